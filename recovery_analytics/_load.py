@@ -1,0 +1,244 @@
+"""``load()``: files, folders and globs into one :class:`ReflectionLog`."""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ._log import ReflectionLog
+from ._problems import check_errors_mode, problems_frame, raise_if_any
+from ._validate import normalise
+from .exceptions import Problem, RecoveryAnalyticsError
+from .io._mapping import read_mapping
+from .io._registry import SUFFIXES, FormatSpec, ReadContext, detect, get_format
+
+if TYPE_CHECKING:
+    from .themes import Taxonomy
+
+__all__ = ["discover", "load"]
+
+PathLike = str | os.PathLike[str]
+_SKIP_NAMES = {"readme.md", "readme.markdown", "license.md", "changelog.md"}
+_PROGRESS_AFTER_FILES = 200
+
+
+def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | None, Path]]:
+    """Expand files, folders (recursively) and globs.
+
+    Returns ``(file, client from folder or None, root given)`` triples. In a
+    folder, a file in ``<folder>/<client>/...`` takes ``<client>`` as its client;
+    hidden files and folders and README/LICENSE/CHANGELOG files are skipped.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    out: list[tuple[Path, str | None, Path]] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, client: str | None, root: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append((path, client, root))
+
+    for given in paths:
+        text = os.fspath(given)
+        if any(ch in text for ch in "*?[") and not Path(text).exists():
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                raise RecoveryAnalyticsError(
+                    f"{text}: no file matches this pattern; check the folder and the pattern"
+                )
+            for m in matches:
+                p = Path(m)
+                if p.is_file():
+                    add(p, None, p.parent)
+            continue
+        path = Path(text)
+        if path.is_dir():
+            for file in sorted(_walk(path)):
+                rel = file.relative_to(path)
+                client = rel.parts[0] if len(rel.parts) > 1 else None
+                add(file, client, path)
+        elif path.is_file():
+            add(path, None, path.parent)
+        else:
+            raise RecoveryAnalyticsError(
+                f"{text}: no such file or folder; check the path (relative paths start from "
+                f"{Path.cwd()})"
+            )
+    return out
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith((".", "_"))]
+        for name in filenames:
+            if name.startswith((".", "~$")) or name.casefold() in _SKIP_NAMES:
+                continue
+            if Path(name).suffix.lower() in SUFFIXES:
+                yield Path(dirpath) / name
+
+
+def _want_progress(progress: bool | None) -> bool:
+    if progress is not None:
+        return progress
+    shell = sys.modules.get("IPython")
+    if shell is not None:
+        ip = getattr(shell, "get_ipython", lambda: None)()
+        if ip is not None and getattr(ip, "kernel", None) is not None:
+            return True
+    return bool(getattr(sys.stderr, "isatty", lambda: False)())
+
+
+def load(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    errors: str = "raise",
+    format: str | None = None,
+    mapping: Mapping[str, str] | PathLike | None = None,
+    encoding: str = "utf-8",
+    dayfirst: bool = False,
+    taxonomy: Taxonomy | PathLike | None = None,
+    progress: bool | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> ReflectionLog:
+    """Read reflection logs into a :class:`ReflectionLog`.
+
+    Parameters
+    ----------
+    paths : path, glob, or a list of them
+        Files, folders (read recursively) and glob patterns. Markdown, CSV,
+        TSV, XLSX, JSON and JSON Lines are recognised by extension (see
+        ``docs/formats.md``).
+    errors : {"raise", "collect"}
+        ``"raise"`` raises :class:`~recovery_analytics.exceptions.LogFormatError`
+        naming the file, line and field of every problem. ``"collect"`` returns
+        every valid record and lists the problems in ``log.problems``.
+    format : str, optional
+        Read every file as this format instead of guessing from the extension.
+    mapping : dict or path to a TOML file, optional
+        Column headers of your own mapped to field names.
+    encoding : str
+        The text encoding of the files (default UTF-8).
+    dayfirst : bool
+        Read ambiguous dates such as 04/03/2026 as 4 March.
+    taxonomy : Taxonomy or path to a TOML file, optional
+        The themes to tag items with; the built-in taxonomy by default.
+    progress : bool, optional
+        Show a progress bar; by default only in a terminal or notebook, and
+        only once reading takes more than a moment.
+    options : dict, optional
+        Options for a particular importer (see the importer's documentation).
+
+    Returns
+    -------
+    ReflectionLog
+
+    Examples
+    --------
+    >>> log = load("data/sample")  # doctest: +SKIP
+    >>> log.interviews[["client", "interview_date", "n_well", "n_wrong"]].head()  # doctest: +SKIP
+    """
+    mode = check_errors_mode(errors)
+    files = discover(paths)
+    ctx_mapping = read_mapping(mapping)  # type: ignore[arg-type]
+    fixed: FormatSpec | None = get_format(format) if format is not None else None
+    raw_frames: list[pd.DataFrame] = []
+    raw_records: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    cwd = Path.cwd()
+
+    iterator: Iterable[tuple[Path, str | None, Path]] = files
+    if len(files) > 1 and _want_progress(progress):
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(files, desc="Reading reflections", unit="file", delay=0.5, leave=False)
+
+    for path, client, _root in iterator:
+        shown = _shown(path, cwd)
+        fmt = fixed or detect(path)
+        if fmt is None:  # only for a file named explicitly
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    f"the extension {path.suffix!r} is not a format I "
+                    "know; use .md, .csv, .tsv, .xlsx, .json or .jsonl, or pass format=",
+                )
+            )
+            continue
+        ctx = ReadContext(ctx_mapping, encoding, client, options or {})
+        try:
+            raw, found = fmt.read(path, shown, ctx)
+        except OSError as exc:
+            problems.append(Problem(shown, None, None, f"the file could not be opened ({exc})"))
+            continue
+        problems.extend(found)
+        if raw is None:
+            continue
+        if isinstance(raw, list):
+            raw_records.extend(raw)
+        elif len(raw):
+            if client is not None:
+                if "client" not in raw.columns:
+                    raw = raw.assign(client=client)
+                else:
+                    raw = raw.assign(client=raw["client"].where(raw["client"].notna(), client))
+            raw_frames.append(raw)
+
+    if raw_records:
+        raw_frames.insert(0, pd.DataFrame.from_records(raw_records))
+    raw_all = _concat_raw(raw_frames)
+    result = normalise(raw_all, dayfirst=dayfirst, partial=mode == "collect")
+    problems.extend(result.problems)
+    hard = [p for p in problems if not _is_duplicate(p)]
+    raise_if_any(hard, mode)
+    items = tag_items(result.items, taxonomy)
+    return ReflectionLog(result.interviews, items, result.actions, problems_frame(problems))
+
+
+def _is_duplicate(problem: Problem) -> bool:
+    return problem.field == "entry_id" and problem.message.startswith("duplicate of entry")
+
+
+def _concat_raw(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    if not frames:
+        return pd.DataFrame(
+            {"_file": pd.Series([], dtype=object), "_line": pd.Series([], dtype="Int64")}
+        )
+    if len(frames) == 1:
+        return frames[0]
+    return pd.concat([f.astype(object) for f in frames], ignore_index=True, sort=False)
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(cwd.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def tag_items(items: pd.DataFrame, taxonomy: Taxonomy | PathLike | None) -> pd.DataFrame:
+    """Add ``themes`` (best first) and ``theme`` (best, or "other") to items."""
+    if taxonomy is not None and hasattr(taxonomy, "tag_items"):
+        tax = taxonomy
+    else:
+        from .themes import Taxonomy
+
+        tax = Taxonomy.default() if taxonomy is None else Taxonomy.from_file(taxonomy)
+    themes = (
+        tax.tag_items(items["text"], items["tags"]) if len(items) else pd.Series([], dtype=object)
+    )
+    out = items.copy()
+    out["themes"] = themes.to_numpy() if len(items) else pd.Series([], dtype=object)
+    out["theme"] = pd.Series(
+        [t[0] if len(t) else "other" for t in out["themes"]], index=out.index, dtype="str"
+    )
+    return out

@@ -1,0 +1,564 @@
+"""Validation and typing of raw records, column by column.
+
+Readers hand over a *raw frame*: one row per record, columns named after model
+fields holding whatever the file held (strings, numbers, lists, dates), plus
+
+* ``_file`` - the file name shown in messages,
+* ``_line`` - the record's 1-based line (nullable),
+* ``_lines`` - optional: a dict per row from field name to its own line
+  (Markdown front matter and sections),
+
+and any other column, which is an unknown field kept under ``extra``.
+
+:func:`normalise` types every field with vectorised pandas operations (so 100k
+CSV rows cost about as much as reading them) and returns the tidy frames plus
+one :class:`~recovery_analytics.exceptions.Problem` per bad value. A bad value
+in an optional field is reported and left empty; a record without a usable
+``interview_date`` is reported and left out. Nothing valid is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._model import (
+    DEFAULT_CLIENT,
+    ENUMS,
+    FIELDS,
+    Action,
+    Entry,
+    Item,
+    derive_entry_id,
+    normalise_enum,
+)
+from .exceptions import EntryValidationError, Problem
+
+__all__ = ["Normalised", "entry_from_mapping", "normalise"]
+
+META_COLUMNS = ("_file", "_line", "_lines")
+ITEM_TAG_PATTERN = r"(?<![\w&/])#([A-Za-z][\w-]*)"
+_BULLET = r"^\s*(?:[-*+\u2022]|\d+[.)])\s+"
+_TRUE = {"true", "yes", "y", "1", "x", "done", "requested", "t"}
+_FALSE = {"false", "no", "n", "0", "", "not requested", "f"}
+
+_HOW_TO_FIX = {
+    "date": "write it as YYYY-MM-DD, for example 2026-03-04",
+    "bool": "write yes or no",
+}
+
+
+@dataclass
+class Normalised:
+    """What :func:`normalise` returns: typed frames and the problems found."""
+
+    interviews: pd.DataFrame
+    items: pd.DataFrame
+    actions: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+
+# -- locating problems -------------------------------------------------------
+
+
+def _line_of(raw: pd.DataFrame, pos: int, name: str) -> int | None:
+    if "_lines" in raw.columns:
+        lines = raw["_lines"].iat[pos]
+        if isinstance(lines, dict) and name in lines:
+            return int(lines[name])
+    line = raw["_line"].iat[pos]
+    return None if pd.isna(line) else int(line)
+
+
+def _problem(raw: pd.DataFrame, pos: int, name: str, message: str) -> Problem:
+    return Problem(str(raw["_file"].iat[pos]), _line_of(raw, pos, name), name, message)
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    text = str(value)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "\u2026")
+
+
+# -- scalar columns ---------------------------------------------------------------
+
+
+def _as_text(col: pd.Series) -> pd.Series:
+    """Strip and turn empty strings into missing values; keep pandas' str dtype."""
+    out = col.astype("str").str.strip()
+    return out.mask(out == "")
+
+
+def _dates(col: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Series]:
+    """Parse dates; return (datetime64 normalised to midnight, mask of bad values)."""
+    text = _as_text(col)
+    parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+    failed = parsed.isna() & text.notna()
+    if failed.any():
+        retry = pd.to_datetime(text[failed], format="mixed", dayfirst=dayfirst, errors="coerce")
+        parsed = parsed.copy()
+        parsed[failed] = retry
+        failed = parsed.isna() & text.notna()
+    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
+        parsed = parsed.dt.tz_localize(None)
+    return parsed.dt.normalize().astype("datetime64[us]"), failed
+
+
+def _ratings(col: pd.Series, low: int, high: int) -> tuple[pd.Series, pd.Series]:
+    text = _as_text(col)
+    num = pd.to_numeric(text, errors="coerce")
+    ok = num.notna() & (num == np.floor(num)) & (num >= low) & (num <= high)
+    bad = text.notna() & ~ok
+    return num.where(ok).astype("Int64"), bad
+
+
+def _enum(col: pd.Series, name: str) -> tuple[pd.Series, pd.Series]:
+    allowed, _ = ENUMS[name]
+    text = _as_text(col)
+    uniques = text.dropna().unique()
+    mapping = {u: normalise_enum(name, str(u)) for u in uniques}
+    mapped = text.map(mapping)
+    bad = text.notna() & mapped.isna()
+    return pd.Series(pd.Categorical(mapped, categories=list(allowed)), index=col.index), bad
+
+
+def _bools(col: pd.Series) -> tuple[pd.Series, pd.Series]:
+    def one(value: object) -> object:
+        if isinstance(value, bool | np.bool_):
+            return bool(value)
+        key = " ".join(str(value).casefold().split())
+        if key in _TRUE:
+            return True
+        if key in _FALSE:
+            return False
+        return pd.NA
+
+    present = col.notna()
+    out = pd.Series(pd.NA, index=col.index, dtype="boolean")
+    if present.any():
+        uniques = {repr(v): v for v in col[present]}
+        mapping = {k: one(v) for k, v in uniques.items()}
+        out[present] = col[present].map(lambda v: mapping[repr(v)]).astype("boolean")
+    bad = present & out.isna() & (_as_text(col).notna())
+    return out, bad
+
+
+# -- list columns -----------------------------------------------------------------
+
+
+def _explode_list_column(col: pd.Series) -> pd.Series:
+    """One row per element; index = record position; strings split into lines.
+
+    A string cell is split on newlines when it has any, otherwise on ``;``.
+    Leading bullets (``-``, ``*``, ``1.``) are removed. Dict elements are kept
+    as they are for the caller to unpack.
+    """
+    col = col.reset_index(drop=True)
+    is_str = col.map(lambda v: isinstance(v, str)).astype(bool)
+    parts: list[pd.Series] = []
+    if is_str.any():
+        text = col[is_str].astype("str")
+        has_nl = text.str.contains("\n", regex=False)
+        split = pd.concat(
+            [text[has_nl].str.split(r"\r?\n", regex=True), text[~has_nl].str.split(";")]
+        )
+        parts.append(split.explode())
+    others = col[~is_str & col.map(lambda v: isinstance(v, list | tuple)).astype(bool)]
+    if len(others):
+        parts.append(others.explode())
+    if not parts:
+        return pd.Series([], dtype=object, index=pd.Index([], dtype="int64"))
+    out = pd.concat(parts).dropna().sort_index(kind="stable")
+    return out
+
+
+def _split_items(values: pd.Series) -> pd.DataFrame:
+    """Exploded elements -> frame with text, tags (list), inferred (bool)."""
+    is_dict = values.map(lambda v: isinstance(v, dict)).astype(bool)
+    text = pd.Series(index=values.index, dtype="str")
+    extra_tags = pd.Series([[] for _ in range(len(values))], index=values.index, dtype=object)
+    inferred = pd.Series(False, index=values.index, dtype=bool)
+    if (~is_dict).any():
+        text[~is_dict] = values[~is_dict].astype("str")
+    if is_dict.any():
+        dicts = values[is_dict]
+        text[is_dict] = dicts.map(lambda d: str(d.get("text", "") or "")).astype("str")
+        extra_tags[is_dict] = dicts.map(
+            lambda d: [str(t).lstrip("#").lower() for t in (d.get("tags") or [])]
+        )
+        inferred[is_dict] = dicts.map(lambda d: bool(d.get("inferred", False))).astype(bool)
+    text = text.str.replace(_BULLET, "", regex=True).str.strip()
+    keep = text.notna() & (text != "")
+    text, extra_tags, inferred = text[keep], extra_tags[keep], inferred[keep]
+    inline = text.str.findall(ITEM_TAG_PATTERN)
+    tags = [
+        list(dict.fromkeys([t.lower() for t in a] + b))
+        for a, b in zip(inline.tolist(), extra_tags.tolist(), strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "text": text,
+            "tags": pd.Series(tags, index=text.index, dtype=object),
+            "inferred": inferred,
+        }
+    )
+
+
+def _split_actions(values: pd.Series) -> pd.DataFrame:
+    is_dict = values.map(lambda v: isinstance(v, dict)).astype(bool)
+    text = pd.Series(index=values.index, dtype="str")
+    done = pd.Series(False, index=values.index, dtype=bool)
+    if (~is_dict).any():
+        raw = values[~is_dict].astype("str").str.replace(_BULLET, "", regex=True)
+        box = raw.str.extract(r"^\s*\[( |x|X)\]\s*(.*)$", expand=True)
+        has_box = box[0].notna()
+        text[~is_dict] = raw.where(~has_box, box[1])
+        done[~is_dict] = (box[0].str.lower() == "x").fillna(False).astype(bool)
+    if is_dict.any():
+        dicts = values[is_dict]
+        text[is_dict] = dicts.map(lambda d: str(d.get("text", "") or "")).astype("str")
+        done[is_dict] = dicts.map(lambda d: bool(d.get("done", False))).astype(bool)
+    text = text.str.strip()
+    keep = text.notna() & (text != "")
+    return pd.DataFrame({"text": text[keep], "done": done[keep]})
+
+
+def _questions(col: pd.Series, n: int) -> pd.Series:
+    exploded = _explode_list_column(col)
+    if len(exploded):
+        text = exploded.astype("str").str.replace(_BULLET, "", regex=True).str.strip()
+        text = text[text != ""]
+        grouped = text.groupby(level=0).agg(list)
+    else:
+        grouped = pd.Series(dtype=object)
+    out = pd.Series([[] for _ in range(n)], dtype=object)
+    out[grouped.index] = grouped
+    return out
+
+
+# -- the whole record ----------------------------------------------------------------
+
+
+def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = False) -> Normalised:
+    """Type a raw frame into the three tidy frames, collecting problems.
+
+    With ``partial=True`` (``load(errors="collect")``) messages say that a bad
+    optional field was left empty and the rest of the entry kept; otherwise the
+    caller refuses the input as a whole.
+    """
+    raw = raw.reset_index(drop=True)
+    n = len(raw)
+    problems: list[Problem] = []
+    cols: dict[str, pd.Series] = {}
+    missing = pd.Series([None] * n, dtype=object)
+
+    def column(name: str) -> pd.Series:
+        return raw[name] if name in raw.columns else missing
+
+    for name, spec in FIELDS.items():
+        if spec.kind in ("items", "actions", "list"):
+            continue
+        col = column(name)
+        if spec.kind in ("text", "id"):
+            cols[name] = _as_text(col)
+            continue
+        if spec.kind == "date":
+            cols[name], bad = _dates(col, dayfirst)
+            msg = f"is not a date I can read; {_HOW_TO_FIX['date']}."
+        elif spec.kind == "rating":
+            assert spec.low is not None and spec.high is not None
+            cols[name], bad = _ratings(col, spec.low, spec.high)
+            msg = (
+                f"must be a whole number from {spec.low} to {spec.high}; "
+                "change it or leave it empty"
+            )
+        elif spec.kind == "enum":
+            cols[name], bad = _enum(col, name)
+            allowed = ", ".join(ENUMS[name][0])
+            msg = f"is not a known {spec.label}; use one of: {allowed}"
+        else:  # bool
+            cols[name], bad = _bools(col)
+            msg = f"is not yes or no; {_HOW_TO_FIX['bool']}"
+        for pos in np.flatnonzero(bad.to_numpy()):
+            value = col.iat[pos]
+            if spec.required:
+                kept = " This entry was left out." if partial else ""
+            else:
+                kept = " (left empty, the rest of the entry is kept)" if partial else ""
+            problems.append(_problem(raw, pos, name, f"{_shown(value)} {msg}{kept}"))
+
+    # required date, and a readable record location
+    no_date = cols["interview_date"].isna().to_numpy()
+    bad_date = {p.line for p in problems if p.field == "interview_date"}
+    for pos in np.flatnonzero(no_date):
+        if _line_of(raw, pos, "interview_date") in bad_date:
+            continue
+        problems.append(
+            _problem(
+                raw,
+                pos,
+                "interview_date",
+                "is missing; every entry needs the date of the interview "
+                f"({_HOW_TO_FIX['date']})." + (" This entry was left out." if partial else ""),
+            )
+        )
+
+    client = cols["client"].fillna(DEFAULT_CLIENT)
+    cols["client"] = client
+
+    # ids: keep given ids, derive the rest from client, date, company and role
+    ids = cols["entry_id"]
+    need = ids.isna() & ~pd.Series(no_date)
+    if need.any():
+        derived = [
+            derive_entry_id(c, d, co, r)
+            for c, d, co, r in zip(
+                client[need].tolist(),
+                cols["interview_date"][need].dt.strftime("%Y-%m-%d").tolist(),
+                cols["company"][need].tolist(),
+                cols["role"][need].tolist(),
+                strict=True,
+            )
+        ]
+        ids = ids.copy()
+        ids[need] = derived
+    cols["entry_id"] = ids
+
+    line = raw["_line"] if "_line" in raw.columns else pd.Series([pd.NA] * n)
+    file = raw["_file"].astype("str")
+    source = file.where(line.isna(), file + ":" + line.astype("Int64").astype("str"))
+
+    frame = pd.DataFrame(cols)
+    frame["questions_to_ask"] = _questions(column("questions_to_ask"), n)
+    frame["source"] = source.astype("str")
+
+    unknown = [c for c in raw.columns if c not in FIELDS and c not in META_COLUMNS]
+    if unknown:
+        extras = raw[unknown]
+        frame["extra"] = [
+            {k: v for k, v in row.items() if v is not None and not _is_na(v)}
+            for row in extras.to_dict("records")
+        ]
+    else:
+        frame["extra"] = pd.Series([{} for _ in range(n)], dtype=object)
+
+    # duplicates: the first wins, later ones are reported
+    keep = ~pd.Series(no_date)
+    dup = frame["entry_id"].duplicated(keep="first") & keep
+    if dup.any():
+        first_source = frame.loc[keep & ~dup].set_index("entry_id")["source"]
+        for pos in np.flatnonzero(dup.to_numpy()):
+            eid = frame["entry_id"].iat[pos]
+            problems.append(
+                _problem(
+                    raw,
+                    pos,
+                    "entry_id",
+                    f"duplicate of entry {eid} already read from {first_source.get(eid)}; "
+                    "only the first copy is kept. Remove one copy, or give them different "
+                    "entry_id values if they are different interviews.",
+                )
+            )
+    keep &= ~dup
+    keep_np = keep.to_numpy()
+
+    items = _build_items(raw, frame, keep_np, column)
+    actions = _build_actions(frame, keep_np, column("plan_b"))
+
+    interviews = frame.loc[keep_np].copy()
+    n_well = items[items["polarity"] == "well"].groupby("entry_id", observed=True).size()
+    n_wrong = items[items["polarity"] == "wrong"].groupby("entry_id", observed=True).size()
+    ids_kept = interviews["entry_id"]
+    interviews["n_well"] = ids_kept.map(n_well).fillna(0).astype("int64")
+    interviews["n_wrong"] = ids_kept.map(n_wrong).fillna(0).astype("int64")
+    interviews["n_actions"] = (
+        ids_kept.map(actions.groupby("entry_id").size()).fillna(0).astype("int64")
+    )
+    interviews = interviews.set_index("entry_id")
+    problems.sort(key=lambda p: (p.file, p.line or 0))
+    return Normalised(interviews, items, actions, problems)
+
+
+def _is_na(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _build_items(
+    raw: pd.DataFrame, frame: pd.DataFrame, keep: np.ndarray, column: Any
+) -> pd.DataFrame:
+    parts = []
+    for polarity, name in (("well", "went_well"), ("wrong", "went_wrong")):
+        exploded = _explode_list_column(column(name))
+        exploded = exploded[keep[exploded.index.to_numpy()]] if len(exploded) else exploded
+        split = _split_items(exploded)
+        split["polarity"] = polarity
+        split["_pos"] = split.index
+        parts.append(split)
+    items = pd.concat(parts, ignore_index=True)
+    pos = items["_pos"].to_numpy(dtype="int64")
+    items = pd.DataFrame(
+        {
+            "entry_id": frame["entry_id"].to_numpy()[pos],
+            "client": frame["client"].to_numpy()[pos],
+            "interview_date": frame["interview_date"].to_numpy()[pos],
+            "polarity": pd.Categorical(items["polarity"], categories=["well", "wrong"]),
+            "text": items["text"].astype("str").to_numpy(),
+            "tags": items["tags"].to_numpy(),
+            "inferred": items["inferred"].astype(bool).to_numpy(),
+            "_pos": pos,
+        }
+    )
+    items["entry_id"] = items["entry_id"].astype("str")
+    items["client"] = items["client"].astype("str")
+    items["interview_date"] = items["interview_date"].astype("datetime64[us]")
+    items = items.sort_values(["_pos", "polarity"], kind="stable").drop(columns="_pos")
+    items = items.reset_index(drop=True)
+    items.index.name = "item_id"
+    return items
+
+
+def _build_actions(frame: pd.DataFrame, keep: np.ndarray, col: pd.Series) -> pd.DataFrame:
+    exploded = _explode_list_column(col)
+    exploded = exploded[keep[exploded.index.to_numpy()]] if len(exploded) else exploded
+    split = _split_actions(exploded)
+    pos = split.index.to_numpy(dtype="int64")
+    actions = pd.DataFrame(
+        {
+            "entry_id": pd.Series(frame["entry_id"].to_numpy()[pos], dtype="str"),
+            "client": pd.Series(frame["client"].to_numpy()[pos], dtype="str"),
+            "interview_date": pd.Series(
+                frame["interview_date"].to_numpy()[pos], dtype="datetime64[us]"
+            ),
+            "text": pd.Series(split["text"].to_numpy(), dtype="str"),
+            "done": pd.Series(split["done"].to_numpy(), dtype=bool),
+        }
+    )
+    actions.index.name = "action_id"
+    return actions
+
+
+# -- one entry from Python ---------------------------------------------------------
+
+
+def entry_from_mapping(values: Mapping[str, Any] | Entry, *, file: str = "<entry>") -> Entry:
+    """Validate a mapping with model field names and return an :class:`Entry`.
+
+    Raises :class:`EntryValidationError` naming every bad field; nothing is
+    guessed or dropped silently. This is the same validation ``load()`` uses.
+
+    Examples
+    --------
+    >>> e = entry_from_mapping({"interview_date": "2026-03-04", "feeling": "3",
+    ...                         "went_well": "Good rapport; clear STAR story"})
+    >>> e.feeling, [i.text for i in e.went_well]
+    (3, ['Good rapport', 'clear STAR story'])
+    >>> entry_from_mapping({"interview_date": "2026-03-04", "feeling": 9})
+    Traceback (most recent call last):
+    ...
+    recovery_analytics.exceptions.EntryValidationError: feeling: '9' must be a whole number from 1 to 5; change it or leave it empty
+    """
+    if isinstance(values, Entry):
+        values = values.to_dict()
+    data = {k: v for k, v in values.items() if k != "extra"}
+    unknown = [k for k in data if k not in FIELDS]
+    extra = dict(values.get("extra") or {})
+    problems = []
+    for k in unknown:
+        problems.append(
+            Problem(file, None, k, f"is not a field of an entry; known fields: {', '.join(FIELDS)}")
+        )
+    if problems:
+        raise EntryValidationError(problems)
+    row = {k: [_plain(v)] for k, v in data.items()}
+    raw = pd.DataFrame(row, dtype=object) if row else pd.DataFrame(index=[0])
+    raw["_file"] = file
+    raw["_line"] = pd.Series([pd.NA], dtype="Int64")
+    result = normalise(raw)
+    if result.problems:
+        raise EntryValidationError(result.problems)
+    entry = entry_from_frames(result.interviews, result.items, result.actions)[0]
+    entry.extra = extra
+    return entry
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Item):
+        return {"text": value.text, "tags": list(value.tags), "inferred": value.inferred}
+    if isinstance(value, Action):
+        return {"text": value.text, "done": value.done}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _opt(value: Any) -> Any:
+    return None if _is_na(value) else value
+
+
+def entry_from_frames(
+    interviews: pd.DataFrame, items: pd.DataFrame, actions: pd.DataFrame
+) -> list[Entry]:
+    """Turn typed frames back into :class:`Entry` objects (for writers)."""
+    items_by = {k: g for k, g in items.groupby("entry_id", sort=False)}
+    actions_by = {k: g for k, g in actions.groupby("entry_id", sort=False)}
+    out = []
+    for eid, row in interviews.iterrows():
+        its = items_by.get(eid)
+        acts = actions_by.get(eid)
+        well: list[Item] = []
+        wrong: list[Item] = []
+        if its is not None:
+            for text, tags, pol, inferred in zip(
+                its["text"], its["tags"], its["polarity"], its["inferred"], strict=True
+            ):
+                item = Item(str(text), tuple(tags), bool(inferred))
+                (well if pol == "well" else wrong).append(item)
+        plan = (
+            [Action(str(t), bool(d)) for t, d in zip(acts["text"], acts["done"], strict=True)]
+            if acts is not None
+            else []
+        )
+
+        def date(v: Any) -> dt.date | None:
+            return None if _is_na(v) else pd.Timestamp(v).date()
+
+        def integer(v: Any) -> int | None:
+            return None if _is_na(v) else int(v)
+
+        entry = Entry(
+            interview_date=pd.Timestamp(row["interview_date"]).date(),
+            client=str(row["client"]),
+            company=_opt(row["company"]),
+            role=_opt(row["role"]),
+            stage=_opt(row["stage"]),
+            format=_opt(row["format"]),
+            reflected_on=date(row["reflected_on"]),
+            feeling=integer(row["feeling"]),
+            self_score=integer(row["self_score"]),
+            went_well=well,
+            went_wrong=wrong,
+            connection=integer(row["connection"]),
+            employer_view=_opt(row["employer_view"]),
+            plan_b=plan,
+            follow_up_requested=None
+            if _is_na(row["follow_up_requested"])
+            else bool(row["follow_up_requested"]),
+            follow_up_date=date(row["follow_up_date"]),
+            follow_up_response=_opt(row["follow_up_response"]),
+            questions_to_ask=list(row["questions_to_ask"]),
+            outcome=_opt(row["outcome"]),
+            notes=_opt(row["notes"]),
+            entry_id=str(eid),
+            extra=dict(row["extra"]) if isinstance(row.get("extra"), dict) else {},
+        )
+        out.append(entry)
+    return out

@@ -1,0 +1,115 @@
+"""Errors and warnings raised by recovery_analytics.
+
+Every error a user can cause derives from :class:`RecoveryAnalyticsError`, which
+is also a :class:`ValueError`, so ``except ValueError`` keeps working for code
+that does not know this package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "EntryValidationError",
+    "LogFormatError",
+    "Problem",
+    "RecoveryAnalyticsError",
+    "SmallSampleWarning",
+    "TaxonomyError",
+    "UnknownClientError",
+]
+
+
+class RecoveryAnalyticsError(ValueError):
+    """Base class of every error this package raises for bad input."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one record, located as precisely as we can.
+
+    ``line`` is 1-based: the CSV row as a spreadsheet shows it (the header is
+    line 1), the JSON Lines line, or the Markdown line of the field.
+    """
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class LogFormatError(RecoveryAnalyticsError):
+    """A reflection log could not be read as it is.
+
+    Attributes
+    ----------
+    problems : list of Problem
+        Every problem found, not only the first one.
+    file, line, field : the location of the first problem.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("LogFormatError needs at least one problem")
+        self.problems = list(problems)
+        first = self.problems[0]
+        self.file = first.file
+        self.line = first.line
+        self.field = first.field
+        more = len(self.problems) - 1
+        text = str(first)
+        if more:
+            text += f"\n(and {more} more problem{'s' if more > 1 else ''}; "
+            text += "load(..., errors='collect') returns every valid record with the full list)"
+        super().__init__(text)
+
+    @property
+    def failure_cases(self) -> pd.DataFrame:
+        """The problems as a DataFrame with columns file, line, field, message."""
+        from ._problems import problems_frame
+
+        return problems_frame(self.problems)
+
+
+class EntryValidationError(RecoveryAnalyticsError):
+    """An entry given in Python (a dict or an Entry) is not valid.
+
+    ``problems`` lists each field that is wrong; ``file`` is ``"<entry>"``.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in self.problems))
+
+    @property
+    def by_field(self) -> dict[str, str]:
+        """Messages keyed by field name, for showing next to form fields."""
+        out: dict[str, str] = {}
+        for p in self.problems:
+            key = p.field or ""
+            out[key] = f"{out[key]} {p.message}" if key in out else p.message
+        return out
+
+
+class TaxonomyError(RecoveryAnalyticsError):
+    """A theme taxonomy file is not valid; the message names the file and line."""
+
+
+class UnknownClientError(RecoveryAnalyticsError, KeyError):
+    """A client name that is not in the data; the message lists the known ones."""
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class SmallSampleWarning(UserWarning):
+    """A figure rests on very few interviews; it is shown, but read it gently."""

@@ -1,0 +1,203 @@
+"""JSON (an array, or an object with an ``entries`` array) and JSON Lines."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..exceptions import Problem
+from ._files import decode
+from ._mapping import rename_columns
+
+__all__ = ["read_json", "read_jsonl"]
+
+_ENTRIES_KEY = re.compile(r'"entries"\s*:\s*\[')
+
+
+def _records_frame(
+    records: list[dict[str, Any]], lines: list[int], shown: str, mapping: Mapping[str, str]
+) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+    frame = frame.rename(columns=rename_columns(frame.columns, mapping))
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    frame = frame.astype(object).where(frame.notna(), None)
+    frame["_file"] = shown
+    frame["_line"] = pd.Series(lines, index=frame.index, dtype="Int64")
+    return frame
+
+
+def _not_an_object(shown: str, line: int, value: object) -> Problem:
+    return Problem(
+        shown,
+        line,
+        None,
+        f"expected an entry as a JSON object {{...}}, found {type(value).__name__}; "
+        "write each entry as an object with field names as keys",
+    )
+
+
+def read_json(
+    path: Path, shown: str, mapping: Mapping[str, str], *, encoding: str = "utf-8"
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    problems: list[Problem] = []
+    text = decode(path.read_bytes(), shown, encoding, problems)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        problems.append(
+            Problem(
+                shown,
+                None,
+                None,
+                "the file is empty; it needs a JSON array "
+                'of entries or an object with an "entries" array',
+            )
+        )
+        return None, problems
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.append(
+            Problem(
+                shown,
+                exc.lineno,
+                None,
+                f"this is not valid JSON ({exc.msg}, column {exc.colno}); fix the syntax there",
+            )
+        )
+        return None, problems
+    if isinstance(data, dict) and isinstance(data.get("entries"), list):
+        elements = data["entries"]
+        m = _ENTRIES_KEY.search(text)
+        start = m.end() if m else text.index("[") + 1
+    elif isinstance(data, list):
+        elements = data
+        start = text.index("[") + 1
+    else:
+        problems.append(
+            Problem(
+                shown,
+                1,
+                None,
+                'expected a JSON array of entries or an object with an "entries" array',
+            )
+        )
+        return None, problems
+    lines = _element_lines(text, start, len(elements))
+    records, kept_lines = [], []
+    for element, line in zip(elements, lines, strict=True):
+        if isinstance(element, dict):
+            records.append(element)
+            kept_lines.append(line)
+        else:
+            problems.append(_not_an_object(shown, line, element))
+    return _records_frame(records, kept_lines, shown, mapping), problems
+
+
+def _element_lines(text: str, start: int, n: int) -> list[int]:
+    """Line of each array element, found by decoding the elements in turn."""
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    pos, line = start, text.count("\n", 0, start) + 1
+    ws = re.compile(r"[\s,]*")
+    for _ in range(n):
+        skip = ws.match(text, pos)
+        new_pos = skip.end() if skip else pos
+        line += text.count("\n", pos, new_pos)
+        pos = new_pos
+        lines.append(line)
+        _, end = decoder.raw_decode(text, pos)
+        line += text.count("\n", pos, end)
+        pos = end
+    return lines
+
+
+def read_jsonl(
+    path: Path, shown: str, mapping: Mapping[str, str], *, encoding: str = "utf-8"
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """JSON Lines; uses pyarrow's reader when the file is clean, else line by line."""
+    problems: list[Problem] = []
+    data = path.read_bytes()
+    if encoding.replace("-", "").lower() == "utf8" and b"\n\n" not in data.strip():
+        frame = _read_jsonl_arrow(data)
+        if frame is not None:
+            lines = list(range(1, len(frame) + 1))
+            frame = frame.rename(columns=rename_columns(frame.columns, mapping))
+            frame = frame.loc[:, ~frame.columns.duplicated()]
+            frame["_file"] = shown
+            frame["_line"] = pd.Series(lines, index=frame.index, dtype="Int64")
+            return frame, problems
+    text = decode(data, shown, encoding, problems)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        problems.append(
+            Problem(
+                shown,
+                None,
+                None,
+                "the file is empty; write one JSON object per line, one line per interview",
+            )
+        )
+        return None, problems
+    records, lines = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    None,
+                    f"this line is not valid JSON ({exc.msg}, "
+                    f"column {exc.colno}); each line must be one complete "
+                    "JSON object",
+                )
+            )
+            continue
+        if not isinstance(value, dict):
+            problems.append(_not_an_object(shown, number, value))
+            continue
+        records.append(value)
+        lines.append(number)
+    return _records_frame(records, lines, shown, mapping), problems
+
+
+def _read_jsonl_arrow(data: bytes) -> pd.DataFrame | None:
+    """Fast path: pyarrow's JSON reader. ``None`` when it cannot take the file."""
+    try:
+        import pyarrow as pa
+        import pyarrow.json as pj
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        return None
+    try:
+        table = pj.read_json(
+            io.BytesIO(data),
+            parse_options=pj.ParseOptions(newlines_in_values=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    columns: dict[str, Any] = {}
+    for name, col in zip(table.column_names, table.columns, strict=True):
+        if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
+            # keep lists as Python lists; structs become dicts
+            columns[name] = pd.Series(col.to_pylist(), dtype=object)
+        elif pa.types.is_struct(col.type):
+            columns[name] = pd.Series(col.to_pylist(), dtype=object)
+        else:
+            series = col.to_pandas()
+            if pd.api.types.is_float_dtype(series.dtype) or pd.api.types.is_bool_dtype(
+                series.dtype
+            ):
+                series = series.astype(object).where(series.notna(), None)
+            columns[name] = series
+    return pd.DataFrame(columns)

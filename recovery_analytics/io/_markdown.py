@@ -1,0 +1,383 @@
+"""Markdown reflection files: YAML front matter, then sections by heading.
+
+Reading is built for many small files: front matter made only of plain
+``key: value`` lines is read without the YAML machinery, and anything else
+(quotes, lists, nesting, comments) goes through ``yaml.safe_load``. Both give
+the same values for the plain case, because every scalar is typed later by
+:mod:`recovery_analytics._validate` from its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from .._model import Action, Entry, Item, format_action
+from ..exceptions import Problem
+from ._files import decode
+
+__all__ = ["SECTION_SYNONYMS", "parse_markdown", "read_markdown", "write_markdown"]
+
+SECTION_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
+    "went_well": (
+        "went well",
+        "what went well",
+        "positives",
+        "positive",
+        "wins",
+        "strengths",
+        "good",
+        "the good",
+        "what i did well",
+        "highlights",
+    ),
+    "went_wrong": (
+        "went wrong",
+        "what went wrong",
+        "negatives",
+        "negative",
+        "to improve",
+        "improvements",
+        "areas to improve",
+        "weaknesses",
+        "bad",
+        "the bad",
+        "could have gone better",
+        "what could have gone better",
+        "what didn't go well",
+        "what did not go well",
+        "lowlights",
+    ),
+    "employer_view": (
+        "employer's perspective",
+        "employers perspective",
+        "employer perspective",
+        "the employer's perspective",
+        "employer's view",
+        "employer view",
+        "their perspective",
+        "impression",
+        "impression i made",
+    ),
+    "plan_b": (
+        "plan b",
+        "contingency plan",
+        "contingency",
+        "next steps",
+        "actions",
+        "next actions",
+    ),
+    "questions_to_ask": (
+        "questions to ask",
+        "questions for next time",
+        "smart questions",
+        "questions",
+        "questions to ask next time",
+    ),
+    "notes": ("notes", "other notes", "anything else", "note"),
+}
+_HEADING_TO_FIELD: Final = {syn: name for name, syns in SECTION_SYNONYMS.items() for syn in syns}
+_SECTION_TITLES: Final = {
+    "went_well": "Went well",
+    "went_wrong": "Went wrong",
+    "employer_view": "Employer's perspective",
+    "plan_b": "Plan B",
+    "questions_to_ask": "Questions to ask",
+    "notes": "Notes",
+}
+_LIST_SECTIONS: Final = {"went_well", "went_wrong", "plan_b", "questions_to_ask"}
+_TEXT_SECTIONS: Final = {"employer_view", "notes"}
+
+_HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_BULLET_RE: Final = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
+_PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w -]*?)\s*:(?:\s+(.*?))?\s*$")
+_UNSAFE_VALUE: Final = re.compile(r"""^[\[{'"&*!|>%@`]|\s#|:\s|^-\s|^\?\s""")
+
+
+def _heading_key(title: str) -> str:
+    key = title.casefold().strip().rstrip(":").strip()
+    key = key.replace("\u2019", "'")
+    return " ".join(key.split())
+
+
+def _fast_front_matter(lines: list[str]) -> dict[str, Any] | None:
+    """Plain ``key: value`` lines only; ``None`` means use YAML instead."""
+    out: dict[str, Any] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        if line[0].isspace():
+            return None
+        m = _PLAIN_KV_RE.match(line)
+        if m is None:
+            return None
+        value = m.group(2)
+        if value is not None and _UNSAFE_VALUE.search(value):
+            return None
+        out[m.group(1).strip()] = value
+    return out
+
+
+def parse_markdown(
+    text: str, file: str, *, client: str | None = None
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse one Markdown reflection into a raw record (or ``None``) and problems.
+
+    The record maps field names to raw values, with ``_file``, ``_line`` and a
+    ``_lines`` dict giving each field's own line for messages.
+
+    Examples
+    --------
+    >>> rec, problems = parse_markdown(
+    ...     "---\\ninterview_date: 2026-03-04\\n---\\n## Wins\\n- Good STAR story\\n", "x.md")
+    >>> rec["interview_date"], rec["went_well"], problems
+    ('2026-03-04', ['Good STAR story'], [])
+    """
+    lines = text.splitlines()
+    problems: list[Problem] = []
+    record: dict[str, Any] = {}
+    field_lines: dict[str, int] = {}
+    body_start = 0
+    if not text.strip():
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                "the file is empty; write a reflection in it (see docs/formats.md) or delete it",
+            )
+        )
+        return None, problems
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is None:
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    None,
+                    "the front matter starting here is never closed; add a line '---' after "
+                    "the last 'key: value' line",
+                )
+            )
+            return None, problems
+        fm_lines = lines[1:end]
+        front = _fast_front_matter(fm_lines)
+        if front is None:
+            try:
+                loaded = yaml.safe_load("\n".join(fm_lines))
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                line = mark.line + 2 if mark is not None else 1
+                reason = getattr(exc, "problem", None) or "it is not valid YAML"
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        None,
+                        f"the front matter could not be read ({reason}); write one "
+                        "'key: value' per line and put values that contain ': ' or '#' in quotes",
+                    )
+                )
+                return None, problems
+            if loaded is None:
+                loaded = {}
+            if not isinstance(loaded, dict):
+                problems.append(
+                    Problem(
+                        file,
+                        2,
+                        None,
+                        "the front matter must be 'key: value' lines, not a list or a single value",
+                    )
+                )
+                return None, problems
+            front = {str(k): v for k, v in loaded.items()}
+        for offset, line in enumerate(fm_lines):
+            m = _PLAIN_KV_RE.match(line)
+            if m and not line[0].isspace():
+                field_lines.setdefault(m.group(1).strip(), offset + 2)
+        record.update(front)
+        body_start = end + 1
+
+    current: str | None = None
+    buffers: dict[str, list[str]] = {}
+    # text under headings we do not know (or before the first heading) is kept
+    # in notes, headed by its title, so nothing written is lost
+    others: list[tuple[str | None, int, list[str]]] = [(None, body_start + 1, [])]
+    for number in range(body_start, len(lines)):
+        line = lines[number]
+        if line.startswith("#"):
+            m = _HEADING_RE.match(line)
+            if m:
+                key = _HEADING_TO_FIELD.get(_heading_key(m.group(1)))
+                current = key
+                if key is not None:
+                    buffers.setdefault(key, [])
+                    field_lines.setdefault(key, number + 1)
+                else:
+                    others.append((m.group(1), number + 1, []))
+                continue
+        if current is None:
+            others[-1][2].append(line)
+            continue
+        if current in _LIST_SECTIONS:
+            b = _BULLET_RE.match(line)
+            if b:
+                buffers[current].append(b.group(1).strip())
+            elif line.strip() and buffers[current] and line[:1].isspace():
+                buffers[current][-1] += " " + line.strip()  # wrapped bullet
+            elif line.strip():
+                buffers[current].append(line.strip())
+        else:
+            buffers[current].append(line[1:] if line.startswith("\\#") else line)
+
+    kept = [
+        "\n".join(([title] if title else []) + body).strip()
+        for title, _, body in others
+        if any(b.strip() for b in body)
+    ]
+    if kept:
+        buffers.setdefault("notes", [])
+        field_lines.setdefault(
+            "notes", next(ln for _, ln, b in others if any(x.strip() for x in b))
+        )
+        buffers["notes"] = (
+            ["\n\n".join(kept), *buffers["notes"]] if buffers["notes"] else ["\n\n".join(kept)]
+        )
+
+    for key, buf in buffers.items():
+        if key in _TEXT_SECTIONS:
+            value = "\n".join(buf).strip()
+            if key in record and record[key] not in (None, ""):
+                if value:
+                    record[key] = f"{record[key]}\n\n{value}"
+            else:
+                record[key] = value or None
+        else:
+            record[key] = buf
+    if client is not None and record.get("client") in (None, ""):
+        record["client"] = client
+    record["_file"] = file
+    record["_line"] = 1
+    record["_lines"] = field_lines
+    return record, problems
+
+
+def read_markdown(
+    paths: Iterable[tuple[Path, str | None, str]], encoding: str = "utf-8"
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Read many Markdown files: ``(path, client from folder, display name)``."""
+    records: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for path, client, shown in paths:
+        text = _read_text(path, shown, encoding, problems)
+        if text is None:
+            continue
+        record, found = parse_markdown(text, shown, client=client)
+        problems.extend(found)
+        if record is not None:
+            records.append(record)
+    return records, problems
+
+
+def _read_text(path: Path, shown: str, encoding: str, problems: list[Problem]) -> str | None:
+    return decode(path.read_bytes(), shown, encoding, problems)
+
+
+# -- writing ---------------------------------------------------------------------
+
+_PLAIN_SCALAR: Final = re.compile(r"^[A-Za-z0-9][\w .,/()+-]*$")
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[no-any-return]
+    text = str(value)
+    if _PLAIN_SCALAR.match(text) and text.casefold() not in _YAML_WORDS and not text.endswith(" "):
+        return text
+    return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=10**9).strip()
+
+
+_YAML_WORDS: Final = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"}
+
+_FRONT_FIELDS: Final = (
+    "entry_id",
+    "client",
+    "interview_date",
+    "company",
+    "role",
+    "stage",
+    "format",
+    "reflected_on",
+    "feeling",
+    "self_score",
+    "connection",
+    "follow_up_requested",
+    "follow_up_date",
+    "follow_up_response",
+    "outcome",
+)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def write_markdown(entry: Entry) -> str:
+    """Render an entry as Markdown that :func:`parse_markdown` reads back the same.
+
+    Items keep their inline ``#tags``; multi-line items are joined onto one line;
+    explicit tags not written inline are appended as ``#tag``.
+    """
+    lines = ["---"]
+    for name in _FRONT_FIELDS:
+        value = getattr(entry, name)
+        if value is None or value == "":
+            continue
+        lines.append(f"{name}: {_yaml_scalar(value)}")
+    for key, value in sorted(entry.extra.items(), key=lambda kv: str(kv[0])):
+        if value is None:
+            continue
+        dumped = yaml.safe_dump({str(key): value}, allow_unicode=True, default_flow_style=True)
+        lines.append(dumped.strip()[1:-1].strip())
+    lines.append("---")
+    lines.append("")
+
+    def items(name: str, values: list[Item]) -> None:
+        lines.append(f"## {_SECTION_TITLES[name]}")
+        for item in values:
+            text = _one_line(item.text)
+            written = {t.lower() for t in Item.parse(text).tags}
+            missing = [t for t in item.tags if t not in written]
+            lines.append("- " + " ".join([text, *(f"#{t}" for t in missing)]))
+        lines.append("")
+
+    items("went_well", entry.went_well)
+    items("went_wrong", entry.went_wrong)
+    lines.append(f"## {_SECTION_TITLES['employer_view']}")
+    if entry.employer_view:
+        lines.append(_escape_block(entry.employer_view))
+    lines.append("")
+    lines.append(f"## {_SECTION_TITLES['plan_b']}")
+    lines.extend(f"- {format_action(Action(_one_line(a.text), a.done))}" for a in entry.plan_b)
+    lines.append("")
+    lines.append(f"## {_SECTION_TITLES['questions_to_ask']}")
+    lines.extend(f"- {_one_line(q)}" for q in entry.questions_to_ask)
+    lines.append("")
+    if entry.notes:
+        lines.append(f"## {_SECTION_TITLES['notes']}")
+        lines.append(_escape_block(entry.notes))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _escape_block(text: str) -> str:
+    """Keep free text from being read as a heading when read back."""
+    return "\n".join(("\\" + ln if ln.startswith("#") else ln) for ln in text.strip().splitlines())

@@ -1,0 +1,146 @@
+"""CSV, TSV and XLSX: one row per interview.
+
+Cells are read as text and typed later, column by column, in
+:mod:`recovery_analytics._validate`. Line numbers follow the spreadsheet: the
+header is line 1 and the first interview line 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from ..exceptions import Problem
+from ._files import decode
+from ._mapping import rename_columns
+
+__all__ = ["read_delimited", "read_xlsx"]
+
+_SKIPPED_LINE = re.compile(r"Skipping line (\d+): (.*)")
+
+
+def _finish(
+    frame: pd.DataFrame, shown: str, mapping: Mapping[str, str], problems: list[Problem]
+) -> pd.DataFrame:
+    frame = frame.rename(columns=rename_columns(frame.columns, mapping))
+    duplicated = frame.columns[frame.columns.duplicated()].unique()
+    for name in duplicated:
+        problems.append(
+            Problem(
+                shown,
+                1,
+                str(name),
+                "more than one column holds this field; keep one of them or map the others "
+                "to different fields",
+            )
+        )
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    frame = frame.astype(object).where(frame.notna(), None)
+    frame["_file"] = shown
+    frame["_line"] = pd.Series(range(2, len(frame) + 2), index=frame.index, dtype="Int64")
+    return frame
+
+
+def read_delimited(
+    path: Path,
+    shown: str,
+    mapping: Mapping[str, str],
+    *,
+    sep: str = ",",
+    encoding: str = "utf-8",
+    row_numbers: pd.Series | None = None,
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a CSV/TSV into a raw frame; rows that cannot be parsed are reported."""
+    problems: list[Problem] = []
+    text = decode(path.read_bytes(), shown, encoding, problems)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        problems.append(
+            Problem(
+                shown,
+                None,
+                None,
+                "the file is empty; it needs a header line and one row "
+                "per interview (see docs/formats.md)",
+            )
+        )
+        return None, problems
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=sep,
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                on_bad_lines="warn",
+                skip_blank_lines=True,
+            )
+        except (pd.errors.ParserError, csv.Error) as exc:
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    f"the file could not be read as {_kind(sep)} ({exc}); "
+                    'check its quotes: a quote inside a cell must be doubled ("")',
+                )
+            )
+            return None, problems
+    for w in caught:
+        for line, reason in _SKIPPED_LINE.findall(str(w.message)):
+            problems.append(
+                Problem(
+                    shown,
+                    int(line),
+                    None,
+                    f"this row could not be read ({reason.strip()}); "
+                    "it probably has an unquoted separator in a cell: put that cell in "
+                    "double quotes",
+                )
+            )
+    frame = _finish(frame, shown, mapping, problems)
+    skipped = sorted(p.line for p in problems if p.line is not None)
+    if skipped:
+        # rows after a skipped one sit one line further down the file
+        rows = frame["_line"].to_numpy(dtype="int64")
+        for line in skipped:
+            rows = rows + (rows >= line)
+        frame["_line"] = pd.Series(rows, index=frame.index, dtype="Int64")
+    return frame, problems
+
+
+def _kind(sep: str) -> str:
+    return "TSV" if sep == "\t" else "CSV"
+
+
+def read_xlsx(
+    path: Path, shown: str, mapping: Mapping[str, str]
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read the first sheet of an XLSX workbook laid out like the CSV."""
+    problems: list[Problem] = []
+    try:
+        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types for broken workbooks
+        problems.append(
+            Problem(
+                shown,
+                None,
+                None,
+                f"the workbook could not be opened ({type(exc).__name__}: "
+                f"{exc}); save it again from your spreadsheet program as .xlsx",
+            )
+        )
+        return None, problems
+    frame = frame.dropna(how="all")
+    frame = _finish(frame, shown, mapping, problems)
+    frame["_line"] = pd.Series(frame.index + 2, index=frame.index, dtype="Int64")
+    return frame.reset_index(drop=True), problems

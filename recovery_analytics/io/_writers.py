@@ -1,0 +1,168 @@
+"""Writers: entries and whole logs back to Markdown, CSV and JSON Lines.
+
+Every file is written atomically and readable by its owner only. Reading what
+was written gives the same frames (see ``tests/io/test_roundtrip.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._model import FIELDS, Entry, format_action
+from ._files import atomic_write, private_dir
+from ._markdown import write_markdown
+
+if TYPE_CHECKING:
+    from .._log import ReflectionLog
+
+__all__ = [
+    "entry_filename",
+    "write_csv",
+    "write_jsonl",
+    "write_markdown",
+    "write_markdown_folder",
+]
+
+PathLike = str | os.PathLike[str]
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _slug(text: str | None, default: str) -> str:
+    slug = _SLUG.sub("-", (text or "").casefold()).strip("-")[:40].strip("-")
+    return slug or default
+
+
+def entry_filename(entry: Entry) -> str:
+    """``<date>-<company>-<short id>.md``, the journal's file name for an entry.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> e = Entry(interview_date=dt.date(2026, 3, 4), company="Northwind & Co", entry_id="e-1a2b3c4d5e6f")
+    >>> entry_filename(e)
+    '2026-03-04-northwind-co-1a2b3c.md'
+    """
+    short = (entry.entry_id or "").removeprefix("e-")[:6] or "entry"
+    return f"{entry.interview_date.isoformat()}-{_slug(entry.company, 'interview')}-{short}.md"
+
+
+def client_folder(client: str) -> str:
+    """A safe folder name for a client (no path separators, not hidden)."""
+    name = re.sub(r"[\\/\x00]+", "-", client).strip().lstrip(".")
+    return name or "me"
+
+
+def write_markdown_folder(log: ReflectionLog, folder: PathLike) -> list[Path]:
+    """One Markdown file per entry in ``folder/<client>/``; returns the paths."""
+    root = private_dir(folder)
+    written = []
+    for entry in log.entries():
+        target = root / client_folder(entry.client) / entry_filename(entry)
+        written.append(atomic_write(target, write_markdown(entry)))
+    return written
+
+
+def _cell(entry: Entry, name: str) -> Any:
+    value = getattr(entry, name)
+    if name in ("went_well", "went_wrong"):
+        return _list_cell([_item_text(i) for i in value])
+    if name == "plan_b":
+        return _list_cell([format_action(a) for a in value])
+    if name == "questions_to_ask":
+        return _list_cell(list(value))
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _item_text(item: Any) -> str:
+    text = " ".join(str(item.text).split())
+    written = set(re.findall(r"(?<![\w&/])#([A-Za-z][\w-]*)", text))
+    extra = [t for t in item.tags if t not in {w.lower() for w in written}]
+    return " ".join([text, *(f"#{t}" for t in extra)])
+
+
+def _list_cell(values: list[str]) -> str:
+    values = [" ".join(v.split()) for v in values]
+    if not values:
+        return ""
+    # one item per line; a trailing newline keeps a lone item containing ';' whole
+    cell = "\n".join(values)
+    if len(values) == 1 and ";" in cell:
+        cell += "\n"
+    return cell
+
+
+def write_csv(log: ReflectionLog, path: PathLike) -> Path:
+    """All entries as CSV, one row per interview; list cells hold one item per line."""
+    entries = log.entries()
+    extra_keys = sorted({str(k) for e in entries for k in e.extra})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*FIELDS, *extra_keys])
+    for entry in entries:
+        writer.writerow(
+            [_cell(entry, name) for name in FIELDS]
+            + [_scalar(entry.extra.get(k)) for k in extra_keys]
+        )
+    return atomic_write(path, buffer.getvalue())
+
+
+def _scalar(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def entry_to_json(entry: Entry) -> dict[str, Any]:
+    """A JSON-ready dict for one entry (items with tags as objects when needed)."""
+    out: dict[str, Any] = {}
+    for name in FIELDS:
+        value = getattr(entry, name)
+        if name in ("went_well", "went_wrong"):
+            value = [_item_json(i) for i in value]
+        elif name == "plan_b":
+            value = [{"text": a.text, "done": a.done} for a in value]
+        elif name == "questions_to_ask":
+            value = list(value)
+        if value is None:
+            continue
+        out[name] = _json_value(value)
+    for key, value in entry.extra.items():
+        out.setdefault(str(key), _json_value(value))
+    return out
+
+
+def _item_json(item: Any) -> Any:
+    inline = {t.lower() for t in re.findall(r"(?<![\w&/])#([A-Za-z][\w-]*)", item.text)}
+    if not item.inferred and set(item.tags) <= inline:
+        return item.text
+    out: dict[str, Any] = {"text": item.text, "tags": list(item.tags)}
+    if item.inferred:
+        out["inferred"] = True
+    return out
+
+
+def write_jsonl(log: ReflectionLog, path: PathLike) -> Path:
+    """All entries as JSON Lines, one object per interview."""
+    lines = [json.dumps(entry_to_json(e), ensure_ascii=False) for e in log.entries()]
+    return atomic_write(path, "".join(line + "\n" for line in lines))
