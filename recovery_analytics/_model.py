@@ -215,8 +215,9 @@ class Item:
 
         Examples
         --------
-        >>> Item.parse("Rambled on salary #Compensation #nerves")
-        Item(text='Rambled on salary #Compensation #nerves', tags=('compensation', 'nerves'), inferred=False)
+        >>> item = Item.parse("Rambled on salary #Compensation #nerves")
+        >>> item.text, item.tags
+        ('Rambled on salary #Compensation #nerves', ('compensation', 'nerves'))
         """
         text = raw.strip()
         return cls(text, tuple(t.lower() for t in _TAG_RE.findall(text)))
@@ -331,9 +332,9 @@ def derive_entry_id(client: object, interview_date: object, company: object, rol
     Examples
     --------
     >>> derive_entry_id("Ana", dt.date(2026, 3, 4), "Acme", "Analyst")
-    'e-9b1d3c8d4b2f'
+    'e-2d3b3395bce6'
     >>> derive_entry_id(" ana ", "2026-03-04", "ACME", "analyst")
-    'e-9b1d3c8d4b2f'
+    'e-2d3b3395bce6'
     """
     date = interview_date.isoformat() if hasattr(interview_date, "isoformat") else interview_date
     date_key = str(date)[:10]

@@ -459,10 +459,11 @@ def entry_from_mapping(values: Mapping[str, Any] | Entry, *, file: str = "<entry
     ...                         "went_well": "Good rapport; clear STAR story"})
     >>> e.feeling, [i.text for i in e.went_well]
     (3, ['Good rapport', 'clear STAR story'])
-    >>> entry_from_mapping({"interview_date": "2026-03-04", "feeling": 9})
-    Traceback (most recent call last):
-    ...
-    recovery_analytics.exceptions.EntryValidationError: feeling: '9' must be a whole number from 1 to 5; change it or leave it empty
+    >>> try:
+    ...     entry_from_mapping({"interview_date": "2026-03-04", "feeling": 9})
+    ... except EntryValidationError as exc:
+    ...     print(exc.by_field["feeling"])
+    '9' must be a whole number from 1 to 5; change it or leave it empty
     """
     if isinstance(values, Entry):
         values = values.to_dict()

@@ -45,7 +45,8 @@ def entry_filename(entry: Entry) -> str:
     Examples
     --------
     >>> import datetime as dt
-    >>> e = Entry(interview_date=dt.date(2026, 3, 4), company="Northwind & Co", entry_id="e-1a2b3c4d5e6f")
+    >>> e = Entry(interview_date=dt.date(2026, 3, 4), company="Northwind & Co",
+    ...           entry_id="e-1a2b3c4d5e6f")
     >>> entry_filename(e)
     '2026-03-04-northwind-co-1a2b3c.md'
     """
