@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ._log import ReflectionLog
-from ._problems import check_errors_mode, problems_frame, raise_if_any
+from ._problems import ErrorMode, check_errors_mode, problems_frame, raise_if_any
 from ._validate import normalise
 from .exceptions import Problem, RecoveryAnalyticsError
 from .io._mapping import read_mapping
@@ -21,7 +21,7 @@ from .io._registry import SUFFIXES, FormatSpec, ReadContext, detect, get_format
 if TYPE_CHECKING:
     from .themes import Taxonomy
 
-__all__ = ["discover", "load"]
+__all__ = ["discover", "load", "log_from_records"]
 
 PathLike = str | os.PathLike[str]
 _SKIP_NAMES = {"readme.md", "readme.markdown", "license.md", "changelog.md"}
@@ -195,9 +195,39 @@ def load(
 
     if raw_records:
         raw_frames.insert(0, pd.DataFrame.from_records(raw_records))
-    raw_all = _concat_raw(raw_frames)
-    result = normalise(raw_all, dayfirst=dayfirst, partial=mode == "collect")
-    problems.extend(result.problems)
+    return _finish(_concat_raw(raw_frames), problems, mode, dayfirst, taxonomy)
+
+
+def log_from_records(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    errors: str = "raise",
+    dayfirst: bool = False,
+    taxonomy: Taxonomy | PathLike | None = None,
+) -> ReflectionLog:
+    """A :class:`ReflectionLog` from raw records, exactly as :func:`load` builds one.
+
+    Each record maps field names to raw values, as a JSON entry does, and
+    should carry ``_file`` (where it came from, shown in messages) and
+    ``_line`` (or ``None``). The journal uses this for entries kept in a
+    database; ``errors`` and ``taxonomy`` mean what they mean for ``load()``.
+    """
+    mode = check_errors_mode(errors)
+    rows = [dict(r) for r in records]
+    raw = pd.DataFrame.from_records(rows) if rows else _concat_raw([])
+    return _finish(raw, [], mode, dayfirst, taxonomy)
+
+
+def _finish(
+    raw: pd.DataFrame,
+    problems: list[Problem],
+    mode: ErrorMode,
+    dayfirst: bool,
+    taxonomy: Taxonomy | PathLike | None,
+) -> ReflectionLog:
+    """Validate the raw frame, raise or collect problems, tag themes."""
+    result = normalise(raw, dayfirst=dayfirst, partial=mode == "collect")
+    problems = [*problems, *result.problems]
     hard = [p for p in problems if not _is_duplicate(p)]
     raise_if_any(hard, mode)
     items = tag_items(result.items, taxonomy)
