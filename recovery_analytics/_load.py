@@ -227,7 +227,7 @@ def _finish(
 ) -> ReflectionLog:
     """Validate the raw frame, raise or collect problems, tag themes."""
     result = normalise(raw, dayfirst=dayfirst, partial=mode == "collect")
-    problems = [*problems, *result.problems]
+    problems = sorted([*problems, *result.problems], key=lambda p: (p.file, p.line or 0))
     hard = [p for p in problems if not _is_duplicate(p)]
     raise_if_any(hard, mode)
     items = tag_items(result.items, taxonomy)

@@ -365,11 +365,19 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
             )
     keep &= ~dup
     keep_np = keep.to_numpy()
+    # interviews in date order (then client, then reading order); items follow
+    order = (
+        frame.loc[keep_np, ["interview_date", "client"]]
+        .sort_values(["interview_date", "client"], kind="stable")
+        .index.to_numpy()
+    )
+    rank = np.zeros(n, dtype="int64")
+    rank[order] = np.arange(len(order))
 
-    items = _build_items(raw, frame, keep_np, column)
-    actions = _build_actions(frame, keep_np, column("plan_b"))
+    items = _build_items(frame, keep_np, rank, column)
+    actions = _build_actions(frame, keep_np, rank, column("plan_b"))
 
-    interviews = frame.loc[keep_np].copy()
+    interviews = frame.loc[order].copy()
     n_well = items[items["polarity"] == "well"].groupby("entry_id", observed=True).size()
     n_wrong = items[items["polarity"] == "wrong"].groupby("entry_id", observed=True).size()
     ids_kept = interviews["entry_id"]
@@ -391,7 +399,7 @@ def _is_na(value: object) -> bool:
 
 
 def _build_items(
-    raw: pd.DataFrame, frame: pd.DataFrame, keep: np.ndarray, column: Any
+    frame: pd.DataFrame, keep: np.ndarray, rank: np.ndarray, column: Any
 ) -> pd.DataFrame:
     parts = []
     for polarity, name in (("well", "went_well"), ("wrong", "went_wrong")):
@@ -412,23 +420,27 @@ def _build_items(
             "text": items["text"].astype("str").to_numpy(),
             "tags": items["tags"].to_numpy(),
             "inferred": items["inferred"].astype(bool).to_numpy(),
-            "_pos": pos,
+            "_rank": rank[pos],
         }
     )
     items["entry_id"] = items["entry_id"].astype("str")
     items["client"] = items["client"].astype("str")
     items["interview_date"] = items["interview_date"].astype("datetime64[us]")
-    items = items.sort_values(["_pos", "polarity"], kind="stable").drop(columns="_pos")
+    items = items.sort_values(["_rank", "polarity"], kind="stable").drop(columns="_rank")
     items = items.reset_index(drop=True)
     items.index.name = "item_id"
     return items
 
 
-def _build_actions(frame: pd.DataFrame, keep: np.ndarray, col: pd.Series) -> pd.DataFrame:
+def _build_actions(
+    frame: pd.DataFrame, keep: np.ndarray, rank: np.ndarray, col: pd.Series
+) -> pd.DataFrame:
     exploded = _explode_list_column(col)
     exploded = exploded[keep[exploded.index.to_numpy()]] if len(exploded) else exploded
     split = _split_actions(exploded)
     pos = split.index.to_numpy(dtype="int64")
+    by_rank = np.argsort(rank[pos], kind="stable")
+    split, pos = split.iloc[by_rank], pos[by_rank]
     actions = pd.DataFrame(
         {
             "entry_id": pd.Series(frame["entry_id"].to_numpy()[pos], dtype="str"),

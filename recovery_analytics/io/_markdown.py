@@ -94,8 +94,10 @@ _TEXT_SECTIONS: Final = {"employer_view", "notes"}
 
 _HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _BULLET_RE: Final = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
-_PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w -]*?)\s*:(?:\s+(.*?))?\s*$")
-_UNSAFE_VALUE: Final = re.compile(r"""^[\[{'"&*!|>%@`]|\s#|:\s|^-\s|^\?\s""")
+_PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w -]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+# a value the fast path may take as it is: starts with a letter or digit, and
+# holds nothing YAML would read differently (comments, nested mappings)
+_SAFE_VALUE: Final = re.compile(r"^\w(?:(?![ \t]#|:(?:[ \t]|$)).)*$")
 
 
 def _heading_key(title: str) -> str:
@@ -116,7 +118,7 @@ def _fast_front_matter(lines: list[str]) -> dict[str, Any] | None:
         if m is None:
             return None
         value = m.group(2)
-        if value is not None and _UNSAFE_VALUE.search(value):
+        if value is not None and not _SAFE_VALUE.match(value):
             return None
         out[m.group(1).strip()] = value
     return out
