@@ -1,0 +1,37 @@
+"""The journal: where captured entries live, safely.
+
+``Journal.open("journal/")`` keeps one Markdown file per entry in a folder (the
+default for a job seeker: readable by ``load()`` and editable by hand);
+``Journal.open("sqlite:///practice.db")`` keeps them in an SQLite database (for
+a coach's practice). Both validate every entry before writing, write
+atomically, let several processes write at once, and create files readable by
+their owner only.
+
+Examples
+--------
+>>> import tempfile
+>>> tmp = tempfile.TemporaryDirectory()
+>>> journal = Journal.open(f"sqlite:///{tmp.name}/journal.db")
+>>> eid = journal.add({"interview_date": "2026-03-04", "company": "Acme"})
+>>> [e.company for e in journal.entries()]
+['Acme']
+>>> journal.close(); tmp.cleanup()
+"""
+
+from __future__ import annotations
+
+from ._base import Journal
+from ._errors import DuplicateEntryError, EntryNotFoundError, JournalCallbackError
+from ._folder import FolderJournal
+from ._report import ImportReport
+from ._sqlite import SqliteJournal
+
+__all__ = [
+    "DuplicateEntryError",
+    "EntryNotFoundError",
+    "FolderJournal",
+    "ImportReport",
+    "Journal",
+    "JournalCallbackError",
+    "SqliteJournal",
+]

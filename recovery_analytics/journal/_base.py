@@ -1,0 +1,413 @@
+"""The journal interface: where captured entries live, whatever the storage.
+
+:class:`Journal` holds everything both backends share - validation, the
+update rules, change callbacks, importing - and leaves six small storage
+steps to the backends (:class:`~recovery_analytics.journal.FolderJournal`,
+:class:`~recovery_analytics.journal.SqliteJournal`):
+
+* ``_insert(entry)`` - store a new, validated entry, refusing a known id;
+* ``_insert_many(entries)`` - the same for many, skipping known ids;
+* ``_read(entry_id)`` / ``_read_all(client)`` - entries back;
+* ``_modify(entry_id, apply)`` - read, ``apply`` (which validates), write back,
+  as one step no other journal process can interleave with;
+* ``_remove(entry_id)``.
+
+Every entry goes through :func:`~recovery_analytics.entry_from_mapping`, the
+validation ``load()`` uses, before anything is written: an invalid entry
+raises :class:`~recovery_analytics.EntryValidationError` and leaves the
+journal as it was.
+"""
+
+from __future__ import annotations
+
+import abc
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import fields
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Protocol
+
+import pandas as pd
+
+from .._load import load
+from .._log import ReflectionLog
+from .._model import Entry
+from .._validate import entry_from_frames, entry_from_mapping
+from ..exceptions import RecoveryAnalyticsError, UnknownClientError
+from ._errors import JournalCallbackError
+from ._report import ImportReport
+
+__all__ = ["ChangeCallback", "Journal", "PathLike", "Themes"]
+
+
+class TaxonomyLike(Protocol):
+    """What ``load()`` needs of a taxonomy: ``tag_items(texts, tags) -> Series``."""
+
+    def tag_items(self, texts: pd.Series, tags: pd.Series) -> pd.Series: ...
+
+
+PathLike = str | os.PathLike[str]
+Themes = TaxonomyLike | PathLike | None
+ChangeCallback = Callable[[str], object]
+
+_SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+class _NoThemes:
+    """A stand-in taxonomy for reads that need entries, not themes."""
+
+    def tag_items(self, texts: pd.Series, tags: pd.Series) -> pd.Series:
+        return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype=object)
+
+
+NO_THEMES: Any = _NoThemes()
+
+
+def entry_values(entry: Entry) -> dict[str, Any]:
+    """An entry's fields as given (items keep their tags, unlike ``Entry.to_dict``)."""
+    return {f.name: getattr(entry, f.name) for f in fields(entry)}
+
+
+def validated(entry: Entry | Mapping[str, Any]) -> Entry:
+    """Validate an :class:`Entry` or a mapping of field names, as ``load()`` would."""
+    if isinstance(entry, Entry):
+        return entry_from_mapping(entry_values(entry))
+    if isinstance(entry, Mapping):
+        return entry_from_mapping(entry)
+    raise TypeError(
+        "A journal entry must be an Entry or a dict with the entry's field names "
+        f"(such as 'interview_date', 'company', 'went_well'), but a {type(entry).__name__} "
+        "was passed."
+    )
+
+
+def sort_entries(entries: Iterable[Entry]) -> list[Entry]:
+    """Client, then interview date, then id: the order ``entries()`` returns."""
+    return sorted(entries, key=lambda e: (e.client, e.interview_date, e.entry_id or ""))
+
+
+def entries_of_log(log: ReflectionLog) -> list[Entry]:
+    """The entries of a log, with their ids and items."""
+    # ReflectionLog.entries() passes interviews with the index reset, which
+    # loses the ids; entry_from_frames wants them as the index.
+    return entry_from_frames(log.interviews, log.items, log.actions)
+
+
+def check_entry_id(entry_id: object) -> str:
+    if not isinstance(entry_id, str) or not entry_id.strip():
+        raise TypeError(
+            "An entry id is a non-empty string such as 'e-2d3b3395bce6' (journal.add() "
+            f"returns it), but {type(entry_id).__name__} {entry_id!r} was passed."
+        )
+    return entry_id
+
+
+class Journal(abc.ABC):
+    """Where captured reflections live: a folder of Markdown files or a database.
+
+    Open one with :meth:`Journal.open`; both kinds behave the same. Every
+    entry is validated before it is written (an invalid one raises
+    :class:`~recovery_analytics.EntryValidationError` and nothing is written),
+    every write is atomic, and several processes may write at once.
+
+    Parameters
+    ----------
+    taxonomy : Taxonomy or path to a TOML file, optional
+        The themes :meth:`log` tags items with (the built-in ones by default).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> journal = Journal.open(tmp.name)
+    >>> eid = journal.add({"interview_date": "2026-03-04", "company": "Acme",
+    ...                    "feeling": 3, "went_well": ["Clear STAR story"]})
+    >>> journal.get(eid).company
+    'Acme'
+    >>> journal.update(eid, outcome="next round").outcome
+    'next_round'
+    >>> len(journal), journal.clients()
+    (1, ['me'])
+    >>> tmp.cleanup()
+    """
+
+    def __init__(self, *, taxonomy: Themes = None) -> None:
+        self._taxonomy = taxonomy
+        self._callbacks: list[ChangeCallback] = []
+
+    # -- opening -----------------------------------------------------------------
+
+    @staticmethod
+    def open(location: PathLike, *, taxonomy: Themes = None) -> Journal:
+        """Open (or start) a journal.
+
+        Parameters
+        ----------
+        location : path or URL
+            A folder (``"journal/"``, created if missing): one Markdown file per
+            entry in ``<folder>/<client>/``, readable by ``load()`` and easy to
+            edit by hand - the default for a job seeker. Or a database URL,
+            ``"sqlite:///path/to/journal.db"`` (a path ending in ``.db``,
+            ``.sqlite`` or ``.sqlite3`` is taken as one too) - for a coach's
+            practice.
+        taxonomy : Taxonomy or path to a TOML file, optional
+            The themes :meth:`log` tags items with.
+        """
+        from ._folder import FolderJournal
+        from ._sqlite import SqliteJournal
+
+        if (isinstance(location, str) and "://" in location) or str(location).startswith("sqlite:"):
+            text = str(location)
+            scheme = text.split(":", 1)[0].lower()
+            if scheme.split("+", 1)[0] == "sqlite":
+                return SqliteJournal(text, taxonomy=taxonomy)
+            # only the scheme is shown: a server URL may hold a password
+            raise RecoveryAnalyticsError(
+                f"A journal in a {scheme!r} database is not supported yet; use a folder such "
+                "as 'journal/' or an SQLite URL such as 'sqlite:///journal.db'."
+            )
+        path = Path(location).expanduser()
+        if path.suffix.lower() in _SQLITE_SUFFIXES and not path.is_dir():
+            return SqliteJournal(f"sqlite:///{path.absolute()}", taxonomy=taxonomy)
+        if path.exists() and not path.is_dir():
+            raise RecoveryAnalyticsError(
+                f"{path} is a file, but a journal is a folder or a database: pass a folder "
+                "such as 'journal/' or a URL such as 'sqlite:///journal.db'. To add the "
+                f"entries of {path.name} to a journal, use journal.import_from({str(path)!r})."
+            )
+        return FolderJournal(path, taxonomy=taxonomy)
+
+    def close(self) -> None:
+        """Release what the journal holds open; change callbacks are dropped."""
+        self._callbacks.clear()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    @abc.abstractmethod
+    def where(self) -> str:
+        """A short description of the journal's location, for messages."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.where!r})"
+
+    # -- writing -----------------------------------------------------------------
+
+    def add(self, entry: Entry | Mapping[str, Any]) -> str:
+        """Validate and save a new entry; return its id.
+
+        Parameters
+        ----------
+        entry : Entry or dict
+            An :class:`~recovery_analytics.Entry`, or a dict with the entry's
+            field names (``interview_date`` is required; lists may be given as
+            lists or as text with one item per line).
+
+        Raises
+        ------
+        EntryValidationError
+            If a field is not valid; ``by_field`` gives each field's message.
+            Nothing is written.
+        DuplicateEntryError
+            If the journal already holds an entry with this id (the same
+            client, date, company and role): use :meth:`update` instead.
+        """
+        new = validated(entry)
+        self._insert(new)
+        assert new.entry_id is not None  # set by validation
+        self._notify(new.entry_id)
+        return new.entry_id
+
+    def update(self, entry_id: str, **changes: Any) -> Entry:
+        """Change some fields of an entry; the entry keeps its id.
+
+        ``journal.update(eid, outcome="offer", notes=None)`` sets the outcome
+        and clears the notes. The changed entry is validated as a whole
+        before anything is written; the updated entry is returned.
+        """
+        entry_id = check_entry_id(entry_id)
+        if "entry_id" in changes and changes["entry_id"] != entry_id:
+            raise RecoveryAnalyticsError(
+                "update() keeps an entry's id, so `entry_id` cannot be changed; to store the "
+                "entry under another id, add() a copy with the new id and delete() this one."
+            )
+
+        def apply(current: Entry) -> Entry:
+            values = entry_values(current)
+            values.update(changes)
+            values["entry_id"] = entry_id
+            return entry_from_mapping(values)
+
+        new = self._modify(entry_id, apply)
+        self._notify(entry_id)
+        return new
+
+    def delete(self, entry_id: str) -> None:
+        """Remove an entry; raises :class:`EntryNotFoundError` if there is none."""
+        entry_id = check_entry_id(entry_id)
+        self._remove(entry_id)
+        self._notify(entry_id)
+
+    def import_from(
+        self,
+        paths: PathLike | Iterable[PathLike],
+        *,
+        format: str | None = None,
+        mapping: Mapping[str, str] | PathLike | None = None,
+        encoding: str = "utf-8",
+        dayfirst: bool = False,
+    ) -> ImportReport:
+        """Add the entries of existing logs (any format ``load()`` reads).
+
+        Files are read with ``load(paths, errors="collect")``: every readable
+        entry whose id is not in the journal yet is added, entries already
+        there are skipped and listed in ``report.duplicates``, and what could
+        not be read is listed in ``report.problems``. ``print(report)`` gives
+        a short summary. Change callbacks are called once per added entry.
+        """
+        log = load(
+            paths,
+            errors="collect",
+            format=format,
+            mapping=mapping,
+            encoding=encoding,
+            dayfirst=dayfirst,
+            taxonomy=NO_THEMES,
+        )
+        entries = entries_of_log(log)
+        added, skipped = self._insert_many(entries)
+        source = log.interviews["source"]
+        duplicates = pd.DataFrame(
+            {
+                "entry_id": pd.Series(skipped, dtype="str"),
+                "source": pd.Series([source.get(eid) for eid in skipped], dtype="str"),
+            }
+        )
+        report = ImportReport(added=added, duplicates=duplicates, problems=log.problems)
+        for eid in added:
+            self._notify(eid)
+        return report
+
+    # -- reading -----------------------------------------------------------------
+
+    def get(self, entry_id: str) -> Entry:
+        """The entry with this id; raises :class:`EntryNotFoundError` (a KeyError)."""
+        entry_id = check_entry_id(entry_id)
+        entry = self._read(entry_id)
+        if entry is None:
+            from ._errors import EntryNotFoundError
+
+            raise EntryNotFoundError(entry_id, self.where)
+        return entry
+
+    def __contains__(self, entry_id: object) -> bool:
+        return isinstance(entry_id, str) and self._read(entry_id) is not None
+
+    def entries(self, client: str | None = None) -> list[Entry]:
+        """All entries, or one client's, ordered by client, date and id.
+
+        A client name is matched ignoring case; an unknown one raises
+        :class:`~recovery_analytics.UnknownClientError` listing the known ones.
+        """
+        if client is not None:
+            client = self._check_client(client)
+        return self._read_all(client)
+
+    def _check_client(self, client: str) -> str:
+        known = self.clients()
+        if client in known:
+            return client
+        folded = {c.casefold(): c for c in known}
+        if client.casefold() in folded:
+            return folded[client.casefold()]
+        raise UnknownClientError(
+            f"There is no client {client!r} in this journal. Known clients: "
+            f"{', '.join(known) if known else '(none yet)'}."
+        )
+
+    @abc.abstractmethod
+    def clients(self) -> list[str]:
+        """Client names, sorted."""
+
+    @abc.abstractmethod
+    def companies(self) -> list[str]:
+        """Company names, sorted (entries without a company are left out)."""
+
+    @abc.abstractmethod
+    def __len__(self) -> int:
+        """The number of entries."""
+
+    @abc.abstractmethod
+    def log(self, *, errors: str = "collect", taxonomy: Themes = None) -> ReflectionLog:
+        """The journal as a :class:`~recovery_analytics.ReflectionLog`.
+
+        The same frames ``load()`` gives for the same entries, themes tagged
+        with ``taxonomy`` (default: the journal's). With ``errors="collect"``
+        (the default) anything unreadable - say a hand-edited file with a
+        typo - is listed in ``log.problems`` instead of raising.
+        """
+
+    # -- change callbacks ----------------------------------------------------------
+
+    def on_change(self, callback: ChangeCallback, *, remove: bool = False) -> None:
+        """Call ``callback(entry_id)`` after every successful add, update or delete.
+
+        Pass ``remove=True`` to stop calling it. A callback that raises does
+        not undo the change: once every callback has run, a
+        :class:`JournalCallbackError` says which entry was saved and carries
+        the callbacks' errors.
+        """
+        if not callable(callback):
+            raise TypeError(
+                f"on_change() needs a function taking an entry id, not {type(callback).__name__}"
+            )
+        if remove:
+            if callback in self._callbacks:
+                self._callbacks.remove(callback)
+        elif callback not in self._callbacks:
+            self._callbacks.append(callback)
+
+    def _notify(self, entry_id: str) -> None:
+        failures: list[BaseException] = []
+        for callback in list(self._callbacks):
+            try:
+                callback(entry_id)
+            except Exception as exc:  # the change is saved; report after all ran
+                failures.append(exc)
+        if failures:
+            raise JournalCallbackError(entry_id, failures) from failures[0]
+
+    # -- storage steps, per backend --------------------------------------------------
+
+    @abc.abstractmethod
+    def _insert(self, entry: Entry) -> None: ...
+
+    @abc.abstractmethod
+    def _insert_many(self, entries: list[Entry]) -> tuple[list[str], list[str]]:
+        """Add the entries whose ids are new; return (added ids, skipped ids)."""
+
+    @abc.abstractmethod
+    def _read(self, entry_id: str) -> Entry | None: ...
+
+    @abc.abstractmethod
+    def _read_all(self, client: str | None) -> list[Entry]: ...
+
+    @abc.abstractmethod
+    def _modify(self, entry_id: str, apply: Callable[[Entry], Entry]) -> Entry: ...
+
+    @abc.abstractmethod
+    def _remove(self, entry_id: str) -> None: ...
+
+    def _themes(self, taxonomy: Themes) -> Any:
+        """The taxonomy to pass to ``load()`` (typed loosely: any ``tag_items`` object)."""
+        return self._taxonomy if taxonomy is None else taxonomy

@@ -1,0 +1,333 @@
+"""A journal kept as a folder of Markdown files, one per entry.
+
+Layout: ``<folder>/<client>/<date>-<company>-<short id>.md`` in the format of
+``docs/formats.md``, so ``load(folder)`` reads the journal and a person can
+open, edit, add or remove files by hand.
+
+Durability
+    Every file is written by :func:`~recovery_analytics.io.atomic_write`:
+    a hidden temporary file in the same folder, flushed and fsynced, then
+    linked (new entries: never replaces another file) or renamed (updates)
+    into place, and the folder fsynced. A crash leaves the old file or the new
+    one, never half of one; a leftover temporary file is hidden, and ``load()``
+    skips hidden files. An update that changes the file name (new date,
+    company or client) writes the new file first, then removes the old one.
+
+Concurrency
+    Writers take an exclusive ``flock`` on ``<folder>/.journal.lock`` around
+    "check the id, then write", so two processes adding at once lose nothing
+    and cannot both add the same id; readers take a shared lock so they never
+    see the moment an update has written its new file but not yet removed the
+    old one. (Without ``fcntl``, as on Windows, there is no lock: writes are
+    still atomic.)
+
+Privacy
+    New folders are created 0700 and files 0600, whatever the umask.
+
+Limits
+    ``add()`` recognises an existing id from the journal's own file names;
+    an entry written by hand under another file name with the same id is not
+    seen there, and ``log().problems`` reports the two as duplicates.
+    Entries in other files of the folder (say a CSV a person put there) are
+    read, but the journal only rewrites or deletes its Markdown files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from .._load import load
+from .._log import ReflectionLog
+from .._model import Entry
+from .._validate import entry_from_frames, normalise
+from ..exceptions import LogFormatError, Problem, RecoveryAnalyticsError
+from ..io._files import PRIVATE_FILE, _fsync_dir, atomic_write, decode, private_dir
+from ..io._markdown import parse_markdown, write_markdown
+from ..io._writers import client_folder, entry_filename
+from ._base import NO_THEMES, Journal, PathLike, Themes, entries_of_log, sort_entries
+from ._errors import DuplicateEntryError, EntryNotFoundError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["FolderJournal"]
+
+LOCK_NAME = ".journal.lock"
+_UNSAFE_NAME = re.compile(r"[^\w.-]")
+_LINE_SUFFIX = re.compile(r":\d+$")
+_MAX_FOLDER_BYTES = 120
+
+
+def client_dir(client: str) -> str:
+    """The folder of a client's files: safe, not hidden, and read by ``load()``.
+
+    ``load()`` skips folders starting with ``.`` or ``_``, so those are
+    stripped; the client's name itself is kept in each file's front matter.
+    """
+    name = client_folder(client).lstrip("._").strip()
+    name = name.encode("utf-8")[:_MAX_FOLDER_BYTES].decode("utf-8", "ignore").strip()
+    return name or "me"
+
+
+def file_name(entry: Entry) -> str:
+    """``<date>-<company>-<short id>.md``, with any unsafe character of the id replaced."""
+    return _UNSAFE_NAME.sub("-", entry_filename(entry))
+
+
+def long_file_name(entry: Entry) -> str:
+    """The file name with the whole id, for two entries sharing a short name."""
+    stem = file_name(entry).rsplit("-", 1)[0]
+    return f"{stem}-{_UNSAFE_NAME.sub('-', (entry.entry_id or '').removeprefix('e-'))}.md"
+
+
+def _name_suffixes(entry_id: str) -> tuple[str, str]:
+    short = _UNSAFE_NAME.sub("-", entry_id.removeprefix("e-")[:6] or "entry")
+    full = _UNSAFE_NAME.sub("-", entry_id.removeprefix("e-"))
+    return f"-{short}.md", f"-{full}.md"
+
+
+class _Found(NamedTuple):
+    """An entry located in the folder: its file (``None`` if not ours to edit)."""
+
+    entry: Entry
+    path: Path | None
+    source: str
+    problems: list[Problem]
+
+
+class FolderJournal(Journal):
+    """A journal kept as Markdown files in ``folder/<client>/`` (see the module notes).
+
+    Parameters
+    ----------
+    folder : path
+        Created (owner-only) if it does not exist.
+    taxonomy : Taxonomy or path to a TOML file, optional
+        The themes :meth:`log` tags items with.
+    """
+
+    def __init__(self, folder: PathLike, *, taxonomy: Themes = None) -> None:
+        super().__init__(taxonomy=taxonomy)
+        path = Path(folder).expanduser()
+        if path.exists() and not path.is_dir():
+            raise RecoveryAnalyticsError(
+                f"{path} is a file; a folder journal needs a folder (it is created if missing)."
+            )
+        self.path = Path(os.path.abspath(private_dir(path)))
+
+    @property
+    def where(self) -> str:
+        return str(self.path)
+
+    # -- locking -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self, *, shared: bool = False) -> Iterator[None]:
+        if fcntl is None:  # pragma: no cover - Windows
+            yield
+            return
+        lock = self.path / LOCK_NAME
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        except PermissionError:
+            if not shared:
+                raise
+            yield  # a read-only folder: nobody writes through us, read without a lock
+            return
+        try:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, PRIVATE_FILE)
+            fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    # -- reading files -------------------------------------------------------------
+
+    def _scan(self, taxonomy: Any = NO_THEMES, errors: str = "collect") -> ReflectionLog:
+        return load(self.path, errors=errors, taxonomy=taxonomy)
+
+    def _read_file(self, path: Path) -> tuple[list[Entry], list[Problem]]:
+        """One Markdown file as ``load()`` reads it (client from its folder)."""
+        problems: list[Problem] = []
+        shown = str(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:  # removed by hand meanwhile
+            return [], []
+        text = decode(data, shown, "utf-8", problems)
+        if text is None:
+            return [], problems
+        client = path.parent.name if path.parent != self.path else None
+        record, found = parse_markdown(text, shown, client=client)
+        problems.extend(found)
+        if record is None:
+            return [], problems
+        result = normalise(pd.DataFrame.from_records([record]), partial=True)
+        problems.extend(result.problems)
+        return entry_from_frames(result.interviews, result.items, result.actions), problems
+
+    def _named_files(self, entry_id: str) -> list[Path]:
+        """Files whose name the journal would give this id, in any client folder."""
+        suffixes = _name_suffixes(entry_id)
+        out = []
+        with os.scandir(self.path) as folders:
+            for folder in folders:
+                if folder.name.startswith((".", "_")) or not folder.is_dir():
+                    continue
+                with os.scandir(folder.path) as files:
+                    for f in files:
+                        if f.name.endswith(suffixes) and not f.name.startswith("."):
+                            out.append(Path(f.path))
+        return sorted(out)
+
+    def _find_named(self, entry_id: str) -> _Found | None:
+        for path in self._named_files(entry_id):
+            entries, problems = self._read_file(path)
+            for entry in entries:
+                if entry.entry_id == entry_id:
+                    return _Found(entry, path, str(path), problems)
+        return None
+
+    def _locate(self, entry_id: str) -> _Found | None:
+        """Find an entry: by the journal's file names first, else by reading the folder."""
+        found = self._find_named(entry_id)
+        if found is not None:
+            return found
+        log = self._scan()
+        if entry_id not in log.interviews.index:
+            return None
+        entry = entries_of_log(log.filter(entry_ids=[entry_id]))[0]
+        source = str(log.interviews.at[entry_id, "source"])
+        path = Path(_LINE_SUFFIX.sub("", source))
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        if path.suffix.lower() not in (".md", ".markdown"):
+            return _Found(entry, None, source, [])
+        _, problems = self._read_file(path)
+        return _Found(entry, path, source, problems)
+
+    def _editable(self, entry_id: str, action: str) -> _Found:
+        found = self._locate(entry_id)
+        if found is None:
+            raise EntryNotFoundError(entry_id, self.where)
+        if found.path is None:
+            raise RecoveryAnalyticsError(
+                f"Entry {entry_id!r} is kept in {found.source}, which is not one of the "
+                f"journal's Markdown files; {action} it there, or import that file into a "
+                "journal with journal.import_from()."
+            )
+        return found
+
+    # -- writing files -------------------------------------------------------------
+
+    def _write_new(self, entry: Entry) -> Path:
+        folder = self.path / client_dir(entry.client)
+        text = write_markdown(entry)
+        try:
+            return atomic_write(folder / file_name(entry), text, exclusive=True)
+        except FileExistsError:
+            # another entry has the same date, company and first characters of id
+            return atomic_write(folder / long_file_name(entry), text, exclusive=True)
+
+    # -- storage steps ---------------------------------------------------------------
+
+    def _insert(self, entry: Entry) -> None:
+        assert entry.entry_id is not None
+        with self._locked():
+            if self._find_named(entry.entry_id) is not None:
+                raise DuplicateEntryError(entry.entry_id, self.where)
+            self._write_new(entry)
+
+    def _insert_many(self, entries: list[Entry]) -> tuple[list[str], list[str]]:
+        added: list[str] = []
+        skipped: list[str] = []
+        with self._locked():
+            known = set(self._scan().interviews.index)
+            for entry in entries:
+                assert entry.entry_id is not None
+                if entry.entry_id in known:
+                    skipped.append(entry.entry_id)
+                    continue
+                self._write_new(entry)
+                known.add(entry.entry_id)
+                added.append(entry.entry_id)
+        return added, skipped
+
+    def _read(self, entry_id: str) -> Entry | None:
+        with self._locked(shared=True):
+            found = self._locate(entry_id)
+        return None if found is None else found.entry
+
+    def _read_all(self, client: str | None) -> list[Entry]:
+        with self._locked(shared=True):
+            entries = entries_of_log(self._scan())
+        if client is not None:
+            entries = [e for e in entries if e.client == client]
+        return sort_entries(entries)
+
+    def _modify(self, entry_id: str, apply: Callable[[Entry], Entry]) -> Entry:
+        with self._locked():
+            found = self._editable(entry_id, "change")
+            assert found.path is not None
+            if found.problems:
+                # rewriting would silently drop the values that could not be read
+                raise LogFormatError(
+                    [
+                        Problem(p.file, p.line, p.field, p.message + "; fix the file first")
+                        for p in found.problems
+                    ]
+                )
+            new = apply(found.entry)
+            old = found.path
+            ours = old.parent == self.path / client_dir(found.entry.client) and old.name in (
+                file_name(found.entry),
+                long_file_name(found.entry),
+            )
+            same_name = old.parent.name == client_dir(new.client) and old.name in (
+                file_name(new),
+                long_file_name(new),
+            )
+            text = write_markdown(new)
+            if same_name or not ours:  # a file a person named keeps its name
+                atomic_write(old, text)
+            else:
+                self._write_new(new)
+                old.unlink()
+                _fsync_dir(old.parent)
+        return new
+
+    def _remove(self, entry_id: str) -> None:
+        with self._locked():
+            found = self._editable(entry_id, "delete")
+            assert found.path is not None
+            found.path.unlink()
+            _fsync_dir(found.path.parent)
+
+    # -- whole-journal views -----------------------------------------------------------
+
+    def clients(self) -> list[str]:
+        with self._locked(shared=True):
+            return self._scan().clients
+
+    def companies(self) -> list[str]:
+        with self._locked(shared=True):
+            return self._scan().companies
+
+    def __len__(self) -> int:
+        with self._locked(shared=True):
+            return len(self._scan())
+
+    def log(self, *, errors: str = "collect", taxonomy: Themes = None) -> ReflectionLog:
+        """``load(folder)`` of the journal's folder (see :meth:`Journal.log`)."""
+        with self._locked(shared=True):
+            return self._scan(self._themes(taxonomy), errors)
