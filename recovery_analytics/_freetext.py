@@ -288,6 +288,13 @@ _CUES: list[tuple[str, float, bool]] = [
     ),
     (r"\b(?:well[- ])?(?:prepared|prepped)\b|\bready\b", 1.5, True),
     (
+        r"\bworking (?:solution|code|version|prototype)\b|\bgot (?:it|the code|my code|everything|"
+        r"the tests?|all (?:the )?tests) (?:working|running|passing|to pass|to work)\b|"
+        r"\btests? (?:all )?pass(?:ed|ing)?\b",
+        1.5,
+        True,
+    ),
+    (
         r"\bflow(?:ed|ing)?\b|\bnatural(?:ly)?\b|\beas(?:y|ily)\b|\bbreeze\b|\bconnect(?:ed|ion)\b|"
         r"\b(?:well[- ]|most |very |clearly )structured\b|\brespect(?:ed)?\b",
         1.2,
