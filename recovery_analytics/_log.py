@@ -161,7 +161,7 @@ class ReflectionLog:
         """The log as :class:`Entry` objects, in the order of ``interviews``."""
         from ._validate import entry_from_frames
 
-        return entry_from_frames(self.interviews.reset_index(), self.items, self.actions)
+        return entry_from_frames(self.interviews, self.items, self.actions)
 
     def to_markdown(self, folder: Any) -> list[Any]:
         """Write one Markdown file per entry under ``folder/<client>/``."""

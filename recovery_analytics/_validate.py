@@ -47,6 +47,9 @@ _BULLET = r"^\s*(?:[-*+\u2022]|\d+[.)])\s+"
 _TRUE = {"true", "yes", "y", "1", "x", "done", "requested", "t"}
 _FALSE = {"false", "no", "n", "0", "", "not requested", "f"}
 
+_LONG_TEXT = frozenset({"employer_view", "notes"})
+_LINE_BREAKS = r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+
 _HOW_TO_FIX = {
     "date": "write it as YYYY-MM-DD, for example 2026-03-04",
     "bool": "write yes or no",
@@ -191,7 +194,7 @@ def _split_items(values: pd.Series) -> pd.DataFrame:
             lambda d: [str(t).lstrip("#").lower() for t in (d.get("tags") or [])]
         )
         inferred[is_dict] = dicts.map(lambda d: bool(d.get("inferred", False))).astype(bool)
-    text = text.str.replace(_BULLET, "", regex=True).str.strip()
+    text = text.str.replace(_BULLET, "", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
     keep = text.notna() & (text != "")
     text, extra_tags, inferred = text[keep], extra_tags[keep], inferred[keep]
     inline = text.str.findall(ITEM_TAG_PATTERN)
@@ -222,7 +225,7 @@ def _split_actions(values: pd.Series) -> pd.DataFrame:
         dicts = values[is_dict]
         text[is_dict] = dicts.map(lambda d: str(d.get("text", "") or "")).astype("str")
         done[is_dict] = dicts.map(lambda d: bool(d.get("done", False))).astype(bool)
-    text = text.str.strip()
+    text = text.str.replace(r"\s+", " ", regex=True).str.strip()
     keep = text.notna() & (text != "")
     return pd.DataFrame({"text": text[keep], "done": done[keep]})
 
@@ -230,7 +233,8 @@ def _split_actions(values: pd.Series) -> pd.DataFrame:
 def _questions(col: pd.Series, n: int) -> pd.Series:
     exploded = _explode_list_column(col)
     if len(exploded):
-        text = exploded.astype("str").str.replace(_BULLET, "", regex=True).str.strip()
+        text = exploded.astype("str").str.replace(_BULLET, "", regex=True)
+        text = text.str.replace(r"\s+", " ", regex=True).str.strip()
         text = text[text != ""]
         grouped = text.groupby(level=0).agg(list)
     else:
@@ -264,7 +268,11 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
             continue
         col = column(name)
         if spec.kind in ("text", "id"):
-            cols[name] = _as_text(col)
+            text = _as_text(col)
+            if name in _LONG_TEXT:
+                cols[name] = text.str.replace(_LINE_BREAKS, "\n", regex=True)
+            else:  # one-line values: names, companies, roles, ids
+                cols[name] = text.str.replace(r"\s+", " ", regex=True)
             continue
         if spec.kind == "date":
             cols[name], bad = _dates(col, dayfirst)

@@ -106,6 +106,17 @@ def _heading_key(title: str) -> str:
     return " ".join(key.split())
 
 
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader that keeps every scalar as the text written.
+
+    Types come later from the field model, so ``company: 007`` stays "007" and
+    ``role: yes`` stays "yes" instead of becoming 7 and True.
+    """
+
+
+_TextLoader.yaml_implicit_resolvers = {}
+
+
 def _fast_front_matter(lines: list[str]) -> dict[str, Any] | None:
     """Plain ``key: value`` lines only; ``None`` means use YAML instead."""
     out: dict[str, Any] = {}
@@ -171,10 +182,12 @@ def parse_markdown(
         front = _fast_front_matter(fm_lines)
         if front is None:
             try:
-                loaded = yaml.safe_load("\n".join(fm_lines))
+                loaded = yaml.load("\n".join(fm_lines), Loader=_TextLoader)  # noqa: S506
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                line = mark.line + 2 if mark is not None else 1
+                # where the broken construct starts, else where it was noticed,
+                # never past the last front-matter line
+                mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+                line = min(mark.line + 2, end) if mark is not None else 1
                 reason = getattr(exc, "problem", None) or "it is not valid YAML"
                 problems.append(
                     Problem(
@@ -236,7 +249,7 @@ def parse_markdown(
             elif line.strip():
                 buffers[current].append(line.strip())
         else:
-            buffers[current].append(line[1:] if line.startswith("\\#") else line)
+            buffers[current].append(_unescape_line(line))
 
     kept = [
         "\n".join(([title] if title else []) + body).strip()
@@ -293,21 +306,16 @@ def _read_text(path: Path, shown: str, encoding: str, problems: list[Problem]) -
 
 # -- writing ---------------------------------------------------------------------
 
-_PLAIN_SCALAR: Final = re.compile(r"^[A-Za-z0-9][\w .,/()+-]*$")
-
-
 def _yaml_scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if hasattr(value, "isoformat"):
         return value.isoformat()  # type: ignore[no-any-return]
     text = str(value)
-    if _PLAIN_SCALAR.match(text) and text.casefold() not in _YAML_WORDS and not text.endswith(" "):
+    if _SAFE_VALUE.match(text) and text == text.strip():
         return text
     return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=10**9).strip()
 
-
-_YAML_WORDS: Final = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"}
 
 _FRONT_FIELDS: Final = (
     "entry_id",
@@ -381,5 +389,13 @@ def write_markdown(entry: Entry) -> str:
 
 
 def _escape_block(text: str) -> str:
-    """Keep free text from being read as a heading when read back."""
-    return "\n".join(("\\" + ln if ln.startswith("#") else ln) for ln in text.strip().splitlines())
+    """Keep free text from being read as a heading: ``#`` and ``\\`` lines get a ``\\``."""
+    return "\n".join(
+        ("\\" + ln if ln.startswith(("#", "\\")) else ln) for ln in text.strip().split("\n")
+    )
+
+
+def _unescape_line(line: str) -> str:
+    if line.startswith("\\") and line[1:2] in ("#", "\\"):
+        return line[1:]
+    return line
