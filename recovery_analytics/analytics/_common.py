@@ -34,6 +34,7 @@ __all__ = [
     "check_log",
     "check_polarity",
     "check_today",
+    "today_us",
     "theme_long",
 ]
 
@@ -110,6 +111,11 @@ def check_today(today: object) -> pd.Timestamp:
     if ts.tzinfo is not None:
         ts = ts.tz_localize(None)
     return ts.normalize()
+
+
+def today_us(today: object) -> np.datetime64:
+    """:func:`check_today` as a ``numpy.datetime64`` in microseconds."""
+    return np.datetime64(check_today(today).to_pydatetime(), "us")
 
 
 def _by_columns(by: By, interviews: pd.DataFrame) -> list[str]:
