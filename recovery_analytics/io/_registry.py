@@ -67,13 +67,19 @@ class FormatSpec:
 
 
 _R = "recovery_analytics.io._readers"
+_I = "recovery_analytics.importers"
 
 # Specific formats first within an extension; the generic reader last.
 _FORMATS: tuple[FormatSpec, ...] = (
+    FormatSpec("obsidian", (".md", ".markdown"), f"{_I}.obsidian", True, "Obsidian notes"),
     FormatSpec("markdown", (".md", ".markdown"), f"{_R}:markdown", description="our Markdown"),
+    FormatSpec("daylio", (".csv",), f"{_I}.daylio", True, "Daylio CSV export"),
+    FormatSpec("gforms", (".csv",), f"{_I}.gforms", True, "Google Forms responses CSV"),
+    FormatSpec("notion", (".csv",), f"{_I}.notion", True, "Notion database CSV export"),
     FormatSpec("csv", (".csv",), f"{_R}:csv", description="one row per interview"),
     FormatSpec("tsv", (".tsv", ".tab"), f"{_R}:tsv", description="tab-separated"),
     FormatSpec("xlsx", (".xlsx", ".xlsm"), f"{_R}:xlsx", description="Excel workbook"),
+    FormatSpec("dayone", (".json", ".zip"), f"{_I}.dayone", True, "Day One JSON export or zip"),
     FormatSpec("json", (".json",), f"{_R}:json", description="JSON array or entries"),
     FormatSpec("jsonl", (".jsonl", ".ndjson"), f"{_R}:jsonl", description="JSON Lines"),
 )

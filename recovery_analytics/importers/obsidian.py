@@ -1,0 +1,223 @@
+"""Obsidian notes: front matter, Dataview inline fields, our headings or free text.
+
+Layout accepted: one Markdown note per interview (or a daily note), with any of
+
+* YAML front matter (Obsidian "properties"): ``interview_date``, ``company``,
+  ... as in our Markdown, and also ``date`` for the interview date;
+* Dataview inline fields, a line ``Company:: Acme`` or ``[stage:: technical]``
+  inside a sentence;
+* our section headings ("## Went well", "## What went wrong", ... see
+  ``docs/formats.md``);
+* or only free text, which is split into went-well / went-wrong items marked
+  ``inferred=True`` (the text itself is kept in ``notes``).
+
+Field names are matched loosely (``Interview date``, ``Company``, ``Role``,
+``Position``, ...) and through a column mapping (``mapping=``), which applies
+to front matter keys and inline field names alike. Wiki links keep their text
+(``[[Acme Corp|Acme]]`` is "Acme"); embeds (``![[...]]``) are dropped. The
+client comes from the folder as usual (``<root>/<client>/note.md``) unless a
+field names it. A daily note named ``2026-03-04.md`` (or ``2026-03-04
+Acme.md``) is dated by its name when no field gives the interview date.
+
+Detection: by content. A note whose front matter gives ``interview_date``
+is our own Markdown and is read as such (it needs nothing from here), unless
+it also has Dataview inline fields. Every other ``.md`` note is read here:
+this importer reads our front matter and headings exactly as the Markdown
+reader does, and adds what a note without ``interview_date`` needs (``date``,
+inline fields, the daily-note file name, free text). ``format="obsidian"``
+reads every note here; ``format="markdown"`` none.
+
+Selecting notes by tag: by default every note given is read (point ``load()``
+at the folder of your interview notes). In a whole vault, pass
+``options={"obsidian_tag": "interview"}``: only notes tagged ``#interview``
+(in the text, nested as ``#interview/acme``, or in the front matter ``tags``)
+are read; the others are skipped without a problem and counted in ``stats``.
+Notes read as our own Markdown (with ``interview_date``) are always read.
+
+Options (``load(..., options={...})``)
+--------------------------------------
+``obsidian_tag`` : str or list of str, optional
+    Read only notes with this tag.
+``stats`` : dict
+    Receives ``{file: {"format": "obsidian", "unit": "notes", "seen", "kept"}}``.
+
+Examples
+--------
+>>> sniff(b"Company:: Acme\\nIt went fine.")
+True
+>>> sniff(b"---\\ninterview_date: 2026-03-04\\n---\\n## Went well\\n- STAR\\n")
+False
+>>> sniff(b"---\\ndate: 2026-03-04\\n---\\n## Went well\\n- STAR\\n")
+True
+>>> sniff(b"Nailed the intro, rambled on salary.")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Final
+
+from ..exceptions import Problem
+from ..io._files import decode
+from ..io._markdown import parse_markdown
+from ..io._registry import RawResult, ReadContext
+from ._common import (
+    COMMON_HEADERS,
+    items_from_text,
+    map_columns,
+    record_stats,
+    strings_option,
+)
+
+__all__ = ["read", "sniff"]
+
+# "Key:: value" on its own line (a list bullet allowed), or "[key:: value]" /
+# "(key:: value)" inside a sentence; "::" must be followed by a space or the end
+# of the line, so that "std::vector" is not a field
+_INLINE_LINE: Final = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?P<key>[A-Za-z][\w '\-]{0,60}?)::(?:[ \t]+(?P<value>.*?))?\s*$"
+)
+_INLINE_BRACKET: Final = re.compile(
+    r"[\[(](?P<key>[A-Za-z][\w '\-]{0,60}?)::(?:[ \t]+(?P<value>[^\])]*?))?\s*[\])]"
+)
+_TAG_LINE: Final = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[ \t,]*)+$", re.MULTILINE)
+_EMBED: Final = re.compile(r"!\[\[[^\]]*\]\]")
+_WIKILINK: Final = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_FM_KEY: Final = re.compile(r"^([A-Za-z_][\w -]*?)\s*:")
+_TAG: Final = re.compile(r"(?<![\w&/#])#([A-Za-z][\w/-]*)")
+_DAILY: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_KNOWN: Final = {**COMMON_HEADERS, "day": "interview_date"}
+
+
+def _head_lines(head: bytes) -> list[str]:
+    return head.decode("utf-8", "ignore").lstrip("\ufeff").splitlines()
+
+
+def sniff(head: bytes) -> bool:
+    """An Obsidian note rather than our Markdown (see the module notes)."""
+    lines = _head_lines(head)
+    has_date = False
+    body = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is not None:
+            has_date = any(
+                (m := _FM_KEY.match(line)) is not None and m.group(1).strip() == "interview_date"
+                for line in lines[1:end]
+            )
+            body = end + 1
+    in_code = False
+    for line in lines[body:]:
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+            continue
+        if not in_code and (_INLINE_LINE.match(line) or _INLINE_BRACKET.search(line)):
+            return True
+    return not has_date
+
+
+def _clean_links(text: str) -> str:
+    return _WIKILINK.sub(r"\1", _EMBED.sub("", text))
+
+
+def _inline_fields(text: str, offset: int) -> tuple[str, list[tuple[str, str, int]]]:
+    """Take Dataview fields out of the body; return the rest and ``(key, value, line)``."""
+    fields: list[tuple[str, str, int]] = []
+    kept: list[str] = []
+    in_code = False
+    for number, line in enumerate(text.splitlines(), start=offset):
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        if in_code:
+            kept.append(line)
+            continue
+        m = _INLINE_LINE.match(line)
+        if m and not line.lstrip().startswith("#"):
+            fields.append((m.group("key").strip(), (m.group("value") or "").strip(), number))
+            kept.append("")  # keep the line count, so later lines keep their numbers
+            continue
+
+        def bracket(match: re.Match[str], line_no: int = number) -> str:
+            value = (match.group("value") or "").strip()
+            fields.append((match.group("key").strip(), value, line_no))
+            return value
+
+        kept.append(_INLINE_BRACKET.sub(bracket, line))
+    return "\n".join(kept), fields
+
+
+def _note_tags(record: dict[str, Any], text: str) -> set[str]:
+    tags = {t.casefold() for t in _TAG.findall(text)}
+    value = record.get("tags")
+    values = value if isinstance(value, list) else str(value or "").replace(",", " ").split()
+    tags |= {str(t).lstrip("#").casefold() for t in values if str(t).strip()}
+    # a nested tag counts for its parents: #interview/acme is also #interview
+    return tags | {t.split("/", 1)[0] for t in tags}
+
+
+def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
+    """Read one Obsidian note into a raw record (or skip it by tag)."""
+    problems: list[Problem] = []
+    text = decode(path.read_bytes(), shown, ctx.encoding, problems)
+    if text is None:
+        return None, problems
+    text = _clean_links(text)
+    lines = text.splitlines()
+    body_start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is not None:
+            body_start = end + 1
+    head = "\n".join(lines[:body_start])
+    body, inline = _inline_fields("\n".join(lines[body_start:]), body_start + 1)
+    source = f"{head}\n{body}" if head else body
+    record: dict[str, Any] | None
+    if not source.strip() and inline:
+        record = {"_file": shown, "_line": 1, "_lines": {}}
+    else:  # an empty note gets the Markdown reader's own message
+        record, found = parse_markdown(source, shown, client=None)
+        problems.extend(found)
+        if record is None:
+            return None, problems
+
+    wanted = strings_option(ctx, "obsidian_tag", None)
+    if wanted is not None:
+        have = _note_tags(record, text)
+        if not {w.lstrip("#").casefold() for w in wanted} & have:
+            record_stats(ctx, shown, "obsidian", unit="notes", seen=1, kept=0)
+            return None, problems
+
+    field_lines: dict[str, int] = dict(record.pop("_lines", {}) or {})
+    # front matter and inline keys, renamed through the mapping and known names
+    for key, value, line in inline:
+        if key in record and record[key] not in (None, "", []):
+            record[key] = f"{record[key]}; {value}" if value else record[key]
+        else:
+            record[key] = value or None
+        field_lines.setdefault(key, line)
+    keys = [k for k in record if not k.startswith("_")]
+    renames = map_columns(keys, ctx.mapping, _KNOWN)
+    for old, new in renames.items():
+        if old == new:
+            continue
+        if record.get(new) in (None, "", []):
+            record[new] = record.pop(old)
+        if old in field_lines:
+            field_lines.setdefault(new, field_lines.pop(old))
+
+    if record.get("interview_date") in (None, ""):
+        m = _DAILY.match(path.stem)
+        if m:
+            record["interview_date"] = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    if "went_well" not in record and "went_wrong" not in record:
+        notes = record.get("notes")
+        prose = _TAG_LINE.sub("", notes) if isinstance(notes, str) else None
+        well, wrong = items_from_text(prose)
+        record["went_well"], record["went_wrong"] = well, wrong
+    if record.get("client") in (None, "") and ctx.client is not None:
+        record["client"] = ctx.client
+    record["_lines"] = field_lines
+    record_stats(ctx, shown, "obsidian", unit="notes", seen=1, kept=1)
+    return [record], problems
