@@ -91,7 +91,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": 
 
 # Common spellings without apostrophes, and the contracted modals.
 _NORMALISE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.IGNORECASE), r)
+    (re.compile(p), r)  # applied to lower-cased text
     for p, r in [
         (r"\b(should|could|would|must|might)(?:'ve|ve|a)\b", r"\1 have"),
         (r"\bdi(?:dn'?t|nt|n't)\b", "didn't"),
@@ -175,8 +175,8 @@ _CUES: list[tuple[str, float, bool]] = [
     (r"\bwish(?:ed)?\b", -2.5, False),
     (r"\bnext time\b|\bnote to self\b|\blessons? (?:learned|learnt)\b", -2.5, False),
     (
-        r"(?<!they )(?<!it )(?<!he )(?<!she )(?<!which )(?<!that )(?<!you )(?<!this )(?<!there )"
-        r"\bshould\b(?! (?:hear|be hearing|get back|know|be fine|be ok|be okay|be good)\b)",
+        r"\b(?<!they )(?<!it )(?<!he )(?<!she )(?<!which )(?<!that )(?<!you )(?<!this )(?<!there )"
+        r"should\b(?! (?:hear|be hearing|get back|know|be fine|be ok|be okay|be good)\b)",
         -2.5,
         False,
     ),
@@ -315,7 +315,7 @@ _CUES: list[tuple[str, float, bool]] = [
     ),
     (r"\b(?:which|that|it|this|and it|everything)\s+(?:\w+\s+)?worked\b", 1.5, True),
     (
-        r"\bcrisp\b|\bconcise(?:ly)?\b|\bsuccinct\b|(?<!get )(?<!got )(?<!getting )"
+        r"\bcrisp\b|\bconcise(?:ly)?\b|\bsuccinct\b|\b(?<!get )(?<!got )(?<!getting )"
         r"\bto the point\b|\barticulate\b|\bclear(?:ly|er)?\b|"
         r"\btidier\b|\bsmoother\b|\bcorrect(?:ly)?\b|\boptimal\b",
         1.2,
@@ -337,7 +337,7 @@ _CUES: list[tuple[str, float, bool]] = [
     ),
     (
         r"\bgood\b|\bgreat\b|\bdecent\b|\bnice\b|\bexcellent\b|\bfantastic\b|\bbrilliant\b|"
-        r"\bawesome\b|\bamazing\b|\blovely\b|\bperfect(?:ly)?\b|\bsmooth(?:ly)?\b|\bpositive\b|"
+        r"\bawesome\b|\bamazing\b|\blovely\b|\bfine\b|\bperfect(?:ly)?\b|\bsmooth(?:ly)?\b|\bpositive\b|"
         r"\bwell\b(?= (?:received|done|structured|thought|organi[sz]ed))",
         1.0,
         True,
@@ -391,10 +391,27 @@ _CUES: list[tuple[str, float, bool]] = [
     (r"\binstead of\b", -1.0, False),
 ]
 
-# one big alternation: each cue its own named group, found in one pass
-_CUE_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(_CUES)))
-_CUE_INFO = {f"c{i}": (w, neg) for i, (_, w, neg) in enumerate(_CUES)}
-_RATING_GROUP = next(f"c{i}" for i, (p, _, _) in enumerate(_CUES) if p.endswith(r"/10\b"))
+# Each cue is compiled on its own: Python's re then skips ahead by the cue's
+# literal prefix, which is about three times quicker than one big alternation.
+_CUE_RES = [re.compile(p) for p, _, _ in _CUES]
+_RATING_CUE = next(i for i, (p, _, _) in enumerate(_CUES) if "(?P<rating>" in p)
+
+
+def _cue_matches(norm: str) -> list[tuple[int, re.Match[str]]]:
+    """Non-overlapping cue matches, as one alternation of the cues would find them.
+
+    Leftmost first; at the same position the cue earlier in ``_CUES`` wins.
+    """
+    found = [(m.start(), i, m) for i, rx in enumerate(_CUE_RES) for m in rx.finditer(norm)]
+    found.sort(key=lambda t: (t[0], t[1]))
+    out: list[tuple[int, re.Match[str]]] = []
+    end = -1
+    for start, i, m in found:
+        if start >= end:
+            out.append((i, m))
+            end = m.end()
+    return out
+
 
 # a negator within three words before a cue, with no clause punctuation between
 _NEGATOR_BEFORE = re.compile(rf"\b{_NEG_WORDS}\b(?:\s+(?!but\b|and\b)[\w'\"-]+){{0,3}}\s*$")
@@ -469,12 +486,9 @@ def _cue_score(norm: str) -> tuple[float, int]:
     total = 0.0
     fired = 0
     covered: list[tuple[int, int]] = []
-    for m in _CUE_RE.finditer(norm):
-        group = m.lastgroup
-        if group is None:  # pragma: no cover - every alternative is a named group
-            continue
-        weight, negatable = _CUE_INFO[group]
-        if group == _RATING_GROUP:
+    for i, m in _cue_matches(norm):
+        _, weight, negatable = _CUES[i]
+        if i == _RATING_CUE:
             value = float(m.group("rating"))
             weight = 2.0 if value >= 7 else -2.0 if value <= 5 else 0.0
         if negatable:
@@ -717,7 +731,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _INLINE_LABEL = re.compile(
-    rf"^[*_]*(?:(?P<well>{_LABEL_WELL})|(?P<wrong>{_LABEL_WRONG}))[*_]*\s*[:\u2013\u2014]\s*"
+    rf"^[*_]*(?:(?P<well>{_LABEL_WELL})|(?P<wrong>{_LABEL_WRONG}))[*_]*\s*[:\u2013\u2014][*_]*\s*"
     rf"|^[*_]*(?:(?P<well2>{_LABEL_WELL})|(?P<wrong2>{_LABEL_WRONG}))[*_]*\s+-\s+",
     re.IGNORECASE,
 )

@@ -206,6 +206,30 @@ def test_inline_labels() -> None:
         ("the SQL round.", "well"),
         ("the behavioural round.", "wrong"),
     ]
+    text = "**Positives:** the SQL round. **Negatives:** the take-home.\nPros - good rapport"
+    assert [(i["text"], i["polarity"]) for i in split_free_text(text)] == [
+        ("the SQL round.", "well"),
+        ("the take-home.", "wrong"),
+        ("good rapport", "well"),
+    ]
+
+
+def test_markdown_headings_and_windows_newlines() -> None:
+    text = (
+        "## What went well\r\n- STAR stories\r\n\r\n## What went wrong\r\n- the salary question\r\n"
+    )
+    assert [(i["text"], i["polarity"]) for i in split_free_text(text)] == [
+        ("STAR stories", "well"),
+        ("the salary question", "wrong"),
+    ]
+
+
+def test_a_new_paragraph_ends_a_labelled_list() -> None:
+    text = "To improve:\n- prep more\n\nThe interview was at 3pm. The recruiter was lovely."
+    assert [(i["text"], i["polarity"]) for i in split_free_text(text)] == [
+        ("prep more", "wrong"),
+        ("The recruiter was lovely.", "well"),
+    ]
 
 
 # -- a whole reflection ---------------------------------------------------------------
