@@ -360,7 +360,7 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
                 level=level,
                 activities=activities,
                 text=full_text,
-                scales=get.get("scales", "").strip(),
+                scales=" ".join(get.get("scales", "").split()),  # Daylio writes no-break spaces
                 order=order,
                 stage=stages.pop() if len(stages) == 1 else None,
             )

@@ -24,8 +24,8 @@ fields take one item per line, per ``;``, or per multi-select option (Notion
 joins options with ``", "``; see ``notion_multi_select``).
 
 Detection: by content, when the first column is ``Name`` or ``Title``
-(Notion's default title property), no column is one of our field names
-spelled exactly (``interview_date``), and the start of the file holds a
+(Notion's default title property), no column is called ``interview_date``
+(our own CSV), and the start of the file holds a
 Notion-style date (``March 4, 2026``) or a ``notion.so`` link. A database
 whose title property has another name is read with ``format="notion"``.
 
@@ -128,7 +128,7 @@ def sniff(head: bytes) -> bool:
         return False
     if not header or header[0].strip().casefold() not in _TITLE_NAMES:
         return False
-    if any(h.strip() in FIELDS for h in header):
+    if any(h.strip() == "interview_date" for h in header):
         return False
     return bool(_DATE_IN_TEXT.search(text)) or "notion.so/" in text or "notion.site/" in text
 

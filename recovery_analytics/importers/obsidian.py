@@ -27,17 +27,20 @@ reader does, and adds what a note without ``interview_date`` needs (``date``,
 inline fields, the daily-note file name, free text). ``format="obsidian"``
 reads every note here; ``format="markdown"`` none.
 
-Selecting notes by tag: by default every note given is read (point ``load()``
-at the folder of your interview notes). In a whole vault, pass
-``options={"obsidian_tag": "interview"}``: only notes tagged ``#interview``
-(in the text, nested as ``#interview/acme``, or in the front matter ``tags``)
-are read; the others are skipped without a problem and counted in ``stats``.
-Notes read as our own Markdown (with ``interview_date``) are always read.
+Which notes are read: every note with at least one field or one of our
+sections; a note of free text only (a daily note) when it mentions an
+interview ("interview", "#interview", "interviewed", ...). Other daily notes
+are skipped without a problem and counted in ``stats``. To pick notes from a
+whole vault by tag, pass ``options={"obsidian_tag": "interview"}``: then only
+notes tagged ``#interview`` (in the text, nested as ``#interview/acme``, or
+in the front matter ``tags``) are read, fields or not.
+``options={"obsidian_tag": None}`` reads every note, prose or not. Notes read
+as our own Markdown (with ``interview_date``) are always read.
 
 Options (``load(..., options={...})``)
 --------------------------------------
-``obsidian_tag`` : str or list of str, optional
-    Read only notes with this tag.
+``obsidian_tag`` : str, list of str or None, optional
+    Read only notes with this tag; ``None`` reads every note (see above).
 ``stats`` : dict
     Receives ``{file: {"format": "obsidian", "unit": "notes", "seen", "kept"}}``.
 
@@ -59,6 +62,7 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
+from .._model import FIELDS
 from ..exceptions import Problem
 from ..io._files import decode
 from ..io._markdown import parse_markdown
@@ -89,6 +93,8 @@ _FM_KEY: Final = re.compile(r"^([A-Za-z_][\w -]*?)\s*:")
 _TAG: Final = re.compile(r"(?<![\w&/#])#([A-Za-z][\w/-]*)")
 _DAILY: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _KNOWN: Final = {**COMMON_HEADERS, "day": "interview_date"}
+# "obsidian_tag" not given: read notes with fields, and prose that mentions an interview
+_DEFAULT: Final[list[str]] = ["interview"]
 
 
 def _head_lines(head: bytes) -> list[str]:
@@ -148,6 +154,14 @@ def _inline_fields(text: str, offset: int) -> tuple[str, list[tuple[str, str, in
     return "\n".join(kept), fields
 
 
+def _only_prose(record: dict[str, Any]) -> bool:
+    """True when a note gives no field but its text (a free-text daily note)."""
+    return not any(
+        key in FIELDS and key not in ("notes", "client") and value not in (None, "", [])
+        for key, value in record.items()
+    )
+
+
 def _note_tags(record: dict[str, Any], text: str) -> set[str]:
     tags = {t.casefold() for t in _TAG.findall(text)}
     value = record.get("tags")
@@ -182,8 +196,8 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
         if record is None:
             return None, problems
 
-    wanted = strings_option(ctx, "obsidian_tag", None)
-    if wanted is not None:
+    wanted = strings_option(ctx, "obsidian_tag", _DEFAULT)
+    if wanted is not None and wanted is not _DEFAULT:
         have = _note_tags(record, text)
         if not {w.lstrip("#").casefold() for w in wanted} & have:
             record_stats(ctx, shown, "obsidian", unit="notes", seen=1, kept=0)
@@ -206,6 +220,11 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
             record[new] = record.pop(old)
         if old in field_lines:
             field_lines.setdefault(new, field_lines.pop(old))
+
+    if wanted is _DEFAULT and _only_prose(record) and "interview" not in text.casefold():
+        # a daily note about something else: not a problem, but counted
+        record_stats(ctx, shown, "obsidian", unit="notes", seen=1, kept=0)
+        return None, problems
 
     if record.get("interview_date") in (None, ""):
         m = _DAILY.match(path.stem)
