@@ -1,0 +1,202 @@
+"""Build a ReflectionLog directly from compact dicts, with explicit themes.
+
+Independent of ``load()`` and of the theme tagger, so fixtures stay small and
+every expected number can be worked out by hand.
+
+An entry is a dict with:
+
+* ``date`` (required, ``"YYYY-MM-DD"``), ``client`` (default ``"me"``),
+  ``id`` (default ``"<client>-<n>"``, n counting entries from 1);
+* ``well`` / ``wrong``: one element per item - a theme name, a list of theme
+  names (best first), or ``None`` / ``[]`` for an item without a theme;
+* ``plan_b``: ``[(text, done), ...]``;
+* any scalar field of ``log.interviews`` (feeling, connection, outcome,
+  follow_up_requested, follow_up_response, reflected_on, ...).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from recovery_analytics import ReflectionLog
+from recovery_analytics._model import FOLLOW_UP_RESPONSES, FORMATS, OUTCOMES, STAGES
+
+_TEXT = ("company", "role", "employer_view", "notes")
+_DATES = ("reflected_on", "follow_up_date")
+_RATINGS = ("feeling", "self_score", "connection")
+_ENUMS = {
+    "stage": STAGES,
+    "format": FORMATS,
+    "follow_up_response": FOLLOW_UP_RESPONSES,
+    "outcome": OUTCOMES,
+}
+_ORDER = (
+    "client",
+    "interview_date",
+    "company",
+    "role",
+    "stage",
+    "format",
+    "reflected_on",
+    "feeling",
+    "self_score",
+    "connection",
+    "employer_view",
+    "follow_up_requested",
+    "follow_up_date",
+    "follow_up_response",
+    "outcome",
+    "notes",
+    "questions_to_ask",
+    "source",
+    "extra",
+    "n_well",
+    "n_wrong",
+    "n_actions",
+)
+
+
+def _themes(spec: Any) -> list[str]:
+    if spec is None:
+        return []
+    if isinstance(spec, str):
+        return [spec]
+    return list(spec)
+
+
+def make_log(entries: Sequence[Mapping[str, Any]]) -> ReflectionLog:
+    """A ReflectionLog with the dtypes ``load()`` gives, from compact dicts."""
+    rows: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
+    actions: list[dict[str, Any]] = []
+    for n, e in enumerate(entries, start=1):
+        client = e.get("client", "me")
+        eid = e.get("id", f"{client}-{n}")
+        date = pd.Timestamp(e["date"])
+        well = [_themes(s) for s in e.get("well", [])]
+        wrong = [_themes(s) for s in e.get("wrong", [])]
+        plan = list(e.get("plan_b", []))
+        row = {k: e.get(k) for k in (*_TEXT, *_DATES, *_RATINGS, *_ENUMS)}
+        row.update(
+            entry_id=eid,
+            client=client,
+            interview_date=date,
+            follow_up_requested=e.get("follow_up_requested"),
+            questions_to_ask=list(e.get("questions_to_ask", [])),
+            source=f"test:{n}",
+            extra={},
+            n_well=len(well),
+            n_wrong=len(wrong),
+            n_actions=len(plan),
+        )
+        rows.append(row)
+        for polarity, specs in (("well", well), ("wrong", wrong)):
+            for i, themes in enumerate(specs):
+                items.append(
+                    {
+                        "entry_id": eid,
+                        "client": client,
+                        "interview_date": date,
+                        "polarity": polarity,
+                        "text": f"{polarity} {i + 1} of {eid}",
+                        "tags": [],
+                        "inferred": False,
+                        "themes": themes,
+                        "theme": themes[0] if themes else "other",
+                    }
+                )
+        for text, done in plan:
+            actions.append(
+                {
+                    "entry_id": eid,
+                    "client": client,
+                    "interview_date": date,
+                    "text": text,
+                    "done": bool(done),
+                }
+            )
+    return ReflectionLog(_interviews(rows), _items(items), _actions(actions))
+
+
+def _interviews(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    ids = pd.Index(pd.array([r["entry_id"] for r in rows], dtype="str"), name="entry_id")
+    out = pd.DataFrame(index=ids)
+    for col in _ORDER:
+        values = [r[col] for r in rows]
+        if col in ("client", "source", *_TEXT):
+            out[col] = pd.array(values, dtype="str")
+        elif col == "interview_date" or col in _DATES:
+            out[col] = (
+                pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[us]").to_numpy()
+            )
+        elif col in _RATINGS:
+            out[col] = pd.array([None if v is None else int(v) for v in values], dtype="Int64")
+        elif col in _ENUMS:
+            out[col] = pd.Categorical(values, categories=list(_ENUMS[col]))
+        elif col == "follow_up_requested":
+            out[col] = pd.array(values, dtype="boolean")
+        elif col in ("questions_to_ask", "extra"):
+            out[col] = pd.Series(values, index=out.index, dtype=object)
+        else:
+            out[col] = pd.array(values, dtype="int64")
+    return out
+
+
+def _items(items: list[dict[str, Any]]) -> pd.DataFrame:
+    cols = [
+        "entry_id",
+        "client",
+        "interview_date",
+        "polarity",
+        "text",
+        "tags",
+        "inferred",
+        "themes",
+        "theme",
+    ]
+    raw = pd.DataFrame(items, columns=cols)
+    out = pd.DataFrame(
+        {
+            "entry_id": pd.array(raw["entry_id"].to_numpy(), dtype="str"),
+            "client": pd.array(raw["client"].to_numpy(), dtype="str"),
+            "interview_date": pd.to_datetime(raw["interview_date"]).astype("datetime64[us]"),
+            "polarity": pd.Categorical(raw["polarity"], categories=["well", "wrong"]),
+            "text": pd.array(raw["text"].to_numpy(), dtype="str"),
+            "tags": pd.Series(list(raw["tags"]), dtype=object),
+            "inferred": raw["inferred"].astype(bool),
+            "themes": pd.Series(list(raw["themes"]), dtype=object),
+            "theme": pd.array(raw["theme"].to_numpy(), dtype="str"),
+        }
+    )
+    out.index.name = "item_id"
+    return out
+
+
+def _actions(actions: list[dict[str, Any]]) -> pd.DataFrame:
+    raw = pd.DataFrame(actions, columns=["entry_id", "client", "interview_date", "text", "done"])
+    out = pd.DataFrame(
+        {
+            "entry_id": pd.array(raw["entry_id"].to_numpy(), dtype="str"),
+            "client": pd.array(raw["client"].to_numpy(), dtype="str"),
+            "interview_date": pd.to_datetime(raw["interview_date"]).astype("datetime64[us]"),
+            "text": pd.array(raw["text"].to_numpy(), dtype="str"),
+            "done": raw["done"].astype(bool),
+        }
+    )
+    out.index.name = "action_id"
+    return out
+
+
+def snapshot(log: ReflectionLog) -> dict[str, pd.DataFrame]:
+    """Deep copies of the log's frames, to check later that nothing changed."""
+    return {name: copy.deepcopy(getattr(log, name)) for name in ("interviews", "items", "actions")}
+
+
+def assert_unchanged(log: ReflectionLog, before: dict[str, pd.DataFrame]) -> None:
+    """The log's frames equal their snapshot: values, dtypes, index and order."""
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(getattr(log, name), frame)
