@@ -117,7 +117,7 @@ _NORMALISE: list[tuple[re.Pattern[str], str]] = [
 # or stories are not the author's verdict: "they asked about my biggest
 # weakness", "tell me about a time you failed".
 _STOP_AFTER_TOPIC = (
-    r"(?!(?:was|were|is|are|could|would|should|went|did|didn't|and|but|so|which|that|i|"
+    r"(?!\w+ly\b|(?:was|were|is|are|could|would|should|went|did|didn't|and|but|so|which|that|i|"
     r"had|has|have|got|felt|seemed|landed|because)\b)"
 )
 _MASKS = re.compile(
@@ -147,7 +147,10 @@ def _normalise(text: str) -> str:
 # phrases ("could have gone worse") come before general ones ("could have").
 
 _W = r"[\w'-]+"  # one word
-_NEG_WORDS = r"(?:not|no|never|nothing|none|nobody|without|hardly|cannot|less|fewer|\w+n't)"
+_NEG_WORDS = (
+    r"(?:not|no|never|nothing|none|nobody|without|hardly|cannot|less|fewer|instead of|"
+    r"rather than|nowhere near|far from|\w+n't)"
+)
 
 _CUES: list[tuple[str, float, bool]] = [
     # -- counterfactuals that are good news ---------------------------------
@@ -259,7 +262,8 @@ _CUES: list[tuple[str, float, bool]] = [
         True,
     ),
     (
-        r"\bfelt like (?:a |more (?:of )?a |an )?(?:conversation|chat|good fit|natural|myself)\b",
+        r"\bfelt like (?:[\w-]+ ){0,3}?"
+        r"(?:conversation|chat|good fit|natural|myself|colleague|peer)s?\b",
         1.5,
         True,
     ),
@@ -327,7 +331,18 @@ _CUES: list[tuple[str, float, bool]] = [
         True,
     ),
     (r"\bbest\b", 1.2, True),
-    (r"\benjoy(?:ed|able)?\b|\bfun\b|\blove[ds]?\b|\bliked\b|\bto like\b", 1.2, True),
+    (
+        r"\b(?:really|very|pretty|quite|so|super|reasonably|fairly|incredibly|extremely) well\b|"
+        r"\b(?:found|spotted|fixed|caught) (?:the|a|an|my|their) (?:bug|issue|error|problem)s?\b",
+        2.0,
+        True,
+    ),
+    (
+        r"\benjoy(?:ed|able)?\b|\bfun\b|\blove[ds]?\b|\bliked\b|"
+        r"\b(?:seemed|seem|seems|appeared) to (?:\w+ )?like\b",
+        1.2,
+        True,
+    ),
     (
         r"\bremembered\b|\brecover(?:ed)?\b|\bcaught\b|\bcatch\b|\bsolved?\b|\boptimi[sz]ed\b|"
         r"\bfinish(?:ed)?\b|\bcomplete(?:d)?\b|\bgot through\b|\bpassed\b(?! on)|\bmanaged to\b|"
@@ -337,7 +352,8 @@ _CUES: list[tuple[str, float, bool]] = [
     ),
     (
         r"\bgood\b|\bgreat\b|\bdecent\b|\bnice\b|\bexcellent\b|\bfantastic\b|\bbrilliant\b|"
-        r"\bawesome\b|\bamazing\b|\blovely\b|\bfine\b|\bperfect(?:ly)?\b|\bsmooth(?:ly)?\b|\bpositive\b|"
+        r"\bawesome\b|\bamazing\b|\blovely\b|\bfine\b|\bclean(?:er|est|ly)?\b|\bneat(?:ly)?\b|"
+        r"\bwarm(?:ly)?\b|\bfriendly\b|\bfavou?rite\b|\bperfect(?:ly)?\b|\bsmooth(?:ly)?\b|\bpositive\b|"
         r"\bwell\b(?= (?:received|done|structured|thought|organi[sz]ed))",
         1.0,
         True,
@@ -350,12 +366,15 @@ _CUES: list[tuple[str, float, bool]] = [
         r"\bfumbl\w*|\bforg[eo]t\w*|\bflustered\b|\bpanick?\w*|\bstumbl\w*|\bmiss(?:ed|ing)?\b|"
         r"\bmis(?:read|heard|understood|understand\w*|judged|spoke)\b|\bmixed (?:\w+ )?up\b|"
         r"\bdropped the ball\b|\b(?:ran|run|running) out of time\b|\bunder-?sold\b|\bundersell\b|"
-        r"\bover-?(?:complicat|think|thought|explain|shar|talk|analy[sz])\w*|\bunderestimat\w*|\bunder-?prepared\b|\bunprepared\b|"
+        r"\bover-?(?:complicat|think|thought|explain|shar|talk|analy[sz]|prepar|rehears)\w*|\bunderestimat\w*|\bunder-?prepared\b|\bunprepared\b|"
         r"\bbluff\w*|\bbadmouth\w*|\bblund\w*|\bbrain fart\b|\bchoked\b|\bscrewed up\b|"
         r"\bfell apart\b|\bfall(?:s|ing)? apart\b|\bcar crash\b|\btrain ?wreck\b|\bdisaster\w*|"
         r"\bfailed\b|\bflopped\b|\bmuddled\b|\bwaffl\w*|\btripped (?:up|over)\b|"
         r"\b(?:got|get|was|felt) (?:\w+ )?stuck\b|\ball over the place\b|\bgave up\b|\bgive up\b|"
-        r"\btrailed off\b|\bwent off on a tangent\b|\btangents?\b",
+        r"\btrailed off\b|\btongue-?tied\b|\bin circles\b|\bnightmare\b|"
+        r"\blost (?:them|him|her|the (?:room|interviewer|panel|audience))\b|"
+        r"\bread(?:ing)? (?:from|off) (?:a|the|my) (?:script|notes)\b|\bwent off on a tangent\b|"
+        r"\btangents?\b",
         -2.5,
         True,
     ),
@@ -371,14 +390,15 @@ _CUES: list[tuple[str, float, bool]] = [
     ),
     (
         r"\bnerv\w*|\banxi\w*|\bshak(?:y|ing|en)\b|\bawkward\w*|\bembarrass\w*|\bcring\w*|"
-        r"\bdefensive\b|\bhesitat\w*|\bmumbl\w*|\brush(?:ed|ing)\b|\binterrupt\w*|\bconfus\w*|"
+        r"\bdefensive\b|\bhesitat\w*|\bmumbl\w*|\brush(?:ed|ing)?\b|\binterrupt\w*|\bconfus\w*|"
         r"\bworst\b|\bworse\b|\bmistakes?\b|\bwrong\b|\berrors?\b|\bweak(?:er|est)?\b|\bmess\b|"
         r"\bmessy\b|\brough\b|\bgeneric\b|\bscripted\b|\brobotic\b|\bunclear\b|\bvague\b|"
         r"\bdisorgani[sz]ed\b|\bunfocused\b|\bunconvinced\b|\bunimpressed\b|\bbored\b|"
         r"\bboring\b|\btired\b|\bexhausted\b|\blate\b|\bbarely\b|\black(?:ed|ing|s)?\b|"
         r"\binsufficient\b|\bunprofessional\b|\barrogant\b|\bcocky\b|\bsloppy\b|"
         r"\b(?:fell|felt|falls?|sounded|was|came across|came off) (?:\w+ )?flat\b|"
-        r"\byikes\b|\boof\b|\bugh\b|\bsigh\b|\bum+s?\b|\buh+s?\b|\bfiller words?\b|\bslip-?ups?\b",
+        r"\byikes\b|\boof\b|\bugh\b|\bsigh\b|\bum+s?\b|\buh+s?\b|\bfiller words?\b|"
+        r"\bslip-?ups?\b|\bhiccups?\b|\bglitch\w*",
         -1.5,
         True,
     ),
