@@ -1,0 +1,37 @@
+"""Charts of reflection logs: balance over time, themes, recovery, follow-ups.
+
+Every ``plot_*`` function has one shape: ``plot_x(data, *, ax=None, **options)
+-> Axes``. ``data`` is a :class:`~recovery_analytics.ReflectionLog` (the chart
+calls its analytics function) or the frame that analytics function returns.
+It draws on ``ax`` or on a new :class:`matplotlib.figure.Figure` (never pyplot,
+never ``plt.show()``), inside :func:`house_style`, which leaves matplotlib's
+global settings as they were. :func:`plot_balance_grid` returns an array of
+Axes and :func:`dashboard` a Figure.
+"""
+
+from __future__ import annotations
+
+from ._balance import plot_balance, plot_balance_grid
+from ._dashboard import dashboard
+from ._recovery import plot_feeling, plot_follow_ups
+from ._style import OKABE_ITO, house_style
+from ._themes import (
+    plot_client_themes,
+    plot_recurring,
+    plot_strengths_weaknesses,
+    plot_theme_timeline,
+)
+
+__all__ = [
+    "OKABE_ITO",
+    "dashboard",
+    "house_style",
+    "plot_balance",
+    "plot_balance_grid",
+    "plot_client_themes",
+    "plot_feeling",
+    "plot_follow_ups",
+    "plot_recurring",
+    "plot_strengths_weaknesses",
+    "plot_theme_timeline",
+]

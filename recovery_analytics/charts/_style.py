@@ -1,0 +1,146 @@
+"""The house style: colours, font sizes and wording shared by every chart.
+
+Nothing here changes matplotlib's global state. :func:`house_style` applies the
+style inside a ``with`` block (``matplotlib.rc_context``) and restores the
+previous rcParams when the block ends, even after an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Final, cast
+
+import matplotlib as mpl
+from cycler import cycler
+
+from ..analytics import SMALL_SAMPLE
+
+__all__ = [
+    "HOUSE_RC",
+    "SMALL_SAMPLE",
+    "OKABE_ITO",
+    "STATUS_STYLE",
+    "house_style",
+    "interviews_phrase",
+]
+
+#: The Okabe-Ito palette: eight colours told apart by most colour-blind readers.
+OKABE_ITO: Final[dict[str, str]] = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+
+#: What went well / went wrong, and the plain reference colour.
+WELL: Final = OKABE_ITO["bluish_green"]
+WRONG: Final = OKABE_ITO["vermillion"]
+MAIN: Final = OKABE_ITO["blue"]
+GREY: Final = "#6E6E6E"
+LIGHT_GREY: Final = "#D9D9D9"
+
+#: Sequential colour map for heatmaps: light for few, dark for many; reads in grey too.
+HEATMAP_CMAP: Final = "Blues"
+
+#: Colour, hatch and plain label for each status of ``analytics.recurring``.
+STATUS_STYLE: Final[dict[str, dict[str, str]]] = {
+    "new": {"color": OKABE_ITO["reddish_purple"], "hatch": "..", "label": "new lately"},
+    "recurring": {"color": OKABE_ITO["orange"], "hatch": "", "label": "keeps coming up"},
+    "worsening": {"color": WRONG, "hatch": "xx", "label": "coming up more often"},
+    "improving": {"color": OKABE_ITO["sky_blue"], "hatch": "//", "label": "coming up less often"},
+    "resolved": {"color": WELL, "hatch": "\\\\", "label": "not seen lately"},
+}
+
+SMALL_SAMPLE_LABEL: Final = f"fewer than {SMALL_SAMPLE} interviews"
+READ_GENTLY: Final = "few interviews so far \u2014 read gently"
+NO_INTERVIEWS: Final = "No interviews in this period yet"
+
+SMALL_FONT: Final = 9
+
+HOUSE_RC: Final[dict[str, Any]] = {
+    "font.size": 11,
+    "axes.titlesize": 13,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 11,
+    "axes.labelcolor": "#333333",
+    "axes.edgecolor": "#888888",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": cycler(color=list(OKABE_ITO.values())),
+    "grid.color": "#E6E6E6",
+    "grid.linewidth": 0.8,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "image.cmap": HEATMAP_CMAP,
+    "lines.linewidth": 2.0,
+    "lines.markersize": 7,
+    "hatch.linewidth": 0.8,
+}
+
+
+@contextmanager
+def house_style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
+    """Apply the house style inside a ``with`` block, then restore rcParams.
+
+    Parameters
+    ----------
+    rc : dict, optional
+        rcParams to set on top of the house style.
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> before = dict(mpl.rcParams)
+    >>> with house_style():
+    ...     mpl.rcParams["axes.spines.top"]
+    False
+    >>> dict(mpl.rcParams) == before
+    True
+    """
+    settings = dict(HOUSE_RC)
+    if rc:
+        settings.update(rc)
+    with mpl.rc_context(rc=cast(Any, settings)):
+        yield
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``"1 interview"``, ``"4 interviews"``.
+
+    Examples
+    --------
+    >>> plural(1, "interview"), plural(4, "interview"), plural(2, "company", "companies")
+    ('1 interview', '4 interviews', '2 companies')
+    """
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def interviews_phrase(n: int) -> str:
+    """The sample-size note shown under chart titles.
+
+    Examples
+    --------
+    >>> interviews_phrase(12)
+    'n = 12 interviews'
+    >>> interviews_phrase(3)
+    'n = 3 interviews (few interviews so far \u2014 read gently)'
+    """
+    text = f"n = {plural(n, 'interview')}"
+    if n < SMALL_SAMPLE:
+        text += f" ({READ_GENTLY})"
+    return text
