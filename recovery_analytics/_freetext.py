@@ -148,7 +148,7 @@ def _normalise(text: str) -> str:
 
 _W = r"[\w'-]+"  # one word
 _NEG_WORDS = (
-    r"(?:not|no|never|nothing|none|nobody|without|hardly|cannot|less|fewer|instead of|"
+    r"(?:not|no|zero|never|nothing|none|nobody|without|hardly|cannot|less|fewer|instead of|"
     r"rather than|nowhere near|far from|\w+n't)"
 )
 
@@ -317,7 +317,15 @@ _CUES: list[tuple[str, float, bool]] = [
         2.0,
         True,
     ),
-    (r"\b(?:which|that|it|this|and it|everything)\s+(?:\w+\s+)?worked\b", 1.5, True),
+    (
+        r"\b(?:which|that|it|this|and it|everything)\s+(?:\w+\s+)?(?:worked|helped)\b|"
+        r"\bshowed (?:\w+ )?(?:ownership|leadership|initiative|curiosity|enthusiasm|passion|"
+        r"impact|maturity|depth)\b|\bunderstood (?:what|the|their|exactly)\b|\bin the zone\b|"
+        r"\bfast-?track\w*|\b(?:wanted|want|wants) me\b|\bate (?:that|it|this)\b|\bslay\w*|"
+        r"\bhyp(?:ed|ing) me\b|\b(?:tighter|sharper|stronger)\b",
+        1.5,
+        True,
+    ),
     (
         r"\bcrisp\b|\bconcise(?:ly)?\b|\bsuccinct\b|\b(?<!get )(?<!got )(?<!getting )"
         r"\bto the point\b|\barticulate\b|\bclear(?:ly|er)?\b|"
@@ -366,12 +374,16 @@ _CUES: list[tuple[str, float, bool]] = [
         r"\bfumbl\w*|\bforg[eo]t\w*|\bflustered\b|\bpanick?\w*|\bstumbl\w*|\bmiss(?:ed|ing)?\b|"
         r"\bmis(?:read|heard|understood|understand\w*|judged|spoke)\b|\bmixed (?:\w+ )?up\b|"
         r"\bdropped the ball\b|\b(?:ran|run|running) out of time\b|\bunder-?sold\b|\bundersell\b|"
-        r"\bover-?(?:complicat|think|thought|explain|shar|talk|analy[sz]|prepar|rehears)\w*|\bunderestimat\w*|\bunder-?prepared\b|\bunprepared\b|"
+        r"\bover-?(?:complicat|think|thought|explain|shar|talk|analy[sz]|prepar|rehears)\w*|"
+        r"\bunder-?(?:play|sold|sell|estimat|perform|whelm)\w*|\bunderestimat\w*|\bunder-?prepared\b|\bunprepared\b|"
         r"\bbluff\w*|\bbadmouth\w*|\bblund\w*|\bbrain fart\b|\bchoked\b|\bscrewed up\b|"
         r"\bfell apart\b|\bfall(?:s|ing)? apart\b|\bcar crash\b|\btrain ?wreck\b|\bdisaster\w*|"
         r"\bfailed\b|\bflopped\b|\bmuddled\b|\bwaffl\w*|\btripped (?:up|over)\b|"
         r"\b(?:got|get|was|felt) (?:\w+ )?stuck\b|\ball over the place\b|\bgave up\b|\bgive up\b|"
-        r"\btrailed off\b|\btongue-?tied\b|\bin circles\b|\bnightmare\b|"
+        r"\btrailed off\b|\bcaught out\b|\bknocked (?:my|me)\b|\bbit me\b|\bbite me\b|"
+        r"\b(?:trying|tried|struggling) to (?:remember|recall|think of)\b|\bshallow\b|"
+        r"\bsuperficial\b|\bsurface[- ]level\b|\ball over the shop\b|\bmid\b(?!-)|\bcooked\b|"
+        r"\btongue-?tied\b|\bin circles\b|\bnightmare\b|"
         r"\blost (?:them|him|her|the (?:room|interviewer|panel|audience))\b|"
         r"\bread(?:ing)? (?:from|off) (?:a|the|my) (?:script|notes)\b|\bwent off on a tangent\b|"
         r"\btangents?\b",
