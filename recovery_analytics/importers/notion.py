@@ -111,7 +111,6 @@ _KNOWN: Final = {
     "created time": "reflected_on",
     "created at": "reflected_on",
     "date created": "reflected_on",
-    "interview": "interview_date",
     "interviewed on": "interview_date",
     "went well": "went_well",
     "went wrong": "went_wrong",
