@@ -21,6 +21,8 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
@@ -34,8 +36,9 @@ __all__ = [
     "check_log",
     "check_polarity",
     "check_today",
-    "today_us",
+    "sorted_groups",
     "theme_long",
+    "today_us",
 ]
 
 OTHER: Final = "other"
@@ -162,8 +165,21 @@ class Base:
         return {c: picked[c] for c in self.by}
 
     def rows_of(self, entry_ids: pd.Series) -> IntArray:
-        """The row of ``frame`` for each entry id (-1 when unknown)."""
-        return np.asarray(pd.Index(self.frame["entry_id"]).get_indexer(entry_ids), dtype=np.int64)
+        """The row of ``frame`` for each entry id (-1 when unknown).
+
+        A hash lookup in pyarrow: several times faster than ``Index.get_indexer``
+        on string ids.
+        """
+        try:
+            needles = pa.array(entry_ids.astype("str"))
+            haystack = pa.array(self.frame["entry_id"])
+            if haystack.type != needles.type:
+                haystack = haystack.cast(needles.type)
+            found = pc.fill_null(pc.index_in(needles, value_set=haystack), -1)
+            return np.asarray(found.to_numpy(zero_copy_only=False), dtype=np.int64)
+        except (pa.ArrowException, TypeError):  # pragma: no cover - unusual id types
+            index = pd.Index(self.frame["entry_id"])
+            return np.asarray(index.get_indexer(entry_ids), dtype=np.int64)
 
 
 def as_base(log: ReflectionLog, by: By, columns: Sequence[str] = ()) -> Base:
@@ -176,13 +192,15 @@ def as_base(log: ReflectionLog, by: By, columns: Sequence[str] = ()) -> Base:
     n = len(frame)
     if cols:
         codes = frame.groupby(cols, sort=True, observed=True, dropna=False).ngroup()
-        group_raw = codes.to_numpy(dtype=np.int64)
+        group_raw: IntArray = np.asarray(codes.to_numpy(), dtype=np.int64)
     else:
         group_raw = np.zeros(n, dtype=np.int64)
-    order = pd.DataFrame(
-        {"g": group_raw, "d": frame["interview_date"].to_numpy(), "e": frame["entry_id"]}
-    ).sort_values(["g", "d", "e"], kind="stable")
-    pos = order.index.to_numpy()
+    # order: group, date, then entry id (a fixed order for interviews on the same day)
+    id_order = pc.sort_indices(pa.array(frame["entry_id"])).to_numpy()
+    id_rank = np.empty(n, dtype=np.int64)
+    id_rank[id_order] = np.arange(n)
+    day = frame["interview_date"].to_numpy(dtype="datetime64[us]").astype(np.int64)
+    pos = np.lexsort((id_rank, day, group_raw)).astype(np.int64)
     frame = frame.iloc[pos].reset_index(drop=True)
     group = group_raw[pos]
     size = np.bincount(group).astype(np.int64)
@@ -216,8 +234,25 @@ class ThemeLong:
         """Distinct (interview row, theme) pairs, sorted by row then theme."""
         row, theme = (self.row, self.theme) if mask is None else (self.row[mask], self.theme[mask])
         t = max(self.n_themes, 1)
-        key = np.unique(row * t + theme)
+        key = np.sort(row * t + theme)
+        key = key[np.r_[True, key[1:] != key[:-1]]] if len(key) else key
         return key // t, key % t
+
+
+def sorted_groups(key: IntArray) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    """Group equal integer keys (a sort-based ``np.unique``, much faster here).
+
+    Returns ``(order, cells, starts, inverse)``: ``key[order]`` is sorted and
+    stable, ``cells`` the distinct keys, ``starts`` where each begins in
+    ``key[order]`` and ``inverse`` the cell of each element of ``key``.
+    """
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    new = np.r_[True, ordered[1:] != ordered[:-1]] if len(key) else np.zeros(0, dtype=bool)
+    starts = np.flatnonzero(new).astype(np.int64)
+    inverse = np.empty(len(key), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return order, ordered[starts], starts, inverse
 
 
 def theme_long(

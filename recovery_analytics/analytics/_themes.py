@@ -25,6 +25,7 @@ from ._common import (
     check_int,
     check_log,
     check_polarity,
+    sorted_groups,
     theme_long,
 )
 from ._periods import normalise_freq, period_code, period_start
@@ -88,7 +89,7 @@ def theme_balance(
     long = theme_long(log, base, None, include_other=include_other)
     t = max(long.n_themes, 1)
     cell_key = base.group[long.row] * t + long.theme
-    cells, inverse = np.unique(cell_key, return_inverse=True)
+    _, cells, _, inverse = sorted_groups(cell_key)
     m = len(cells)
     n_well = np.bincount(inverse, weights=long.well, minlength=m).astype(np.int64)
     n_wrong = np.bincount(inverse, weights=~long.well, minlength=m).astype(np.int64)
@@ -151,10 +152,10 @@ def recurring_core(
     t = max(long.n_themes, 1)
     group = base.group[rows]
     key = group * t + themes
-    order = np.argsort(key, kind="stable")  # rows stay chronological within a key
-    rows, key = rows[order], key[order]
-    cells, first_idx, counts = np.unique(key, return_index=True, return_counts=True)
+    order, cells, first_idx, _ = sorted_groups(key)  # stable: chronological within a cell
+    rows = rows[order]
     m = len(cells)
+    counts = np.diff(np.append(first_idx, len(rows)))
     cell_of = np.repeat(np.arange(m), counts)
     g = cells // t
     size = base.size[g]
