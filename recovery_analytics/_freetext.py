@@ -152,15 +152,21 @@ _NEG_WORDS = (
     r"rather than|nowhere near|far from|\w+n't)"
 )
 
-_CUES: list[tuple[str, float, bool]] = [
-    # -- counterfactuals that are good news ---------------------------------
+Cue = tuple[str, float, bool]  # (regex, weight, negatable)
+
+_GOOD_COUNTERFACTUAL_CUES: list[Cue] = [
     (rf"\bcould(?:n't| not)? have\s+(?:{_W}\s+){{0,3}}?(?:worse)\b", 2.5, False),
     (rf"\b(?:could(?:n't| not)|can't|cannot) have\s+(?:{_W}\s+){{0,4}}?better\b", 2.5, False),
     (r"\b(?:not|wasn't|isn't) (?:too |that |so |half |all )?bad\b", 2.0, False),
     (r"\b(?:not|wasn't) the worst\b", 1.5, False),
     (rf"\bdo\s+(?:the same|it|that|this)(?:\s+{_W})?\s+again\b", 2.5, False),
     (r"\bsame (?:prep|preparation|approach|strategy) again\b", 2.5, False),
-    # -- counterfactuals, hindsight, things to improve ------------------------
+    # -- counterfactuals that are good news ---------------------------------
+]
+# Counterfactuals, hindsight, things to improve. What follows one of these in
+# its clause is hypothetical: "I should have been more *confident*", "next
+# time I *won't ramble*" -- good-sounding cues there do not count.
+_HYPOTHETICAL_CUES: list[Cue] = [
     (r"\b(?:should|ought to|must) have\b", -2.5, False),
     (
         rf"\bcould have\s+(?:{_W}\s+){{0,6}}?"
@@ -213,6 +219,8 @@ _CUES: list[tuple[str, float, bool]] = [
         -2.0,
         False,
     ),
+]
+_OTHER_CUES: list[Cue] = [
     (r"\bregret\w*\b", -2.0, False),
     (r"\bno (?:idea|clue)\b|\bnot so much\b|\bnot sure\b", -1.5, False),
     # -- outcome ---------------------------------------------------------------
@@ -422,6 +430,11 @@ _CUES: list[tuple[str, float, bool]] = [
     ),
     (r"\binstead of\b", -1.0, False),
 ]
+_CUES: list[Cue] = _GOOD_COUNTERFACTUAL_CUES + _HYPOTHETICAL_CUES + _OTHER_CUES
+_HYPOTHETICAL = range(
+    len(_GOOD_COUNTERFACTUAL_CUES), len(_GOOD_COUNTERFACTUAL_CUES) + len(_HYPOTHETICAL_CUES)
+)
+_CLAUSE_END = re.compile(r"[,.;:!?]|\s(?:but|however|although|though)\b|$")
 
 # Each cue is compiled on its own: Python's re then skips ahead by the cue's
 # literal prefix, which is about three times quicker than one big alternation.
@@ -513,11 +526,17 @@ def _bare_negation_weight(norm: str, end: int) -> float:
     return -1.0
 
 
-def _cue_score(norm: str) -> tuple[float, int]:
-    """Sum of cue weights in ``norm`` (negation applied) and how many cues fired."""
+def _cue_score(norm: str, *, advice: bool = False) -> tuple[float, int]:
+    """Sum of cue weights in ``norm`` (negation applied) and how many cues fired.
+
+    Good-sounding cues in a hypothetical stretch -- after "should have",
+    "next time" and the like up to the end of that clause, or anywhere in a
+    piece of ``advice`` -- count zero.
+    """
     total = 0.0
     fired = 0
     covered: list[tuple[int, int]] = []
+    hypothetical_until = len(norm) if advice else -1
     for i, m in _cue_matches(norm):
         _, weight, negatable = _CUES[i]
         if i == _RATING_CUE:
@@ -529,6 +548,12 @@ def _cue_score(norm: str) -> tuple[float, int]:
             if neg and not _NOT_NEGATION.search(before[neg.start() : neg.start() + 12]):
                 weight = -weight
                 covered.append((max(0, m.start() - 40) + neg.start(), m.end()))
+        if i in _HYPOTHETICAL:
+            clause_end = _CLAUSE_END.search(norm, m.end())
+            end = clause_end.start() if clause_end else len(norm)
+            hypothetical_until = max(hypothetical_until, end)
+        elif weight > 0 and m.start() < hypothetical_until:
+            weight = 0.0
         covered.append((m.start(), m.end()))
         total += weight
         fired += 1
@@ -557,16 +582,16 @@ def _score(text: str) -> float:
     # Weigh the main clause over concessive ones ("I kept calm even when ...").
     main = _CONCESSIVE.sub(" ", norm)
     sub = " ".join(m.group(0) for m in _CONCESSIVE.finditer(norm))
-    main_cues, main_n = _cue_score(main)
+    main_cues, main_n = _cue_score(main, advice=bool(advice))
     if sub and main_n:
-        sub_cues, _ = _cue_score(sub)
+        sub_cues, _ = _cue_score(sub, advice=bool(advice))
         cues, n, vader_text = main_cues + 0.3 * sub_cues, main_n, main
     else:
-        cues, n = _cue_score(norm) if sub else (main_cues, main_n)
+        cues, n = _cue_score(norm, advice=bool(advice)) if sub else (main_cues, main_n)
         vader_text = norm
     compound = _vader(_DISCOURSE.sub(" ", vader_text))
-    if advice:
-        cues, n = cues + advice, n + 1
+    if advice:  # "be more confident" is a thing to improve, however it sounds
+        cues, n, compound = cues + advice, n + 1, min(compound, 0.0)
     if n:
         score = cues + 0.75 * compound
         return score if abs(score) >= _CUE_THRESHOLD else 0.0

@@ -163,6 +163,15 @@ def test_gate_can_fail() -> None:
         ("Not bad for a first attempt.", "well"),
         ("It could have gone worse.", "well"),
         ("It could have been better.", "wrong"),
+        # good-sounding words after a counterfactual are hypothetical
+        ("I should have prepared a tighter, stronger story.", "wrong"),
+        ("Next time I won't ramble.", "wrong"),
+        ("Be more confident about salary.", "wrong"),
+        ("Don't forget to ask about next steps.", "wrong"),
+        # "instead of", "less", "zero" negate what follows
+        ("I asked for a minute to think instead of panicking.", "well"),
+        ("I was way less nervous than last time.", "well"),
+        ("Zero nerves this time.", "well"),
         ("The interview was at 3pm with two engineers.", None),
         ("I applied through a referral.", None),
     ],
