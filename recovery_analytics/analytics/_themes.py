@@ -266,7 +266,8 @@ def recurring(
         * ``entry_ids``: the supporting entries, a list in chronological order;
         * ``status`` (see above);
         * ``group_interviews`` (``N``), ``in_recent`` (interviews with the theme
-          among the last ``recent``), ``rate_earlier``, ``rate_recent``;
+          among the last ``recent``), ``rate_earlier``, ``rate_recent`` (the
+          half rates of rule 3; ``rate_earlier`` is NaN when ``N == 1``);
         * ``small_sample``: ``N`` below ``SMALL_SAMPLE`` (5).
 
     Examples
