@@ -1,0 +1,431 @@
+"""The :class:`Taxonomy`: themes compiled once, and tagging items with them.
+
+How an item gets its themes
+---------------------------
+1. Explicit tags win. If the item carries tags (``#nerves`` in its text, or in
+   the ``tags`` list the loader extracted), its themes are exactly those tags,
+   in their order; no pattern is consulted. A tag equal to a theme name or
+   alias (case, ``-`` and ``_`` do not matter) gives that theme; any other tag
+   becomes a user theme of that name, lower-cased.
+2. Otherwise every theme is searched independently. A theme whose
+   ``exclude_*`` phrases occur has those phrases blanked out first.
+3. Themes are ranked best first: a theme with main evidence (``words``,
+   ``patterns``) before a theme with only weak evidence (``weak_*``); among
+   equals, the theme mentioned first in the text; then taxonomy order.
+
+Negation does not remove a theme: "didn't ramble this time" is still about
+conciseness (a strength, under "went well"). Where a negation or a set phrase
+changes the topic ("no problem", "follow-up questions"), the theme lists it
+under ``exclude_*``.
+
+Speed: each theme is one alternation searched by RE2 (pyarrow's regex engine)
+over the whole column, so tagging costs one vectorised pass per theme, plus
+passes over the few rows that matched; nothing loops over items in Python
+except building the output lists.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..exceptions import TaxonomyError
+from ._theme import Theme, trusted
+from ._toml import parse_taxonomy, tag_key
+
+__all__ = ["OTHER", "TAG_PATTERN", "Taxonomy"]
+
+OTHER: Final = "other"
+#: An inline tag in item text; the same rule the log loader uses.
+TAG_PATTERN: Final = r"(?<![\w&/])#([A-Za-z][\w-]*)"
+_TAG_RE: Final = re.compile(TAG_PATTERN)
+_FLAGS: Final = re.IGNORECASE | re.ASCII
+_WEAK: Final = np.int64(1) << 40  # rank offset of weak-only evidence
+_NONE: Final = np.iinfo(np.int64).max
+
+
+class _Compiled:
+    """One theme's regexes: RE2 strings for tagging, Python patterns for explain."""
+
+    def __init__(self, theme: Theme, every: str) -> None:
+        main = theme.regex("main")
+        weak = theme.regex("weak")
+        exclude = theme.regex("exclude")
+        self.name = theme.name
+        self.all = "(?i)" + every  # main + weak evidence
+        self.main = None if main is None or weak is None else "(?i)" + main
+        self.weak_only = main is None
+        self.exclude = None if exclude is None else "(?i)" + exclude
+        self._py_all = every
+        self._py_exclude = exclude
+
+    @functools.cached_property
+    def py_all(self) -> re.Pattern[str]:
+        return re.compile(self._py_all, _FLAGS)
+
+    @functools.cached_property
+    def py_exclude(self) -> re.Pattern[str] | None:
+        return None if self._py_exclude is None else re.compile(self._py_exclude, _FLAGS)
+
+
+def _compile(theme: Theme) -> _Compiled | None:
+    every = theme.regex("all")
+    return None if every is None else _Compiled(theme, every)
+
+
+def _to_arrow(texts: pd.Series) -> pa.ChunkedArray:
+    dtype = texts.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        texts = texts.astype(pd.StringDtype("pyarrow"))
+    arrow = pa.array(texts.array)
+    return arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
+
+
+def _positions(arr: pa.ChunkedArray | pa.Array, regex: str) -> np.ndarray:
+    found = pc.fill_null(pc.find_substring_regex(arr, regex), -1)
+    return np.asarray(found.to_numpy(), dtype=np.int64)
+
+
+class Taxonomy:
+    """A set of themes, compiled once, that tags free-text items.
+
+    Build one with :meth:`default`, :meth:`from_file`, :meth:`from_toml`, or
+    from :class:`Theme` objects. A taxonomy is immutable.
+
+    Examples
+    --------
+    >>> tax = Taxonomy.default()
+    >>> tax.tag(["rambled on about my thesis", "ran out of time on the SQL question",
+    ...          "the office had a nice view", "blanked completely #nerves #visa"])
+    [['conciseness'], ['time_management', 'technical'], [], ['nerves', 'visa']]
+    >>> tax.explain("ran out of time on the SQL question")
+    [('time_management', 'ran out of time'), ('technical', 'SQL')]
+    """
+
+    def __init__(self, themes: Iterable[Theme], *, source: str = "<themes>") -> None:
+        self._themes: tuple[Theme, ...] = tuple(themes)
+        self.source = source
+        names = [t.name for t in self._themes]
+        dup = sorted({n for n in names if names.count(n) > 1})
+        if dup:
+            raise TaxonomyError(f"{source}: theme names must be unique; repeated: {dup}")
+        self._by_name = {t.name: t for t in self._themes}
+        self._tag_to_theme: dict[str, str] = {}
+        for t in self._themes:
+            for key in (t.name, *t.aliases):
+                owner = self._tag_to_theme.setdefault(tag_key(key), t.name)
+                if owner != t.name:
+                    raise TaxonomyError(
+                        f"{source}: alias {key!r} of theme {t.name!r} is already used by "
+                        f"theme {owner!r}; remove it from one of them"
+                    )
+        compiled = [_compile(t) for t in self._themes]
+        self._compiled: tuple[_Compiled, ...] = tuple(c for c in compiled if c is not None)
+        self._index = {c.name: i for i, c in enumerate(self._compiled)}
+
+    # -- construction ------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> Taxonomy:
+        """The built-in taxonomy of 14 themes (read once from ``default.toml``).
+
+        Examples
+        --------
+        >>> Taxonomy.default().themes[:3]
+        ('preparation', 'nerves', 'conciseness')
+        >>> Taxonomy.default() is Taxonomy.default()
+        True
+        """
+        return _default_taxonomy()
+
+    @classmethod
+    def from_toml(cls, text: str, *, source: str = "<string>") -> Taxonomy:
+        """Build a taxonomy from TOML text (see the module docs for the schema).
+
+        Raises :class:`~recovery_analytics.exceptions.TaxonomyError` naming
+        ``source``, the line and how to fix the problem.
+
+        Examples
+        --------
+        >>> tax = Taxonomy.from_toml('''
+        ... [themes.visa]
+        ... description = "work permits and sponsorship"
+        ... words = ["visa*", "sponsor*", "work permit*"]
+        ... ''')
+        >>> tax.themes[-1], tax.tag(["need a visa to start", "asked if they sponsor visas"])
+        ('visa', [['visa'], ['questions_for_them', 'visa']])
+        >>> Taxonomy.from_toml('[themes.visa]\\nwords = ["visa(*"]', source="mine.toml")
+        Traceback (most recent call last):
+        ...
+        recovery_analytics.exceptions.TaxonomyError: mine.toml:2: themes.visa.words[0]: ...
+        """
+        themes, _ = parse_taxonomy(text, source, lambda: cls.default().theme_objects)
+        return cls(themes, source=source)
+
+    @classmethod
+    def from_file(cls, path: str | PathLike[str]) -> Taxonomy:
+        """Read a taxonomy TOML file (UTF-8); see :meth:`from_toml`."""
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise TaxonomyError(
+                f"{p}: the file is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                "save it as UTF-8"
+            ) from None
+        return cls.from_toml(text, source=str(p))
+
+    # -- looking at it -------------------------------------------------------------------
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """Theme names, in taxonomy order."""
+        return tuple(t.name for t in self._themes)
+
+    @property
+    def theme_objects(self) -> tuple[Theme, ...]:
+        """The :class:`Theme` objects, in taxonomy order."""
+        return self._themes
+
+    def __getitem__(self, name: str) -> Theme:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(
+                f"{name!r} is not a theme of this taxonomy; themes: {', '.join(self.themes)}"
+            ) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def __iter__(self) -> Iterator[Theme]:
+        return iter(self._themes)
+
+    def __len__(self) -> int:
+        return len(self._themes)
+
+    def __repr__(self) -> str:
+        return f"Taxonomy({len(self)} themes from {self.source})"
+
+    def describe(self) -> pd.DataFrame:
+        """One row per theme: theme, description, n_patterns, aliases.
+
+        Examples
+        --------
+        >>> d = Taxonomy.default().describe()
+        >>> list(d.columns), len(d)
+        (['theme', 'description', 'n_patterns', 'aliases'], 14)
+        """
+        return pd.DataFrame(
+            {
+                "theme": pd.Series(self.themes, dtype="str"),
+                "description": pd.Series([t.description for t in self._themes], dtype="str"),
+                "n_patterns": pd.Series([t.n_patterns for t in self._themes], dtype="int64"),
+                "aliases": pd.Series([", ".join(t.aliases) for t in self._themes], dtype="str"),
+            }
+        )
+
+    def regex(self, theme: str | None = None) -> str:
+        """The regex (RE2 and Python) that finds one theme, or any theme when None.
+
+        Useful to see what a theme matches, or as a single-pass pre-filter.
+        """
+        if theme is not None:
+            return self._compiled[self._index[self[theme].name]].all
+        return "(?i)" + "|".join(c.all.removeprefix("(?i)") for c in self._compiled)
+
+    # -- tagging ---------------------------------------------------------------------------
+
+    def resolve_tag(self, tag: str) -> str:
+        """The theme a ``#tag`` stands for: a theme name, or the tag itself lower-cased.
+
+        Examples
+        --------
+        >>> tax = Taxonomy.default()
+        >>> tax.resolve_tag("#Follow-Up"), tax.resolve_tag("anxiety"), tax.resolve_tag("Visa")
+        ('follow_up', 'nerves', 'visa')
+        """
+        bare = tag.strip().lstrip("#")
+        return self._tag_to_theme.get(tag_key(bare), bare.lower())
+
+    def tag(self, texts: Iterable[str]) -> list[list[str]]:
+        """Themes per text, best first; ``[]`` when none. Inline ``#tags`` win.
+
+        Examples
+        --------
+        >>> Taxonomy.default().tag(["didn't ramble this time", "got a free coffee"])
+        [['conciseness'], []]
+        """
+        series = pd.Series(list(texts), dtype="str")
+        return list(self.tag_items(series).tolist())
+
+    def tag_items(self, texts: pd.Series, tags: pd.Series | None = None) -> pd.Series:
+        """Vectorised :meth:`tag`: a Series of lists with the index of ``texts``.
+
+        Parameters
+        ----------
+        texts : Series of str
+            Item texts; missing values get ``[]`` (unless tagged).
+        tags : Series of lists, optional
+            Per item, tags already extracted (with or without ``#``). When
+            given, inline tags in ``texts`` are not read again. A non-empty
+            list decides the item's themes (explicit tags win).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> tax = Taxonomy.default()
+        >>> out = tax.tag_items(pd.Series(["rambled", "late again"], index=[10, 11]),
+        ...                     tags=pd.Series([[], ["anxiety"]], index=[10, 11]))
+        >>> out.to_dict()
+        {10: ['conciseness'], 11: ['nerves']}
+        """
+        if not isinstance(texts, pd.Series):
+            raise TypeError(
+                f"`texts` must be a pandas Series of strings, not {type(texts).__name__}; "
+                "for a plain list use Taxonomy.tag(texts)"
+            )
+        if tags is not None and not tags.index.equals(texts.index):
+            raise ValueError(
+                "`tags` must have the same index as `texts` (one list of tags per item); "
+                "align them with tags.reindex(texts.index)"
+            )
+        arr = _to_arrow(texts)
+        lists = self._match(arr)
+        explicit = self._explicit(arr, tags)
+        for pos, themes in explicit.items():
+            lists[pos] = themes
+        return pd.Series(lists, index=texts.index, dtype=object, name="themes")
+
+    def _explicit(self, arr: pa.ChunkedArray, tags: pd.Series | None) -> dict[int, list[str]]:
+        """Positions of items with explicit tags -> their themes."""
+        out: dict[int, list[str]] = {}
+        if tags is None:
+            has_hash = pc.fill_null(pc.match_substring(arr, "#"), False).to_numpy()
+            rows = np.flatnonzero(np.asarray(has_hash, dtype=bool))
+            if not len(rows):
+                return out
+            texts = arr.take(pa.array(rows)).to_pylist()
+            for pos, text in zip(rows.tolist(), texts, strict=True):
+                found = _TAG_RE.findall(text or "")
+                if found:
+                    out[pos] = list(dict.fromkeys(self.resolve_tag(t) for t in found))
+            return out
+        for pos, value in enumerate(tags.tolist()):
+            if isinstance(value, str):
+                value = [value]
+            if value is None or not isinstance(value, list | tuple) or not value:
+                continue
+            themes = [self.resolve_tag(str(t)) for t in value if str(t).strip().lstrip("#")]
+            if themes:
+                out[pos] = list(dict.fromkeys(themes))
+        return out
+
+    def _rank_keys(self, arr: pa.ChunkedArray) -> np.ndarray:
+        """(n, themes) int64: rank key of each theme per item, _NONE when absent."""
+        n = len(arr)
+        keys = np.full((n, len(self._compiled)), _NONE, dtype=np.int64)
+        for j, c in enumerate(self._compiled):
+            pos = _positions(arr, c.all)
+            rows = np.flatnonzero(pos >= 0)
+            if not len(rows):
+                continue
+            pos = pos[rows]
+            sub: pa.ChunkedArray | pa.Array | None = None
+            if c.exclude is not None:
+                sub = pc.replace_substring_regex(arr.take(pa.array(rows)), c.exclude, " ")
+                pos = _positions(sub, c.all)
+                keep = pos >= 0
+                rows, pos = rows[keep], pos[keep]
+                sub = sub.filter(pa.array(keep))
+                if not len(rows):
+                    continue
+            if c.weak_only:
+                pos = pos + _WEAK
+            elif c.main is not None:
+                if sub is None:
+                    sub = arr.take(pa.array(rows))
+                main = _positions(sub, c.main)
+                pos = np.where(main >= 0, main, pos + _WEAK)
+            keys[rows, j] = pos
+        # weak evidence counts only when no theme has main evidence
+        has_main: np.ndarray = np.asarray((keys < _WEAK).any(axis=1))
+        keys[has_main[:, None] & (keys >= _WEAK) & (keys != _NONE)] = _NONE
+        return keys
+
+    def _match(self, arr: pa.ChunkedArray) -> list[list[str]]:
+        n = len(arr)
+        if not self._compiled or n == 0:
+            return [[] for _ in range(n)]
+        keys = self._rank_keys(arr)
+        count = (keys != _NONE).sum(axis=1)
+        width = int(count.max())
+        if width == 0:
+            return [[] for _ in range(n)]
+        order = np.argsort(keys, axis=1, kind="stable")[:, :width]
+        order = np.where(np.arange(width) < count[:, None], order + 1, 0)
+        base = len(self._compiled) + 1
+        if width * np.log2(base) < 62:
+            codes = (order * base ** np.arange(width, dtype=np.int64)).sum(axis=1)
+            uniques, inverse = np.unique(codes, return_inverse=True)
+            digits = (uniques[:, None] // base ** np.arange(width, dtype=np.int64)) % base
+        else:  # many themes: compare whole rows
+            digits, inverse = np.unique(order, axis=0, return_inverse=True)
+        names = [c.name for c in self._compiled]
+        combos = [[names[d - 1] for d in row if d] for row in digits.tolist()]
+        return [combos[i].copy() for i in inverse.ravel().tolist()]
+
+    def explain(self, text: str) -> list[tuple[str, str]]:
+        """Why ``text`` gets its themes: (theme, the words that matched), best first.
+
+        Explicit tags are shown as ``#tag``. Uses the same rules as :meth:`tag`.
+
+        Examples
+        --------
+        >>> Taxonomy.default().explain("Nervous, and rambled a bit #nerves")
+        [('nerves', '#nerves')]
+        >>> Taxonomy.default().explain("the role is hybrid")
+        []
+        """
+        found = _TAG_RE.findall(text)
+        if found:
+            shown: dict[str, list[str]] = {}
+            for t in found:
+                shown.setdefault(self.resolve_tag(t), []).append(f"#{t}")
+            return [(k, ", ".join(v)) for k, v in shown.items()]
+        out = []
+        for theme in self.tag([text])[0]:
+            c = self._compiled[self._index[theme]]
+            searched = c.py_exclude.sub(" ", text) if c.py_exclude is not None else text
+            matched = [m.group(0).strip() for m in c.py_all.finditer(searched) if m.group(0)]
+            out.append((theme, ", ".join(dict.fromkeys(matched))))
+        return out
+
+
+@functools.cache
+def _default_taxonomy() -> Taxonomy:
+    text = (
+        resources.files("recovery_analytics.themes")
+        .joinpath("default.toml")
+        .read_text(encoding="utf-8")
+    )
+    with trusted():  # tests/themes/test_taxonomy.py checks every built-in entry
+        themes, _ = parse_taxonomy(
+            text, "recovery_analytics/themes/default.toml", tuple, check_entries=False
+        )
+    return Taxonomy(themes, source="the built-in taxonomy")
+
+
+def builtin_theme_names() -> Sequence[str]:
+    """Names of the built-in themes, in order."""
+    return Taxonomy.default().themes
