@@ -190,11 +190,13 @@ _HYPOTHETICAL_CUES: list[Cue] = [
         False,
     ),
     (
-        r"\bneed(?:s|ed)? (?:to|more|some|a lot)\b|\bhave to (?:get|work|be|improve|practi[cs]e|"
-        r"remember|stop|learn|prepare|prep)\b|\bmust\b",
+        r"\bneed(?:s|ed)? (?:to|more|some|a lot|(?:\w+ )?(?:prompting|help|nudg\w*|guidance))\b|"
+        r"\bhave to (?:get|work|be|improve|practi[cs]e|remember|stop|learn|prepare|prep)\b",
         -2.0,
-        False,
+        True,
     ),
+    (r"\bmust\b", -2.0, False),
+    (r"\b(?:can|could|should|must) do (?:\w+ )?better\b", -2.5, False),
     (
         r"\bwork(?:ing)? on\b|\bbrush(?:ing)? up\b|\bget(?:ting)? better at\b|"
         r"\bimprove (?:on|my)\b",
@@ -236,7 +238,9 @@ _OTHER_CUES: list[Cue] = [
         False,
     ),
     (
-        r"\b(?:moved|moving|move) (?:me )?(?:forward|on|straight|through|to the)\b|"
+        r"\b(?:moved|moving|move) (?:me )?(?:forward|straight|through)\b|"
+        r"\bmov(?:ed|ing) me (?:on|to)\b|\bmoved (?:on )?to the (?:next|final|last) (?:round|"
+        r"stage)\b|"
         r"\b(?:progressed|advanced|got through|made it) to\b",
         1.5,
         True,
@@ -326,7 +330,10 @@ _OTHER_CUES: list[Cue] = [
         True,
     ),
     (
-        r"\b(?:which|that|it|this|and it|everything)\s+(?:\w+\s+)?(?:worked|helped)\b|"
+        r"\b(?:which|that|it|this|and it|everything|code|solution|query|approach|plan)\s+"
+        r"(?:\w+\s+)?(?:worked|helped)\b|\bkept it together\b|\bheld it together\b|"
+        r"\bthink on my feet\b|\bmade sense\b|\bon a high\b|\bhigh note\b|\bstep up\b|"
+        r"\bright (?:answer|solution|approach|track|idea)\b|"
         r"\bshowed (?:\w+ )?(?:ownership|leadership|initiative|curiosity|enthusiasm|passion|"
         r"impact|maturity|depth)\b|\bunderstood (?:what|the|their|exactly)\b|\bin the zone\b|"
         r"\bfast-?track\w*|\b(?:wanted|want|wants) me\b|\bate (?:that|it|this)\b|\bslay\w*|"
@@ -337,7 +344,8 @@ _OTHER_CUES: list[Cue] = [
     (
         r"\bcrisp\b|\bconcise(?:ly)?\b|\bsuccinct\b|\b(?<!get )(?<!got )(?<!getting )"
         r"\bto the point\b|\barticulate\b|\bclear(?:ly|er)?\b|"
-        r"\btidier\b|\bsmoother\b|\bcorrect(?:ly)?\b|\boptimal\b",
+        r"\btidier\b|\bsmoother\b|\bcorrect(?:ly)?\b(?! (?:me|myself|him|her|them|it)\b)|"
+        r"\boptimal\b",
         1.2,
         True,
     ),
@@ -360,8 +368,8 @@ _OTHER_CUES: list[Cue] = [
         True,
     ),
     (
-        r"\bremembered\b|\brecover(?:ed)?\b|\bcaught\b|\bcatch\b|\bsolved?\b|\boptimi[sz]ed\b|"
-        r"\bfinish(?:ed)?\b|\bcomplete(?:d)?\b|\bgot through\b|\bpassed\b(?! on)|\bmanaged to\b|"
+        r"\bremembered\b|\brecover(?:ed)?\b|\bcaught\b|\bsolved\b|\boptimi[sz]ed\b|"
+        r"\bfinished\b|\bcompleted\b|\bgot through\b|\bpassed\b(?! on)|\bmanaged to\b|"
         r"\bable to\b|\bon time\b|\bat least\b",
         1.0,
         True,
@@ -369,7 +377,8 @@ _OTHER_CUES: list[Cue] = [
     (
         r"\bgood\b|\bgreat\b|\bdecent\b|\bnice\b|\bexcellent\b|\bfantastic\b|\bbrilliant\b|"
         r"\bawesome\b|\bamazing\b|\blovely\b|\bfine\b|\bclean(?:er|est|ly)?\b|\bneat(?:ly)?\b|"
-        r"\bwarm(?:ly)?\b|\bfriendly\b|\bfavou?rite\b|\bperfect(?:ly)?\b|\bsmooth(?:ly)?\b|\bpositive\b|"
+        r"\bwarm(?:ly)?\b|\bfriendly\b|\bfavou?rite\b|\bperfect(?:ly)?\b|\bsmooth(?:ly)?\b|"
+        r"\bpositive\b|"
         r"\bwell\b(?= (?:received|done|structured|thought|organi[sz]ed))",
         1.0,
         True,
@@ -383,12 +392,16 @@ _OTHER_CUES: list[Cue] = [
         r"\bmis(?:read|heard|understood|understand\w*|judged|spoke)\b|\bmixed (?:\w+ )?up\b|"
         r"\bdropped the ball\b|\b(?:ran|run|running) out of time\b|\bunder-?sold\b|\bundersell\b|"
         r"\bover-?(?:complicat|think|thought|explain|shar|talk|analy[sz]|prepar|rehears)\w*|"
-        r"\bunder-?(?:play|sold|sell|estimat|perform|whelm)\w*|\bunderestimat\w*|\bunder-?prepared\b|\bunprepared\b|"
+        r"\bunder-?(?:play|sold|sell|estimat|perform|whelm)\w*|\bunderestimat\w*|"
+        r"\bunder-?prepared\b|\bunprepared\b|"
         r"\bbluff\w*|\bbadmouth\w*|\bblund\w*|\bbrain fart\b|\bchoked\b|\bscrewed up\b|"
         r"\bfell apart\b|\bfall(?:s|ing)? apart\b|\bcar crash\b|\btrain ?wreck\b|\bdisaster\w*|"
         r"\bfailed\b|\bflopped\b|\bmuddled\b|\bwaffl\w*|\btripped (?:up|over)\b|"
         r"\b(?:got|get|was|felt) (?:\w+ )?stuck\b|\ball over the place\b|\bgave up\b|\bgive up\b|"
-        r"\btrailed off\b|\bcaught out\b|\bknocked (?:my|me)\b|\bbit me\b|\bbite me\b|"
+        r"\btrailed off\b|\bdisappoint\w*|\bgutted\b|\bghosted\b|\bsweat\w*|"
+        r"\btalked myself out\b|\b(?:was|were|too|bit|quite|really|very) slow\b|"
+        r"\bfrustrat\w*|\bannoyed (?:with|at) myself\b|\bcaught out\b|\bknocked (?:my|me)\b|"
+        r"\bbit me\b|\bbite me\b|"
         r"\b(?:trying|tried|struggling) to (?:remember|recall|think of)\b|\bshallow\b|"
         r"\bsuperficial\b|\bsurface[- ]level\b|\ball over the shop\b|\bmid\b(?!-)|\bcooked\b|"
         r"\btongue-?tied\b|\bin circles\b|\bnightmare\b|"
@@ -434,6 +447,7 @@ _CUES: list[Cue] = _GOOD_COUNTERFACTUAL_CUES + _HYPOTHETICAL_CUES + _OTHER_CUES
 _HYPOTHETICAL = range(
     len(_GOOD_COUNTERFACTUAL_CUES), len(_GOOD_COUNTERFACTUAL_CUES) + len(_HYPOTHETICAL_CUES)
 )
+_MID_BUT = re.compile(r"(?<=\w)[ ,;]+but\b")
 _CLAUSE_END = re.compile(r"[,.;:!?]|\s(?:but|however|although|though)\b|$")
 
 # Each cue is compiled on its own: Python's re then skips ahead by the cue's
@@ -537,6 +551,8 @@ def _cue_score(norm: str, *, advice: bool = False) -> tuple[float, int]:
     fired = 0
     covered: list[tuple[int, int]] = []
     hypothetical_until = len(norm) if advice else -1
+    but = _MID_BUT.search(norm)
+    but_at = but.start() if but else -1
     for i, m in _cue_matches(norm):
         _, weight, negatable = _CUES[i]
         if i == _RATING_CUE:
@@ -548,13 +564,15 @@ def _cue_score(norm: str, *, advice: bool = False) -> tuple[float, int]:
             if neg and not _NOT_NEGATION.search(before[neg.start() : neg.start() + 12]):
                 weight = -weight
                 covered.append((max(0, m.start() - 40) + neg.start(), m.end()))
-        if i in _HYPOTHETICAL:
+        if i in _HYPOTHETICAL and weight < 0:
             clause_end = _CLAUSE_END.search(norm, m.end())
             end = clause_end.start() if clause_end else len(norm)
             hypothetical_until = max(hypothetical_until, end)
-        elif weight > 0 and m.start() < hypothetical_until:
+        elif i not in _HYPOTHETICAL and weight > 0 and m.start() < hypothetical_until:
             weight = 0.0
         covered.append((m.start(), m.end()))
+        if m.start() < but_at:
+            weight *= 0.5
         total += weight
         fired += 1
     # a negated verb with no cue in its scope: "didn't finish", "couldn't think"
