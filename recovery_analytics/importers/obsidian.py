@@ -89,7 +89,8 @@ _INLINE_BRACKET: Final = re.compile(
 _TAG_LINE: Final = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[ \t,]*)+$", re.MULTILINE)
 _EMBED: Final = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKILINK: Final = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
-_FM_KEY: Final = re.compile(r"^([A-Za-z_][\w -]*?)\s*:")
+_FM_DATE: Final = re.compile(rb"^interview_date[ \t]*:", re.MULTILINE)
+_FM_END: Final = re.compile(rb"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _TAG: Final = re.compile(r"(?<![\w&/#])#([A-Za-z][\w/-]*)")
 _DAILY: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _KNOWN: Final = {**COMMON_HEADERS, "day": "interview_date"}
@@ -103,25 +104,28 @@ def _head_lines(head: bytes) -> list[str]:
 
 def sniff(head: bytes) -> bool:
     """An Obsidian note rather than our Markdown (see the module notes)."""
-    lines = _head_lines(head)
-    has_date = False
-    body = 0
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-        if end is not None:
-            has_date = any(
-                (m := _FM_KEY.match(line)) is not None and m.group(1).strip() == "interview_date"
-                for line in lines[1:end]
-            )
-            body = end + 1
+    if b"::" in head and _has_inline_fields(head):
+        return True
+    # our Markdown: ``interview_date`` in the front matter (checked on bytes:
+    # this runs for every .md file of a folder)
+    if not head.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+        return True
+    m = _FM_DATE.search(head)
+    if m is None:
+        return True
+    closing = _FM_END.search(head, 3)
+    return closing is not None and closing.start() < m.start()
+
+
+def _has_inline_fields(head: bytes) -> bool:
     in_code = False
-    for line in lines[body:]:
+    for line in _head_lines(head):
         if line.lstrip().startswith("```"):
             in_code = not in_code
             continue
         if not in_code and (_INLINE_LINE.match(line) or _INLINE_BRACKET.search(line)):
             return True
-    return not has_date
+    return False
 
 
 def _clean_links(text: str) -> str:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import recovery_analytics as ra
 from recovery_analytics.importers import daylio
 from recovery_analytics.importers.daylio import mood_level
-from recovery_analytics.io._registry import detect
+from recovery_analytics.io._registry import ReadContext, detect
 
 from .._stub import STUB
 
@@ -309,3 +313,50 @@ def test_shared_export_with_quotes(shared: Path) -> None:
     assert 'Lorem ipsum sit "dolomet" amęt.' in days.loc["2022-10-30", "notes"]
     assert '"quoted activity"' in days.loc["2022-10-30", "extra"]["daylio_activities"]
     assert log.problems["line"].tolist() == [5]  # the row with one cell too many
+
+
+# -- property: any export written by a CSV writer reads back ------------------
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("abcdefg XYZ,;\"'|.!?é🎉\n-")), min_size=0, max_size=40
+).map(lambda s: " ".join(s.replace("|", " ").split(" ")))
+_ROWS = st.lists(
+    st.tuples(
+        st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2025, 1, 20)),
+        st.integers(min_value=0, max_value=23 * 60 + 59),
+        st.sampled_from(["rad", "good", "meh", "bad", "awful", "proud", "wobbly"]),
+        st.lists(st.sampled_from(["interview", "Job Interview", "running", "café"]), max_size=3),
+        _TEXT,
+        _TEXT,
+    ),
+    max_size=12,
+)
+
+
+_HEADER = ["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=_ROWS)
+def test_any_export_round_trips(tmp_path_factory: pytest.TempPathFactory, rows: list) -> None:
+    path = tmp_path_factory.mktemp("daylio") / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(_HEADER)
+        writer.writerow([])  # a blank line, as spreadsheets sometimes leave
+        for day, minutes, mood, activities, title, note in rows:
+            clock = f"{minutes // 60:02d}:{minutes % 60:02d}"
+            writer.writerow(
+                [day.isoformat(), "", "", clock, mood, " | ".join(activities), title, note]
+            )
+    records, problems = daylio.read(path, "export.csv", ReadContext())
+    assert isinstance(records, list)
+    about = [r for r in rows if "interview" in " ".join([*r[3], r[4], r[5]]).casefold()]
+    assert sorted(r["interview_date"] for r in records) == sorted({r[0].isoformat() for r in about})
+    # only unknown moods of interview days are problems
+    assert {p.field for p in problems} <= {"feeling"}
+    assert len(problems) == sum(1 for r in about if r[2] == "wobbly")
+    by_day = {r["interview_date"]: r for r in records}
+    for day, _, _, _, title, note in about:
+        for part in (title.strip(), note.strip()):
+            assert part in (by_day[day.isoformat()]["notes"] or "")

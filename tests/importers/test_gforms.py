@@ -9,9 +9,12 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import recovery_analytics as ra
 from recovery_analytics.importers import SUGGESTED_QUESTIONS, gforms
+from recovery_analytics.importers._common import split_choices
 from recovery_analytics.importers.gforms import timestamp_date
 from recovery_analytics.io._registry import detect
 
@@ -183,3 +186,20 @@ def test_docs_list_the_suggested_form(fixtures: Path) -> None:
         header = next(csv.reader(handle))
     assert header[:2] == ["Timestamp", "Email Address"]
     assert header[2:] == list(SUGGESTED_QUESTIONS)
+
+
+_OPTION = st.text(alphabet=st.sampled_from(list("abcXYZ é?()-")), min_size=1, max_size=15).filter(
+    lambda s: s.strip() == s and s != ""
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers=st.lists(st.lists(_OPTION, min_size=1, max_size=4), min_size=1, max_size=6))
+def test_checkbox_answers_split_back_into_their_options(answers: list[list[str]]) -> None:
+    column = pd.Series([", ".join(a) for a in answers], dtype=object)
+    # declared checkbox: every answer is its ticked options again
+    split = split_choices(column, declared=True).tolist()
+    assert [s if isinstance(s, list) else [s] for s in split] == answers
+    # a line break means one item per line: never split on ", "
+    prose = pd.Series([a + ",\nmore" for a in column], dtype=object)
+    assert split_choices(prose, declared=True).tolist() == prose.tolist()
