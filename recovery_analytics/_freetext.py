@@ -184,8 +184,10 @@ _HYPOTHETICAL_CUES: list[Cue] = [
     (r"\bwish(?:ed)?\b", -2.5, False),
     (r"\bnext time\b|\bnote to self\b|\blessons? (?:learned|learnt)\b", -2.5, False),
     (
-        r"\b(?<!they )(?<!it )(?<!he )(?<!she )(?<!which )(?<!that )(?<!you )(?<!this )(?<!there )"
-        r"should\b(?! (?:hear|be hearing|get back|know|be fine|be ok|be okay|be good)\b)",
+        # first or second person ("I really should", "you should always"), or
+        # opening a clause ("Should practise more"); not "a bank should launch"
+        r"\b(?:(?:i|we|you) (?:\w+ )?should|(?<![\w'] )should)\b"
+        r"(?! (?:hear|be hearing|get back|know|be fine|be ok|be okay|be good)\b)",
         -2.5,
         False,
     ),
@@ -333,7 +335,9 @@ _OTHER_CUES: list[Cue] = [
         r"\b(?:which|that|it|this|and it|everything|code|solution|query|approach|plan)\s+"
         r"(?:\w+\s+)?(?:worked|helped)\b|\bkept it together\b|\bheld it together\b|"
         r"\bthink on my feet\b|\bmade sense\b|\bon a high\b|\bhigh note\b|\bstep up\b|"
-        r"\bright (?:answer|solution|approach|track|idea)\b|"
+        r"\bright (?:answer|solution|approach|track|idea)\b|\bgot there (?:in the end|eventually|"
+        r"after|with)\b|"
+        r"\bgot (?:it|the answer|the solution)\b(?! wrong| backwards| the wrong)|"
         r"\bshowed (?:\w+ )?(?:ownership|leadership|initiative|curiosity|enthusiasm|passion|"
         r"impact|maturity|depth)\b|\bunderstood (?:what|the|their|exactly)\b|\bin the zone\b|"
         r"\bfast-?track\w*|\b(?:wanted|want|wants) me\b|\bate (?:that|it|this)\b|\bslay\w*|"
@@ -398,7 +402,10 @@ _OTHER_CUES: list[Cue] = [
         r"\bfell apart\b|\bfall(?:s|ing)? apart\b|\bcar crash\b|\btrain ?wreck\b|\bdisaster\w*|"
         r"\bfailed\b|\bflopped\b|\bmuddled\b|\bwaffl\w*|\btripped (?:up|over)\b|"
         r"\b(?:got|get|was|felt) (?:\w+ )?stuck\b|\ball over the place\b|\bgave up\b|\bgive up\b|"
-        r"\btrailed off\b|\bdisappoint\w*|\bgutted\b|\bghosted\b|\bsweat\w*|"
+        r"\btrailed off\b|\bhad to (?:nudge|prompt|help|correct|rescue|remind|guide|stop|hurry)\b|"
+        r"\b(?:felt|sounded|seemed|came (?:across|off)(?: as)?|was|were) (?:\w+ ){0,2}?"
+        r"(?:rehearsed|memori[sz]ed|canned|forced|fake|stiff)\b|\bdisappoint\w*|\bgutted\b|"
+        r"\bghosted\b|\bsweat\w*|"
         r"\btalked myself out\b|\b(?:was|were|too|bit|quite|really|very) slow\b|"
         r"\bfrustrat\w*|\bannoyed (?:with|at) myself\b|\bcaught out\b|\bknocked (?:my|me)\b|"
         r"\bbit me\b|\bbite me\b|"
@@ -518,7 +525,8 @@ _ADVICE_WEIGHT = -2.5
 # discourse markers that VADER mistakes for sentiment ("honestly", "lol", "like")
 _DISCOURSE = re.compile(
     r"\b(?:honestly|to be honest|to be fair|tbh|tbf|frankly|truthfully|ngl|lol+|lmao|ha(?:ha)+|"
-    r"literally|i guess|like|kinda|not going to lie)\b"
+    r"literally|i guess|like|kinda|not going to lie|brain ?dump|"
+    r"(?:culture |cultural )?fit(?= (?:interview|round|chat|call|questions?)\b)|(?<=culture )fit)\b"
 )
 
 _CUE_THRESHOLD = 0.5  # |score| needed once any cue fired
@@ -707,9 +715,9 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 # clause cut points: the right-hand clause starts with the matched word
 _STRONG_CUT = re.compile(
     r"(?:[,;]\s*|\s+)(?<!\ball )(?<!\banything )(?<!\bnothing )(?<!\blast )(?<!\beven )"
-    r"(?=(?:but|however|although|though|even though|whereas|except|that said|on the other hand|"
+    r"(?=(?:but|however|although|even though|whereas|except|that said|on the other hand|"
     r"on the plus side|on the bright side|on the flip side|the only (?:thing|problem|issue))\b)"
-    r"|,\s*(?=(?:yet|still|then again)\b)"
+    r"|[,;]\s*(?=(?:yet|still|then again|though)\b)"
     r"|;\s*",
     re.IGNORECASE,
 )
@@ -796,7 +804,9 @@ _LABEL_WRONG = (
     r"(?:wrong|badly|poorly|not so well|less well)|(?:the )?bad|negatives?|cons|minus(?:es)?|"
     r"weaknesses|lowlights?|mistakes|improvements?|(?:areas? |things |stuff )?(?:to|for) "
     r"(?:improve(?:ment)?|work on)|(?:things )?to work on|work on|even better if|ebi|"
-    r"(?:for )?next time|lessons?(?: learned| learnt)?|what didn't work|(?:the )?bad (?:bits|"
+    r"(?:for )?next time|lessons?(?: learned| learnt)?|(?:what|things that|"
+    r"stuff that) didn't(?: work| go (?:so |too )?well| go to plan| go great)?|"
+    r"what went less well|(?:the )?bad (?:bits|"
     r"parts|stuff|things)|(?:what i'd |things i'd |i'd |to )?do differently|"
     r"could(?: have|'ve) (?:gone|been) better|not so good|needs? work"
 )

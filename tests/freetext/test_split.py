@@ -288,6 +288,40 @@ def test_long_reflection_gives_the_expected_items() -> None:
     assert all(set(i) == {"text", "polarity", "inferred"} for i in items)
 
 
+LOWER_CASE_POST = (
+    "ok so quick brain dump after the consulting final round. case 1 was market sizing for "
+    "e-scooters in berlin, my structure was good and the partner nodded along but i messed up "
+    "a unit conversion and got a number 10x too big, caught it myself when sanity checking "
+    "though so maybe thats fine? case 2 was a profitability thing and i was much more relaxed. "
+    "fit interview was short, they asked why consulting and i gave my usual answer which felt "
+    "a bit rehearsed. didnt ask great questions at the end. would give it 6/10"
+)
+
+
+def test_lower_case_run_on_post() -> None:
+    # the opener and the middling 6/10 say nothing about how it went; the
+    # sentence-final "though" is not a clause cut
+    assert [(i["polarity"], i["text"]) for i in split_free_text(LOWER_CASE_POST)] == [
+        (
+            "well",
+            "case 1 was market sizing for e-scooters in berlin, my structure was good and the "
+            "partner nodded along",
+        ),
+        (
+            "wrong",
+            "but i messed up a unit conversion and got a number 10x too big, caught it myself "
+            "when sanity checking though so maybe thats fine?",
+        ),
+        ("well", "case 2 was a profitability thing and i was much more relaxed."),
+        (
+            "wrong",
+            "fit interview was short, they asked why consulting and i gave my usual answer "
+            "which felt a bit rehearsed.",
+        ),
+        ("wrong", "didnt ask great questions at the end."),
+    ]
+
+
 def test_items_from_free_text_has_the_loader_shape() -> None:
     well, wrong = items_from_free_text(REFLECTION)
     by_polarity = {"well": [], "wrong": []}  # type: dict[str, list[str]]
