@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._lists import explode, fold_spaces, split_actions, split_items, take_str, to_lists
 from ._model import (
     DEFAULT_CLIENT,
     ENUMS,
@@ -42,13 +43,10 @@ from .exceptions import EntryValidationError, Problem
 __all__ = ["Normalised", "entry_from_mapping", "normalise"]
 
 META_COLUMNS = ("_file", "_line", "_lines")
-ITEM_TAG_PATTERN = r"(?<![\w&/])#([A-Za-z][\w-]*)"
-_BULLET = r"^\s*(?:[-*+\u2022]|\d+[.)])\s+"
 _TRUE = {"true", "yes", "y", "1", "x", "done", "requested", "t"}
 _FALSE = {"false", "no", "n", "0", "", "not requested", "f"}
 
 _LONG_TEXT = frozenset({"employer_view", "notes"})
-_LINE_BREAKS = r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 
 _HOW_TO_FIX = {
     "date": "write it as YYYY-MM-DD, for example 2026-03-04",
@@ -150,98 +148,18 @@ def _bools(col: pd.Series) -> tuple[pd.Series, pd.Series]:
     return out, bad
 
 
-# -- list columns -----------------------------------------------------------------
-
-
-def _explode_list_column(col: pd.Series) -> pd.Series:
-    """One row per element; index = record position; strings split into lines.
-
-    A string cell is split on newlines when it has any, otherwise on ``;``.
-    Leading bullets (``-``, ``*``, ``1.``) are removed. Dict elements are kept
-    as they are for the caller to unpack.
-    """
-    col = col.reset_index(drop=True)
-    is_str = col.map(lambda v: isinstance(v, str)).astype(bool)
-    parts: list[pd.Series] = []
-    if is_str.any():
-        text = col[is_str].astype("str")
-        has_nl = text.str.contains("\n", regex=False)
-        split = pd.concat(
-            [text[has_nl].str.split(r"\r?\n", regex=True), text[~has_nl].str.split(";")]
-        )
-        parts.append(split.explode())
-    others = col[~is_str & col.map(lambda v: isinstance(v, list | tuple)).astype(bool)]
-    if len(others):
-        parts.append(others.explode())
-    if not parts:
-        return pd.Series([], dtype=object, index=pd.Index([], dtype="int64"))
-    out = pd.concat(parts).dropna().sort_index(kind="stable")
-    return out
-
-
-def _split_items(values: pd.Series) -> pd.DataFrame:
-    """Exploded elements -> frame with text, tags (list), inferred (bool)."""
-    is_dict = values.map(lambda v: isinstance(v, dict)).astype(bool)
-    text = pd.Series(index=values.index, dtype="str")
-    extra_tags = pd.Series([[] for _ in range(len(values))], index=values.index, dtype=object)
-    inferred = pd.Series(False, index=values.index, dtype=bool)
-    if (~is_dict).any():
-        text[~is_dict] = values[~is_dict].astype("str")
-    if is_dict.any():
-        dicts = values[is_dict]
-        text[is_dict] = dicts.map(lambda d: str(d.get("text", "") or "")).astype("str")
-        extra_tags[is_dict] = dicts.map(
-            lambda d: [str(t).lstrip("#").lower() for t in (d.get("tags") or [])]
-        )
-        inferred[is_dict] = dicts.map(lambda d: bool(d.get("inferred", False))).astype(bool)
-    text = text.str.replace(_BULLET, "", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
-    keep = text.notna() & (text != "")
-    text, extra_tags, inferred = text[keep], extra_tags[keep], inferred[keep]
-    inline = text.str.findall(ITEM_TAG_PATTERN)
-    tags = [
-        list(dict.fromkeys([t.lower() for t in a] + b))
-        for a, b in zip(inline.tolist(), extra_tags.tolist(), strict=True)
-    ]
-    return pd.DataFrame(
-        {
-            "text": text,
-            "tags": pd.Series(tags, index=text.index, dtype=object),
-            "inferred": inferred,
-        }
-    )
-
-
-def _split_actions(values: pd.Series) -> pd.DataFrame:
-    is_dict = values.map(lambda v: isinstance(v, dict)).astype(bool)
-    text = pd.Series(index=values.index, dtype="str")
-    done = pd.Series(False, index=values.index, dtype=bool)
-    if (~is_dict).any():
-        raw = values[~is_dict].astype("str").str.replace(_BULLET, "", regex=True)
-        box = raw.str.extract(r"^\s*\[( |x|X)\]\s*(.*)$", expand=True)
-        has_box = box[0].notna()
-        text[~is_dict] = raw.where(~has_box, box[1])
-        done[~is_dict] = (box[0].str.lower() == "x").fillna(False).astype(bool)
-    if is_dict.any():
-        dicts = values[is_dict]
-        text[is_dict] = dicts.map(lambda d: str(d.get("text", "") or "")).astype("str")
-        done[is_dict] = dicts.map(lambda d: bool(d.get("done", False))).astype(bool)
-    text = text.str.replace(r"\s+", " ", regex=True).str.strip()
-    keep = text.notna() & (text != "")
-    return pd.DataFrame({"text": text[keep], "done": done[keep]})
-
-
-def _questions(col: pd.Series, n: int) -> pd.Series:
-    exploded = _explode_list_column(col)
-    if len(exploded):
-        text = exploded.astype("str").str.replace(_BULLET, "", regex=True)
-        text = text.str.replace(r"\s+", " ", regex=True).str.strip()
-        text = text[text != ""]
-        grouped = text.groupby(level=0).agg(list)
-    else:
-        grouped = pd.Series(dtype=object)
-    out = pd.Series([[] for _ in range(n)], dtype=object)
-    out[grouped.index] = grouped
-    return out
+def _missing(kind: str, name: str, n: int) -> pd.Series:
+    """A typed, all-missing column for a field no record has."""
+    if kind == "date":
+        return pd.Series(pd.NaT, index=range(n), dtype="datetime64[us]")
+    if kind == "rating":
+        return pd.Series(pd.NA, index=range(n), dtype="Int64")
+    if kind == "bool":
+        return pd.Series(pd.NA, index=range(n), dtype="boolean")
+    if kind == "enum":
+        cats = list(ENUMS[name][0])
+        return pd.Series(pd.Categorical([None] * n, categories=cats), index=range(n))
+    return pd.Series(np.nan, index=range(n), dtype="str")
 
 
 # -- the whole record ----------------------------------------------------------------
@@ -266,13 +184,14 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     for name, spec in FIELDS.items():
         if spec.kind in ("items", "actions", "list"):
             continue
+        if name not in raw.columns:
+            cols[name] = _missing(spec.kind, name, n)
+            continue
         col = column(name)
         if spec.kind in ("text", "id"):
-            text = _as_text(col)
-            if name in _LONG_TEXT:
-                cols[name] = text.str.replace(_LINE_BREAKS, "\n", regex=True)
-            else:  # one-line values: names, companies, roles, ids
-                cols[name] = text.str.replace(r"\s+", " ", regex=True)
+            # one-line values (names, companies, roles, ids) fold all white space;
+            # long text keeps its line breaks
+            cols[name] = fold_spaces(col, keep_lines=name in _LONG_TEXT)
             continue
         if spec.kind == "date":
             cols[name], bad = _dates(col, dayfirst)
@@ -341,7 +260,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     source = file.where(line.isna(), file + ":" + line.astype("Int64").astype("str"))
 
     frame = pd.DataFrame(cols)
-    frame["questions_to_ask"] = _questions(column("questions_to_ask"), n)
+    frame["questions_to_ask"] = to_lists(explode(column("questions_to_ask")), n)
     frame["source"] = source.astype("str")
 
     unknown = [c for c in raw.columns if c not in FIELDS and c not in META_COLUMNS]
@@ -411,53 +330,49 @@ def _build_items(
 ) -> pd.DataFrame:
     parts = []
     for polarity, name in (("well", "went_well"), ("wrong", "went_wrong")):
-        exploded = _explode_list_column(column(name))
-        exploded = exploded[keep[exploded.index.to_numpy()]] if len(exploded) else exploded
-        split = _split_items(exploded)
+        elements = explode(column(name))
+        elements = elements.take(keep[elements.parent])
+        split = split_items(elements)
         split["polarity"] = polarity
-        split["_pos"] = split.index
         parts.append(split)
     items = pd.concat(parts, ignore_index=True)
-    pos = items["_pos"].to_numpy(dtype="int64")
-    items = pd.DataFrame(
+    pos = items["_parent"].to_numpy(dtype="int64")
+    out = pd.DataFrame(
         {
-            "entry_id": frame["entry_id"].to_numpy()[pos],
-            "client": frame["client"].to_numpy()[pos],
-            "interview_date": frame["interview_date"].to_numpy()[pos],
+            "entry_id": take_str(frame["entry_id"], pos),
+            "client": take_str(frame["client"], pos),
+            "interview_date": pd.Series(
+                frame["interview_date"].to_numpy()[pos], dtype="datetime64[us]"
+            ),
             "polarity": pd.Categorical(items["polarity"], categories=["well", "wrong"]),
-            "text": items["text"].astype("str").to_numpy(),
-            "tags": items["tags"].to_numpy(),
-            "inferred": items["inferred"].astype(bool).to_numpy(),
-            "_rank": rank[pos],
+            "text": items["text"],
+            "tags": items["tags"],
+            "inferred": items["inferred"].astype(bool),
         }
     )
-    items["entry_id"] = items["entry_id"].astype("str")
-    items["client"] = items["client"].astype("str")
-    items["interview_date"] = items["interview_date"].astype("datetime64[us]")
-    items = items.sort_values(["_rank", "polarity"], kind="stable").drop(columns="_rank")
-    items = items.reset_index(drop=True)
-    items.index.name = "item_id"
-    return items
+    order = np.lexsort((out["polarity"].cat.codes.to_numpy(), rank[pos]))
+    out = out.iloc[order].reset_index(drop=True)
+    out.index.name = "item_id"
+    return out
 
 
 def _build_actions(
     frame: pd.DataFrame, keep: np.ndarray, rank: np.ndarray, col: pd.Series
 ) -> pd.DataFrame:
-    exploded = _explode_list_column(col)
-    exploded = exploded[keep[exploded.index.to_numpy()]] if len(exploded) else exploded
-    split = _split_actions(exploded)
-    pos = split.index.to_numpy(dtype="int64")
-    by_rank = np.argsort(rank[pos], kind="stable")
-    split, pos = split.iloc[by_rank], pos[by_rank]
+    elements = explode(col)
+    split = split_actions(elements.take(keep[elements.parent]))
+    pos = split["_parent"].to_numpy(dtype="int64")
+    order = np.argsort(rank[pos], kind="stable")
+    pos = pos[order]
     actions = pd.DataFrame(
         {
-            "entry_id": pd.Series(frame["entry_id"].to_numpy()[pos], dtype="str"),
-            "client": pd.Series(frame["client"].to_numpy()[pos], dtype="str"),
+            "entry_id": take_str(frame["entry_id"], pos),
+            "client": take_str(frame["client"], pos),
             "interview_date": pd.Series(
                 frame["interview_date"].to_numpy()[pos], dtype="datetime64[us]"
             ),
-            "text": pd.Series(split["text"].to_numpy(), dtype="str"),
-            "done": pd.Series(split["done"].to_numpy(), dtype=bool),
+            "text": split["text"].iloc[order].reset_index(drop=True),
+            "done": pd.Series(split["done"].to_numpy()[order], dtype=bool),
         }
     )
     actions.index.name = "action_id"

@@ -93,7 +93,7 @@ _LIST_SECTIONS: Final = {"went_well", "went_wrong", "plan_b", "questions_to_ask"
 _TEXT_SECTIONS: Final = {"employer_view", "notes"}
 
 _HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
-_BULLET_RE: Final = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
+_BULLET_RE: Final = re.compile(r"^\s*(?:[-*+\u2022]|[0-9]+[.)])\s+(.*)$")
 _PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w -]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
 # a value the fast path may take as it is: starts with a letter or digit, and
 # holds nothing YAML would read differently (comments, nested mappings)

@@ -41,7 +41,6 @@ def _finish(
             )
         )
     frame = frame.loc[:, ~frame.columns.duplicated()]
-    frame = frame.astype(object).where(frame.notna(), None)
     frame["_file"] = shown
     frame["_line"] = pd.Series(range(2, len(frame) + 2), index=frame.index, dtype="Int64")
     return frame

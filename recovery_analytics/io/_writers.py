@@ -55,8 +55,8 @@ def entry_filename(entry: Entry) -> str:
 
 
 def client_folder(client: str) -> str:
-    """A safe folder name for a client (no path separators, not hidden)."""
-    name = re.sub(r"[\\/\x00]+", "-", client).strip().lstrip(".")
+    """A safe folder name for a client: no path separators, nothing load() skips."""
+    name = re.sub(r"[\\/\x00]+", "-", client).strip().lstrip("._")
     return name or "me"
 
 

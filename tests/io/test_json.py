@@ -26,7 +26,7 @@ def test_array_and_entries_object_with_item_objects(tmp_path: Path) -> None:
     (tmp_path / "b.json").write_text(json.dumps({"entries": [{"interview_date": "2026-04-01"}]}))
     log = load(tmp_path, taxonomy=STUB)
     assert len(log) == 3
-    assert log.items["tags"].tolist() == [[], ["technical"]]
+    assert log.items["tags"].tolist() == [(), ("technical",)]
     assert log.actions[["text", "done"]].values.tolist() == [["Apply", True], ["Practise", False]]
 
 

@@ -85,7 +85,7 @@ def test_sections_and_synonyms(tmp_path: Path) -> None:
     assert items.loc[items["polarity"] == "wrong", "text"].tolist() == [
         "Rambled on the weakness question"
     ]
-    assert items["tags"].iloc[0] == ["examples"]
+    assert items["tags"].iloc[0] == ("examples",)
     assert log.actions[["text", "done"]].values.tolist() == [
         ["Apply to two similar roles", True],
         ["Practise a 60-second answer", False],
