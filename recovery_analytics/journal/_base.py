@@ -83,14 +83,12 @@ def validated(entry: Entry | Mapping[str, Any]) -> Entry:
 
 
 def sort_entries(entries: Iterable[Entry]) -> list[Entry]:
-    """Client, then interview date, then id: the order ``entries()`` returns."""
-    return sorted(entries, key=lambda e: (e.client, e.interview_date, e.entry_id or ""))
+    """Interview date, then client, then id: the order ``entries()`` returns."""
+    return sorted(entries, key=lambda e: (e.interview_date, e.client, e.entry_id or ""))
 
 
 def entries_of_log(log: ReflectionLog) -> list[Entry]:
-    """The entries of a log, with their ids and items."""
-    # ReflectionLog.entries() passes interviews with the index reset, which
-    # loses the ids; entry_from_frames wants them as the index.
+    """The entries of a log, with their ids and items (interviews indexed by id)."""
     return entry_from_frames(log.interviews, log.items, log.actions)
 
 
@@ -228,7 +226,7 @@ class Journal(abc.ABC):
         self._notify(new.entry_id)
         return new.entry_id
 
-    def update(self, entry_id: str, **changes: Any) -> Entry:
+    def update(self, entry_id: str, /, **changes: Any) -> Entry:
         """Change some fields of an entry; the entry keeps its id.
 
         ``journal.update(eid, outcome="offer", notes=None)`` sets the outcome
@@ -314,7 +312,7 @@ class Journal(abc.ABC):
         return isinstance(entry_id, str) and self._read(entry_id) is not None
 
     def entries(self, client: str | None = None) -> list[Entry]:
-        """All entries, or one client's, ordered by client, date and id.
+        """All entries, or one client's, ordered by interview date, client and id.
 
         A client name is matched ignoring case; an unknown one raises
         :class:`~recovery_analytics.UnknownClientError` listing the known ones.

@@ -156,25 +156,34 @@ class FolderJournal(Journal):
     def _scan(self, taxonomy: Any = NO_THEMES, errors: str = "collect") -> ReflectionLog:
         return load(self.path, errors=errors, taxonomy=taxonomy)
 
-    def _read_file(self, path: Path) -> tuple[list[Entry], list[Problem]]:
-        """One Markdown file as ``load()`` reads it (client from its folder)."""
+    def _parse_file(self, path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+        """One Markdown file as a raw record, as ``load()`` reads it (client from its folder)."""
         problems: list[Problem] = []
         shown = str(path)
         try:
             data = path.read_bytes()
         except FileNotFoundError:  # removed by hand meanwhile
-            return [], []
+            return None, []
         text = decode(data, shown, "utf-8", problems)
         if text is None:
-            return [], problems
+            return None, problems
         client = path.parent.name if path.parent != self.path else None
         record, found = parse_markdown(text, shown, client=client)
-        problems.extend(found)
+        return record, problems + found
+
+    @staticmethod
+    def _entries(record: dict[str, Any]) -> tuple[list[Entry], list[Problem]]:
+        result = normalise(pd.DataFrame.from_records([record]), partial=True)
+        entries = entry_from_frames(result.interviews, result.items, result.actions)
+        return entries, result.problems
+
+    def _read_file(self, path: Path) -> tuple[list[Entry], list[Problem]]:
+        """One Markdown file's entry (none if unreadable) and its problems."""
+        record, problems = self._parse_file(path)
         if record is None:
             return [], problems
-        result = normalise(pd.DataFrame.from_records([record]), partial=True)
-        problems.extend(result.problems)
-        return entry_from_frames(result.interviews, result.items, result.actions), problems
+        entries, found = self._entries(record)
+        return entries, problems + found
 
     def _named_files(self, entry_id: str) -> list[Path]:
         """Files whose name the journal would give this id, in any client folder."""
@@ -192,10 +201,16 @@ class FolderJournal(Journal):
 
     def _find_named(self, entry_id: str) -> _Found | None:
         for path in self._named_files(entry_id):
-            entries, problems = self._read_file(path)
+            record, problems = self._parse_file(path)
+            if record is None:
+                continue
+            written = record.get("entry_id")
+            if written is not None and str(written).strip() != entry_id:
+                continue  # another entry whose id starts alike: not worth validating
+            entries, found = self._entries(record)
             for entry in entries:
                 if entry.entry_id == entry_id:
-                    return _Found(entry, path, str(path), problems)
+                    return _Found(entry, path, str(path), problems + found)
         return None
 
     def _locate(self, entry_id: str) -> _Found | None:

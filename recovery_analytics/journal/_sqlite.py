@@ -315,12 +315,12 @@ class SqliteJournal(Journal):
     def log(self, *, errors: str = "collect", taxonomy: Themes = None) -> ReflectionLog:
         """The stored entries through ``load()``'s own validation and tagging.
 
-        See :meth:`Journal.log`. Entries come in the order client, interview
-        date, id; ``source`` reads ``<database file>#<entry id>``.
+        See :meth:`Journal.log`. Entries come in the order interview date,
+        client, id; ``source`` reads ``<database file>#<entry id>``.
         """
         t = entries_table
         query = sa.select(t.c.entry_id, t.c.entry_json).order_by(
-            t.c.client, t.c.interview_date, t.c.entry_id
+            t.c.interview_date, t.c.client, t.c.entry_id
         )
         with self._reader.begin() as conn:
             rows = conn.execute(query).all()

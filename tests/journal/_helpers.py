@@ -1,0 +1,85 @@
+"""Shared helpers for the journal tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from recovery_analytics import ReflectionLog
+
+WORKER = Path(__file__).with_name("journal_worker.py")
+
+
+class TagsAsThemes:
+    """A stand-in taxonomy: an item's themes are its own #tags.
+
+    Tests that are not about themes stay independent of the theme rules, and
+    a log tagged with it shows that the journal passed the taxonomy on.
+    """
+
+    def tag_items(self, texts: pd.Series, tags: pd.Series) -> pd.Series:
+        return pd.Series([list(t) for t in tags], index=texts.index, dtype=object)
+
+
+THEMES = TagsAsThemes()
+
+
+def entry_dict(i: int, *, client: str = "ana") -> dict[str, Any]:
+    """A complete, valid entry; ``i`` varies the date, company and ratings."""
+    date = dt.date(2026, 1, 1) + dt.timedelta(days=i % 300)
+    return {
+        "client": client,
+        "interview_date": date.isoformat(),
+        "company": f"Company {i}",
+        "role": "Data analyst",
+        "stage": "technical",
+        "format": "video",
+        "reflected_on": date.isoformat(),
+        "feeling": 1 + i % 5,
+        "self_score": 1 + i % 10,
+        "went_well": [f"Clear STAR story number {i} #examples", "Good rapport"],
+        "went_wrong": [f"Rambled on question {i} #conciseness"],
+        "connection": 1 + (i + 2) % 5,
+        "employer_view": "They liked the story.\nI came across as nervous.",
+        "plan_b": ["[x] Ask for feedback", "[ ] Practise a 60-second answer"],
+        "follow_up_requested": i % 2 == 0,
+        "follow_up_response": "pending",
+        "questions_to_ask": ["What does success look like in 90 days?"],
+        "outcome": "pending",
+        "notes": f"Notes for interview {i}.",
+    }
+
+
+def snapshot(location: str) -> dict[str, Any]:
+    """Everything a journal holds on disk, to show that nothing was written."""
+    if location.startswith("sqlite:///"):
+        path = Path(location.removeprefix("sqlite:///"))
+        out: dict[str, Any] = {}
+        for suffix in ("", "-wal"):  # -shm is only an index SQLite rebuilds
+            p = Path(f"{path}{suffix}")
+            out[p.name] = p.read_bytes() if p.exists() else None
+        with sqlite3.connect(path) as conn:
+            out["rows"] = conn.execute("SELECT * FROM entries ORDER BY entry_id").fetchall()
+        return out
+    root = Path(location)
+    return {
+        str(p.relative_to(root)): (p.read_bytes() if p.is_file() else "dir")
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def canonical(log: ReflectionLog) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """A log's frames in entry-id order, without ``source`` (which says where)."""
+    interviews = log.interviews.drop(columns="source").sort_index()
+    items = log.items.sort_values("entry_id", kind="stable").reset_index(drop=True)
+    actions = log.actions.sort_values("entry_id", kind="stable").reset_index(drop=True)
+    return interviews, items, actions
+
+
+def mode(path: Path | str) -> int:
+    return os.stat(path).st_mode & 0o777
