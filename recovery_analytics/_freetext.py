@@ -77,10 +77,19 @@ def _analyser() -> Any:
     return _ANALYSER
 
 
+_VADER_CHUNK = 50  # words; VADER's time grows with the square of a text's length
+
+
 def _vader(text: str) -> float:
-    if not text.strip():
+    """VADER compound score; very long run-on clauses are scored in chunks."""
+    words = text.split()
+    if not words:
         return 0.0
-    return float(_analyser().polarity_scores(text)["compound"])
+    if len(words) <= 2 * _VADER_CHUNK:
+        return float(_analyser().polarity_scores(text)["compound"])
+    chunks = [words[i : i + _VADER_CHUNK] for i in range(0, len(words), _VADER_CHUNK)]
+    scores = [_analyser().polarity_scores(" ".join(c))["compound"] for c in chunks]
+    return float(sum(s * len(c) for s, c in zip(scores, chunks, strict=True)) / len(words))
 
 
 # ---------------------------------------------------------------------------
@@ -121,7 +130,7 @@ _STOP_AFTER_TOPIC = (
     r"had|has|have|got|felt|seemed|landed|because)\b)"
 )
 _MASKS = re.compile(
-    r'"(?:[^"\s]+\s+){2,}[^"]{0,200}"'
+    r'"(?:[^"\s]++\s++){2,}+[^"]{0,200}+"'
     r"|\basked\s+(?:me\s+|us\s+)?(?:about|to|whether|if|what|why|how|me)\b[^,.;:!?]*?"
     r"(?=$|[,.;:!?]|\s(?:and|but|so|which)\s)"
     r"|\b(?:a|the)\s+time\s+(?:when\s+)?(?:you|i|they|we)\b[^,.;:!?]*"
@@ -694,8 +703,11 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 # candidate sentence ends: ., !, ?, ellipsis, emoji runs or emoticons, then whitespace
+# Runs are matched from their first character only, and possessively, so a
+# long run of dots or emoji stays linear.
 _SENT_END = re.compile(
-    rf"(?P<p>[.!?]+|\u2026+|[{_EMOJI}]+|(?<!\w):-?[()DP/](?!\w))(?P<q>[\"'\u201d\u2019)\]]*)\s+"
+    rf"(?P<p>(?<![.!?])[.!?]++|(?<!\u2026)\u2026++|(?<![{_EMOJI}])[{_EMOJI}]++"
+    rf"|(?<!\w):-?[()DP/](?!\w))(?P<q>[\"'\u201d\u2019)\]]*+)\s+"
 )
 _ABBREV = frozenset(
     "e.g eg i.e ie etc vs v mr mrs ms dr prof sr jr st mt no approx appx ca cf al fig min "
@@ -820,7 +832,7 @@ _INLINE_LABEL = re.compile(
     rf"|^[*_]*(?:(?P<well2>{_LABEL_WELL})|(?P<wrong2>{_LABEL_WRONG}))[*_]*\s+-\s+",
     re.IGNORECASE,
 )
-_OTHER_HEADING = re.compile(r"^[#*_\s]*(?:[^\W_]+[\s'-]*){1,6}[*_\s]*:[*_\s]*$")
+_OTHER_HEADING = re.compile(r"^[#*_\s]*+(?:[^\W_]++[\s'-]*+){1,6}+[*_\s]*+:[*_\s]*$")
 
 
 def _label_polarity(m: re.Match[str]) -> Polarity:
@@ -862,14 +874,19 @@ def _walk(text: str) -> list[tuple[str, Polarity | None, bool]]:
     return out
 
 
+_WINDOW = 60  # characters either side of a candidate sentence end
+
+
 def _is_boundary(block: str, m: re.Match[str]) -> bool:
     punct = m.group("p")
-    after = block[m.end() :]
-    if not after:
+    if m.end() == len(block):
         return True
+    # look at bounded windows only, so that many short sentences stay linear
+    before = block[max(0, m.start() - _WINDOW) : m.start()]
+    after = block[m.end() : m.end() + _WINDOW]
     nxt = after[0]
     if punct == ".":
-        word = re.search(r"([\w.]+)$", block[: m.start()])
+        word = re.search(r"([\w.]+)$", before)
         token = word.group(1).lower() if word else ""
         if token in _ABBREV or (len(token) == 1 and token.isalpha() and token != "i"):
             if token in _ABBREV_MAY_END and nxt.isupper():
@@ -881,7 +898,7 @@ def _is_boundary(block: str, m: re.Match[str]) -> bool:
     if punct[0] == "\u2026" or punct.startswith(".."):
         if nxt.isupper() or re.match(r"i\b", after):
             return True
-        before_words = len(_WORD.findall(block[: m.start()]))
+        before_words = len(_WORD.findall(before))
         after_words = len(_WORD.findall(after))
         return before_words >= 3 and after_words >= 3
     if punct[0] in "!?":
