@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
@@ -363,7 +363,7 @@ def plot_balance(
 def plot_balance_grid(
     data: ReflectionLog | pd.DataFrame,
     *,
-    fig: Figure | None = None,
+    fig: Figure | SubFigure | None = None,
     freq: str = "M",
     window: int | None = 3,
     ncols: int = 3,
@@ -380,7 +380,7 @@ def plot_balance_grid(
     data : ReflectionLog or DataFrame
         A log with any number of clients, or the per-period frame of
         ``analytics.balance(log, by="client", freq=...)``.
-    fig : matplotlib Figure, optional
+    fig : matplotlib Figure or SubFigure, optional
         The figure to fill (it should be empty); a new Figure when omitted.
     freq, window, title
         As for :func:`plot_balance`.

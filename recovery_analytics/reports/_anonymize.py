@@ -86,8 +86,8 @@ class Pseudonyms:
         return self.clients.get(name, name)
 
 
-def pseudonyms(log: ReflectionLog, *, companies: bool = False) -> Pseudonyms:
-    """Stable pseudonyms for the clients (and companies) of ``log``.
+def pseudonyms(log: ReflectionLog, *, clients: bool = True, companies: bool = False) -> Pseudonyms:
+    """Stable pseudonyms for the clients and/or the companies of ``log``.
 
     Examples
     --------
@@ -97,13 +97,17 @@ def pseudonyms(log: ReflectionLog, *, companies: bool = False) -> Pseudonyms:
     >>> dict(p.clients), dict(p.companies)
     ({'amara': 'Client A', 'zoe': 'Client B'}, {'A Co': 'Company 1', 'B Ltd': 'Company 2'})
     """
-    clients = {name: f"Client {_letters(i)}" for i, name in enumerate(sorted(log.clients))}
+    people = (
+        {name: f"Client {_letters(i)}" for i, name in enumerate(sorted(log.clients))}
+        if clients
+        else {}
+    )
     firms = (
         {name: f"Company {i + 1}" for i, name in enumerate(sorted(log.companies))}
         if companies
         else {}
     )
-    return Pseudonyms(clients, firms)
+    return Pseudonyms(people, firms)
 
 
 def _replace_cell(value: Any, names: Pseudonyms) -> Any:
@@ -146,14 +150,17 @@ def _frame(
     return out
 
 
-def anonymize(log: ReflectionLog, *, companies: bool = False) -> ReflectionLog:
-    """A new log with client (and company) names replaced by stable pseudonyms.
+def anonymize(
+    log: ReflectionLog, *, clients: bool = True, companies: bool = False
+) -> ReflectionLog:
+    """A new log with client and/or company names replaced by stable pseudonyms.
 
     Client names become ``"Client A"``, ``"Client B"``, ... in sorted order of
-    the real names, company names ``"Company 1"``, ... (with
-    ``companies=True``). Names are replaced in the client and company columns
-    and, whole-word and ignoring case, inside every text: items, plan B
-    actions, role, employer's view, notes, questions. Entry ids (derived from
+    the real names (with ``clients=True``, the default), company names
+    ``"Company 1"``, ... in sorted order (with ``companies=True``). Names are
+    replaced in the client and company columns and, whole-word and ignoring
+    case, inside every text: items, plan B actions, role, employer's view,
+    notes, questions. Entry ids (derived from
     names) are replaced by neutral ones, the ``source`` file paths and the
     ``extra`` fields are dropped, and the list of loading problems is emptied,
     since all of them may name people or companies.
@@ -165,17 +172,21 @@ def anonymize(log: ReflectionLog, *, companies: bool = False) -> ReflectionLog:
     Parameters
     ----------
     log : ReflectionLog
+    clients : bool
+        Replace client names (default True).
     companies : bool
-        Replace company names too.
+        Replace company names (default False).
 
     Returns
     -------
     ReflectionLog
         The input log is not changed.
     """
-    names = pseudonyms(log, companies=companies)
+    names = pseudonyms(log, clients=clients, companies=companies)
     ids = {eid: f"x-{i + 1:05d}" for i, eid in enumerate(log.interviews.index)}
-    exact: dict[str, Mapping[str, str]] = {"client": names.clients}
+    exact: dict[str, Mapping[str, str]] = {}
+    if clients:
+        exact["client"] = names.clients
     if companies:
         exact["company"] = names.companies
     interviews = _frame(

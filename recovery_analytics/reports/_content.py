@@ -1,0 +1,374 @@
+"""What a packet says, independent of PDF or HTML.
+
+A :class:`Packet` is a title and a list of :class:`Section` objects: a heading,
+a few paragraphs, optionally one chart (a function that draws into a Figure),
+a bullet list and a table. :mod:`._pdf` and :mod:`._html` render the same
+packet, so both formats always carry the same content.
+
+Everything is built from an already anonymised (if asked) and filtered log:
+names cannot come back in here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure, SubFigure
+
+from .._log import ReflectionLog
+from ..analytics import (
+    SMALL_SAMPLE,
+    client_summary,
+    cohort,
+    follow_ups,
+    plan_b,
+    plan_b_actions,
+    recurring,
+)
+from ..charts import (
+    plot_balance,
+    plot_balance_grid,
+    plot_client_themes,
+    plot_feeling,
+    plot_follow_ups,
+    plot_recurring,
+    plot_strengths_weaknesses,
+)
+from ..charts._base import pretty_theme
+from ..charts._recovery import OUTCOME_STYLE
+from ..charts._style import plural
+from ._text import OPENING, date_range, day, headline, ratio_words, status_words
+
+__all__ = ["Packet", "Section", "Table", "coach_content", "review_content"]
+
+Draw = Callable[[Figure | SubFigure], Any]
+
+
+@dataclass
+class Table:
+    """A plain table: column headings and rows of strings."""
+
+    columns: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Section:
+    """One part of a packet (one or more pages in the PDF)."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    chart: Draw | None = None
+    chart_size: tuple[float, float] = (9.0, 4.6)
+    bullets: list[str] = field(default_factory=list)
+    table: Table | None = None
+    note: str | None = None
+
+
+@dataclass
+class Packet:
+    """A whole packet: title and subject (also the PDF metadata) and sections."""
+
+    title: str
+    subject: str
+    sections: list[Section]
+
+
+def _one(ax_draw: Callable[..., Any], data: Any, **kwargs: Any) -> Draw:
+    def draw(fig: Figure | SubFigure) -> None:
+        ax_draw(data, ax=fig.add_subplot(), **kwargs)
+
+    return draw
+
+
+def _row(frame: pd.DataFrame, client: str) -> pd.Series | None:
+    rows = frame.loc[frame["client"].astype(str) == client]
+    return rows.iloc[0] if len(rows) else None
+
+
+def _resolved(rec: pd.DataFrame) -> list[tuple[str, int]]:
+    done = rec.loc[rec["status"] == "resolved"]
+    return [(str(t), int(n)) for t, n in zip(done["theme"], done["n_interviews"], strict=True)]
+
+
+def _client_lines(client: str, frames: dict[str, pd.DataFrame]) -> list[str]:
+    summary = _row(frames["summary"], client)
+    if summary is None:  # pragma: no cover - every client has a summary row
+        return []
+    rec = frames["recurring"]
+    return headline(
+        summary,
+        cohort=_row(frames["cohort"], client),
+        plan=_row(frames["plan"], client),
+        follow=_row(frames["follow"], client),
+        resolved=_resolved(rec.loc[rec["client"].astype(str) == client]),
+    )
+
+
+def _frames(log: ReflectionLog, today: pd.Timestamp) -> dict[str, pd.DataFrame]:
+    """Every analytics frame the cover pages need, computed once for all clients."""
+    return {
+        "summary": client_summary(log),
+        "cohort": cohort(log, today=today),
+        "plan": plan_b(log, today=today),
+        "follow": follow_ups(log).rates,
+        "recurring": recurring(log),
+    }
+
+
+def _recurring_bullets(log: ReflectionLog, rec: pd.DataFrame) -> list[str]:
+    """One line per recurring weakness, with its status and latest mention."""
+    rows = rec.loc[rec["n_interviews"] >= 2]
+    items = log.item_themes
+    lines = []
+    row: Any
+    for row in rows.itertuples(index=False):
+        line = (
+            f"{pretty_theme(row.theme)} \u2014 {status_words(str(row.status))}: in "
+            f"{row.n_interviews} of {plural(int(row.group_interviews), 'interview')}, "
+            f"first on {day(row.first_seen)}, latest on {day(row.last_seen)}"
+        )
+        latest = list(row.entry_ids)[-1] if len(row.entry_ids) else None
+        said = items.loc[
+            (items["entry_id"] == latest)
+            & (items["theme"] == row.theme)
+            & (items["polarity"] == "wrong"),
+            "text",
+        ]
+        if len(said):
+            line += f". Latest words: \u201c{said.iloc[0]}\u201d"
+        lines.append(line)
+    return lines
+
+
+def _plan_bullets(log: ReflectionLog, today: pd.Timestamp) -> tuple[list[str], int]:
+    actions = plan_b_actions(log, today=today)
+    open_ = actions.loc[~actions["done"]]
+    where = log.interviews["company"]
+    lines = []
+    row: Any
+    for row in open_.itertuples(index=False):
+        company = where.get(row.entry_id)
+        at = f" at {company}" if isinstance(company, str) and company else ""
+        lines.append(
+            f"{row.text} (from the interview{at} on {day(row.interview_date)}, "
+            f"{plural(int(row.age_days), 'day')} ago)"
+        )
+    return lines, int(actions["done"].sum())
+
+
+def _interview_table(log: ReflectionLog) -> Table:
+    frame = log.interviews.sort_values("interview_date")
+
+    def text(value: Any) -> str:
+        return (
+            "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+        )
+
+    rows = []
+    for row in frame.itertuples():
+        outcome = text(row.outcome)
+        rows.append(
+            [
+                f"{row.interview_date:%d %b %Y}",
+                text(row.company),
+                text(row.role),
+                text(row.stage).replace("_", " "),
+                text(row.feeling),
+                str(row.n_well),
+                str(row.n_wrong),
+                OUTCOME_STYLE[outcome]["label"] if outcome in OUTCOME_STYLE else "",
+            ]
+        )
+    columns = ["date", "company", "role", "stage", "feeling", "went well", "went wrong", "outcome"]
+    return Table(columns, rows)
+
+
+def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> Packet:
+    """The sections of one client's review packet (``log`` holds that client only)."""
+    dates = log.interviews["interview_date"]
+    when = date_range(dates.min(), dates.max())
+    frames = _frames(log, today)
+    n = len(log)
+    cover = [OPENING, *_client_lines(client, frames)]
+    small = n < SMALL_SAMPLE
+    rec = frames["recurring"]
+    sections = [
+        Section(f"Review packet: {client}", cover, note=f"Interviews {when}."),
+        Section(
+            "What went well vs what went wrong, month by month",
+            [
+                "Each month compares everything that went well with everything that went "
+                "wrong. Above the dashed line more went well than wrong; below it, the other "
+                "way round. Grey dots are single interviews; hollow circles mark months with "
+                f"fewer than {SMALL_SAMPLE} interviews, where one interview moves the line a lot."
+            ],
+            chart=_one(plot_balance, log),
+        ),
+        Section(
+            "Strengths and weaknesses by theme",
+            [
+                "How often each theme came up under went well (right) and under went wrong "
+                "(left). The same theme often shows up on both sides."
+            ],
+            chart=_one(plot_strengths_weaknesses, log),
+        ),
+        Section(
+            "What keeps coming up under went wrong",
+            [
+                "Themes that came up in more than one interview, by the share of interviews "
+                "they came up in. The colour says how each one has been going lately."
+            ],
+            chart=_one(plot_recurring, log),
+            bullets=_recurring_bullets(log, rec),
+        ),
+        Section(
+            "How each interview felt afterwards",
+            [
+                "The feeling written down after each interview (1 to 5), marked by what "
+                "happened next, with the average per month."
+            ],
+            chart=_one(plot_feeling, log),
+        ),
+    ]
+    open_actions, done = _plan_bullets(log, today)
+    if open_actions:
+        plan_text = (
+            f"{plural(len(open_actions), 'plan B action')} still open ({done} done). Oldest first:"
+        )
+    else:
+        plan_text = (
+            f"No open plan B actions ({done} done)." if done else "No plan B actions written yet."
+        )
+    sections.append(Section("Plan B: open actions", [plan_text], bullets=open_actions))
+    sections.append(
+        Section(
+            "Asking for another conversation",
+            [
+                "What happened after interviews where another conversation was asked for, and "
+                "after the others. Side by side, this describes what happened; it does not "
+                "show that asking changed the outcome."
+            ],
+            chart=_one(plot_follow_ups, log),
+            chart_size=(9.0, 3.8),
+        )
+    )
+    sections.append(Section("The interviews behind these pages", table=_interview_table(log)))
+    subject = f"Interview reflections of {client}, {when}"
+    if small:
+        subject += " (few interviews so far)"
+    return Packet(f"Review packet: {client}", subject, sections)
+
+
+def _flags(row: pd.Series) -> str:
+    words = []
+    if bool(row["declining"]):
+        words.append("lately a smaller share went well")
+    if bool(row["inactive"]):
+        words.append(f"no interview in {int(row['days_since_last'])} days")
+    if bool(row["small_sample"]):
+        words.append("few interviews so far")
+    return "; ".join(words)
+
+
+def _points(change: float) -> str:
+    """A change of share as signed percentage points: ``"+16 points"``."""
+    if pd.isna(change):
+        return "\u2014"
+    sign = "+" if change > 0 else "\u2212" if change < 0 else "\u00b1"
+    return f"{sign}{abs(change) * 100:.0f} points"
+
+
+def _cohort_table(frame: pd.DataFrame) -> Table:
+    columns = [
+        "client",
+        "interviews",
+        "latest",
+        "balance (last 5)",
+        "change",
+        "keeps coming up",
+        "resolved",
+        "asked again",
+        "to look at",
+    ]
+    rows = []
+    for _, row in frame.iterrows():
+        change = row["share_change"]
+        rows.append(
+            [
+                str(row["client"]),
+                str(int(row["interviews"])),
+                f"{pd.Timestamp(row['last_date']):%d %b %Y}",
+                ratio_words(float(row["current_ratio"])),
+                _points(change),
+                pretty_theme(row["top_weakness"]) if isinstance(row["top_weakness"], str) else "",
+                str(int(row["weaknesses_resolved"])),
+                "\u2014"
+                if pd.isna(row["follow_up_rate"])
+                else f"{int(row['follow_ups_requested'])} of {int(row['follow_ups_recorded'])}",
+                _flags(row),
+            ]
+        )
+    return Table(columns, rows)
+
+
+def coach_content(log: ReflectionLog, *, today: pd.Timestamp) -> Packet:
+    """The sections of a coach's packet across every client of ``log``."""
+    dates = log.interviews["interview_date"]
+    when = date_range(dates.min(), dates.max())
+    frames = _frames(log, today)
+    table = frames["cohort"]
+    clients = log.clients
+    flagged = [
+        f"{row['client']} ({_flags(row)})"
+        for _, row in table.iterrows()
+        if bool(row["declining"]) or bool(row["inactive"])
+    ]
+    cover = [
+        f"{plural(len(clients), 'client')}, {plural(len(log), 'interview')} {when}. "
+        "Flags are prompts to look, not verdicts: fewer items written down lately can also "
+        "mean shorter notes.",
+        ("Worth a look: " + "; ".join(flagged) + ".")
+        if flagged
+        else "No client is flagged as declining or inactive.",
+    ]
+    small = [str(c) for c, s in zip(table["client"], table["small_sample"], strict=True) if s]
+    if small:
+        cover.append(
+            f"Few interviews so far for {', '.join(small)} \u2014 read their figures gently."
+        )
+    sections = [
+        Section("Coach packet: all clients", cover, note=f"Interviews {when}."),
+        Section(
+            "Clients at a glance",
+            [
+                "Balance: what went well to what went wrong over each client's last 5 "
+                "interviews. Change: the share of items that went well, against the 5 "
+                "interviews before, in percentage points."
+            ],
+            table=_cohort_table(table),
+        ),
+        Section(
+            "What went wrong, client by client",
+            [
+                "The share of each client's interviews in which a theme came up under went "
+                "wrong: what clients struggle with in common."
+            ],
+            chart=_one(plot_client_themes, log),
+            chart_size=(9.0, 1.8 + 0.6 * max(len(clients), 2)),
+        ),
+        Section(
+            "Balance over time, client by client",
+            ["Every client on the same scale; hollow circles are months with few interviews."],
+            chart=lambda fig: plot_balance_grid(log, fig=fig),
+            chart_size=(11.0, 3.6 * int(np.ceil(len(clients) / 3)) + 1.0),
+        ),
+    ]
+    for client in clients:
+        sections.append(Section(f"{client}", _client_lines(client, frames)))
+    subject = f"Interview reflections of {plural(len(clients), 'client')}, {when}"
+    return Packet("Coach packet: all clients", subject, sections)
