@@ -34,6 +34,9 @@ __all__ = [
 ]
 
 TAG_RE = re.compile(r"(?<![\w&/])#([A-Za-z][\w-]*)")
+# the same for RE2, which has no look-behind: the '#' starts the text or
+# follows a character that is not a word character, '&' or '/'
+_TAG_RE2 = r"(?:^|[^\pL\pN_&/])#(?P<tag>[A-Za-z][\pL\pN_-]*)"
 # White space exactly as Python's str.split() sees it, written for RE2 (Arrow)
 _OTHER_WS = (
     r"\t\n\x0b\x0c\r\x1c-\x1f\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
@@ -184,7 +187,9 @@ def _clean(text: pa.Array) -> pa.Array:
     Arrow finds the few elements that need it; Python fixes them, so the
     result is exactly ``" ".join(text.split())`` without the bullet.
     """
-    text = pc.fill_null(text, "")
+    # plain spaces at the ends go in Arrow ("a; b" leaves " b"); the rarer
+    # cases (runs, tabs, other white space) are found here and fixed in Python
+    text = pc.utf8_trim(pc.fill_null(text, ""), characters=" ")
     text = _fix(text, pc.match_substring_regex(text, _NEEDS_SPACING_RE2), _spaced)
     return _fix(text, pc.match_substring_regex(text, _BULLET_RE2), _unbullet)
 
@@ -212,11 +217,20 @@ def split_items(elements: Elements) -> pd.DataFrame:
     tags = np.empty(n, dtype=object)
     tags.fill(())
     inferred = np.zeros(n, dtype=bool)
-    has_hash = pc.match_substring(text, "#")
-    hashed = pc.filter(text, has_hash).to_pylist()
-    where = np.flatnonzero(has_hash.to_numpy(zero_copy_only=False))
-    for i, value in zip(where, hashed, strict=True):
-        tags[i] = tuple(dict.fromkeys(t.lower() for t in TAG_RE.findall(value)))
+    # most tagged items carry one tag: Arrow extracts it; Python reads the rest
+    hashes = pc.count_substring(text, "#").to_numpy(zero_copy_only=False)
+    one = hashes == 1
+    if one.any():
+        first = pc.extract_regex(text.filter(pa.array(one)), _TAG_RE2).field("tag")
+        found = pc.utf8_lower(first).to_pylist()
+        for i, tag in zip(np.flatnonzero(one), found, strict=True):
+            if tag:  # no match gives an empty string
+                tags[i] = (tag,)
+    many = np.flatnonzero(hashes > 1)
+    if len(many):
+        values = text.take(pa.array(many)).to_pylist()
+        for i, value in zip(many, values, strict=True):
+            tags[i] = tuple(dict.fromkeys(t.lower() for t in TAG_RE.findall(value)))
     if elements.objects is not None:
         for i, obj in enumerate(elements.objects):
             if obj is None:

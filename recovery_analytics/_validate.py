@@ -301,18 +301,13 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     rank = np.zeros(n, dtype="int64")
     rank[order] = np.arange(len(order))
 
-    items = _build_items(frame, keep_np, rank, column)
-    actions = _build_actions(frame, keep_np, rank, column("plan_b"))
+    items, n_well, n_wrong = _build_items(frame, keep_np, rank, column)
+    actions, n_actions = _build_actions(frame, keep_np, rank, column("plan_b"))
 
     interviews = frame.loc[order].copy()
-    n_well = items[items["polarity"] == "well"].groupby("entry_id", observed=True).size()
-    n_wrong = items[items["polarity"] == "wrong"].groupby("entry_id", observed=True).size()
-    ids_kept = interviews["entry_id"]
-    interviews["n_well"] = ids_kept.map(n_well).fillna(0).astype("int64")
-    interviews["n_wrong"] = ids_kept.map(n_wrong).fillna(0).astype("int64")
-    interviews["n_actions"] = (
-        ids_kept.map(actions.groupby("entry_id").size()).fillna(0).astype("int64")
-    )
+    interviews["n_well"] = n_well[order]
+    interviews["n_wrong"] = n_wrong[order]
+    interviews["n_actions"] = n_actions[order]
     interviews = interviews.set_index("entry_id")
     problems.sort(key=lambda p: (p.file, p.line or 0))
     return Normalised(interviews, items, actions, problems)
@@ -327,14 +322,18 @@ def _is_na(value: object) -> bool:
 
 def _build_items(
     frame: pd.DataFrame, keep: np.ndarray, rank: np.ndarray, column: Any
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The items frame, and how many went well / wrong per record position."""
+    n = len(frame)
     parts = []
+    counts = []
     for polarity, name in (("well", "went_well"), ("wrong", "went_wrong")):
         elements = explode(column(name))
         elements = elements.take(keep[elements.parent])
         split = split_items(elements)
         split["polarity"] = polarity
         parts.append(split)
+        counts.append(np.bincount(split["_parent"].to_numpy(dtype="int64"), minlength=n))
     items = pd.concat(parts, ignore_index=True)
     pos = items["_parent"].to_numpy(dtype="int64")
     out = pd.DataFrame(
@@ -353,12 +352,13 @@ def _build_items(
     order = np.lexsort((out["polarity"].cat.codes.to_numpy(), rank[pos]))
     out = out.iloc[order].reset_index(drop=True)
     out.index.name = "item_id"
-    return out
+    return out, counts[0], counts[1]
 
 
 def _build_actions(
     frame: pd.DataFrame, keep: np.ndarray, rank: np.ndarray, col: pd.Series
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The plan B actions frame, and how many per record position."""
     elements = explode(col)
     split = split_actions(elements.take(keep[elements.parent]))
     pos = split["_parent"].to_numpy(dtype="int64")
@@ -376,7 +376,7 @@ def _build_actions(
         }
     )
     actions.index.name = "action_id"
-    return actions
+    return actions, np.bincount(split["_parent"].to_numpy(dtype="int64"), minlength=len(frame))
 
 
 # -- one entry from Python ---------------------------------------------------------

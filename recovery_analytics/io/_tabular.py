@@ -8,7 +8,6 @@ header is line 1 and the first interview line 2.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import warnings
 from collections.abc import Mapping
@@ -23,6 +22,8 @@ from ._mapping import rename_columns
 __all__ = ["read_delimited", "read_xlsx"]
 
 _SKIPPED_LINE = re.compile(r"Skipping line (\d+): (.*)")
+# fields whose numbers may be read as numbers; every other column is kept as text
+_NUMERIC_FIELDS = frozenset({"feeling", "self_score", "connection"})
 
 
 def _finish(
@@ -46,6 +47,28 @@ def _finish(
     return frame
 
 
+def _is_blank(path: Path) -> bool:
+    """True when the file holds nothing but white space (read until it doesn't)."""
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 16):
+            if chunk.strip():
+                return False
+    return True
+
+
+def _read_csv(source: Path, sep: str, encoding: str, **extra: object) -> pd.DataFrame:
+    return pd.read_csv(
+        source,
+        sep=sep,
+        encoding=encoding,
+        keep_default_na=False,  # "NA" or "None" written in a cell stay text
+        na_values=[""],
+        on_bad_lines="warn",
+        skip_blank_lines=True,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
 def read_delimited(
     path: Path,
     shown: str,
@@ -53,14 +76,15 @@ def read_delimited(
     *,
     sep: str = ",",
     encoding: str = "utf-8",
-    row_numbers: pd.Series | None = None,
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read a CSV/TSV into a raw frame; rows that cannot be parsed are reported."""
+    """Read a CSV/TSV into a raw frame; rows that cannot be parsed are reported.
+
+    pandas infers column types (much faster than asking for text everywhere);
+    a column that should hold text but came back as numbers ("007") is read
+    again as text, so nothing is changed from what was written.
+    """
     problems: list[Problem] = []
-    text = decode(path.read_bytes(), shown, encoding, problems)
-    if text is None:
-        return None, problems
-    if not text.strip():
+    if _is_blank(path):
         problems.append(
             Problem(
                 shown,
@@ -74,15 +98,20 @@ def read_delimited(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            frame = pd.read_csv(
-                io.StringIO(text),
-                sep=sep,
-                dtype=str,
-                keep_default_na=False,
-                na_values=[""],
-                on_bad_lines="warn",
-                skip_blank_lines=True,
-            )
+            frame = _read_csv(path, sep, encoding)
+            exact = [
+                c
+                for c in frame.columns
+                if not pd.api.types.is_string_dtype(frame[c].dtype)
+                and rename_columns([str(c)], mapping).get(str(c)) not in _NUMERIC_FIELDS
+            ]
+            if exact:
+                again = _read_csv(path, sep, encoding, usecols=exact, dtype=str)
+                for c in exact:
+                    frame[c] = again[c]
+        except UnicodeDecodeError:
+            decode(path.read_bytes(), shown, encoding, problems)
+            return None, problems
         except (pd.errors.ParserError, csv.Error) as exc:
             problems.append(
                 Problem(
@@ -94,6 +123,11 @@ def read_delimited(
                 )
             )
             return None, problems
+        except LookupError:
+            raise ValueError(
+                f"The value for `encoding` must be a text encoding Python knows, such as "
+                f"'utf-8' or 'cp1252', but {encoding!r} was passed."
+            ) from None
     for w in caught:
         for line, reason in _SKIPPED_LINE.findall(str(w.message)):
             problems.append(
