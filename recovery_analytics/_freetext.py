@@ -14,11 +14,30 @@ two lists. This module turns that prose into items with a polarity:
    ``went_wrong`` list fields, marked ``inferred=True``.
 
 The polarity is a rule score over cue phrases that reflection notes use
-("nailed", "blanked", "should have", "next time", "wasn't nervous", ...),
-with negation and concession handling, plus the VADER compound score
-(``vaderSentiment``, whose lexicon ships inside the package, so nothing is
-downloaded). VADER is tuned for social media; where a domain cue is present
-it dominates, and VADER only decides sentences without any cue.
+("nailed", "blanked", "should have", "next time", "wasn't nervous", ...)
+plus the VADER compound score (``vaderSentiment``, whose lexicon ships inside
+the package, so nothing is downloaded). VADER is tuned for social media;
+where a domain cue is present it dominates, and VADER alone decides only
+sentences without any cue. On top of the cues:
+
+- negation flips a cue ("didn't struggle", "not great", "instead of
+  panicking", "less nervous"); a negation with no cue in reach counts as a
+  small minus, unless VADER's lexicon rates the negated word negative
+  ("wasn't intimidated");
+- what follows a counterfactual ("should have", "next time", "wish I had")
+  in its clause is hypothetical, so good-sounding words there do not count,
+  and a clause that opens with an imperative ("practise estimation",
+  "don't ramble") is advice to self, a thing to improve;
+- scene-setting clauses ("even though ...", "when they asked ...") and what
+  comes before a "but" weigh less; quoted questions and question topics
+  ("they asked about my biggest weakness") do not count at all;
+- list labels ("What went well:", "To improve -", "**Cons:**") give the
+  polarity of the items under them.
+
+Measured on hand-written reflection sentences (``tests/freetext``): 96-99%
+on the sets the rules were built with, 74-94% on sets measured before any
+rule was changed for them; most misses there are abstentions (neutral).
+Speed: roughly 0.1-0.3 ms per sentence, results cached per clause.
 """
 
 from __future__ import annotations
@@ -133,7 +152,8 @@ _MASKS = re.compile(
     r'"(?:[^"\s]++\s++){2,}+[^"]{0,200}+"'
     r"|\basked\s+(?:me\s+|us\s+)?(?:about|to|whether|if|what|why|how|me)\b[^,.;:!?]*?"
     r"(?=$|[,.;:!?]|\s(?:and|but|so|which)\s)"
-    r"|\b(?:a|the)\s+time\s+(?:when\s+)?(?:you|i|they|we)\b[^,.;:!?]*"
+    r"|\b(?:a|the)\s+time\s+(?:when\s+)?(?:you|i|they|we)\b[^,.;:!?]*?"
+    r"(?=$|[,.;:!?]|\s(?:and|but|so|which|really|well)\s)"
     r"|\b(?:story|stories|example|anecdote|question|questions)\s+(?:about|on|of|around)\s+"
     r"(?:(?:the|a|an|my|our|their|that|this|his|her)\s+)?[\w-]+"
     rf"(?:\s+{_STOP_AFTER_TOPIC}[\w-]+)?"
@@ -445,7 +465,8 @@ _OTHER_CUES: list[Cue] = [
         r"\bdisorgani[sz]ed\b|\bunfocused\b|\bunconvinced\b|\bunimpressed\b|\bbored\b|"
         r"\bboring\b|\btired\b|\bexhausted\b|\blate\b|\bbarely\b|\black(?:ed|ing|s)?\b|"
         r"\binsufficient\b|\bunprofessional\b|\barrogant\b|\bcocky\b|\bsloppy\b|"
-        r"\b(?:fell|felt|falls?|sounded|was|came across|came off) (?:\w+ )?flat\b|"
+        r"\b(?:fell|felt|falls?|sounded|was|came across|came off) (?:\w+ ){0,2}flat\b|"
+        r"\bput (?:them|him|her|the panel) off\b|"
         r"\byikes\b|\boof\b|\bugh\b|\bsigh\b|\bum+s?\b|\buh+s?\b|\bfiller words?\b|"
         r"\bslip-?ups?\b|\bhiccups?\b|\bglitch\w*",
         -1.5,
@@ -467,7 +488,7 @@ _MID_BUT = re.compile(r"(?<=\w)[ ,;]+but\b")
 _CLAUSE_END = re.compile(r"[,.;:!?]|\s(?:but|however|although|though)\b|$")
 
 # Each cue is compiled on its own: Python's re then skips ahead by the cue's
-# literal prefix, which is about three times quicker than one big alternation.
+# literal prefix, which measured about twice as quick as one big alternation.
 _CUE_RES = [re.compile(p) for p, _, _ in _CUES]
 _RATING_CUE = next(i for i, (p, _, _) in enumerate(_CUES) if "(?P<rating>" in p)
 
