@@ -9,7 +9,7 @@ import pandas as pd
 
 from .exceptions import LogFormatError, Problem
 
-__all__ = ["ErrorMode", "check_errors_mode", "problems_frame", "raise_if_any"]
+__all__ = ["ErrorMode", "check_errors_mode", "problem_lines", "problems_frame", "raise_if_any"]
 
 ErrorMode = Literal["raise", "collect"]
 PROBLEM_COLUMNS = ("file", "line", "field", "message")
@@ -39,3 +39,18 @@ def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
 def raise_if_any(problems: list[Problem], errors: ErrorMode) -> None:
     if problems and errors == "raise":
         raise LogFormatError(problems)
+
+
+def problem_lines(frame: pd.DataFrame) -> list[str]:
+    """``file:line: field: message`` for each row of a problems frame."""
+    return [
+        str(
+            Problem(
+                str(row["file"]),
+                None if pd.isna(row["line"]) else int(row["line"]),
+                row["field"] if isinstance(row["field"], str) and row["field"] else None,
+                str(row["message"]),
+            )
+        )
+        for row in frame.to_dict("records")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .._problems import problem_lines
 from ._common import add_load_arguments, load_from_args
 
 
@@ -24,12 +25,8 @@ def run(args: argparse.Namespace) -> int:
     n = len(log)
     clients = len(log.clients)
     if len(problems):
-        for row in problems.itertuples(index=False):
-            where = (
-                row.file if row.line is None or row.line != row.line else f"{row.file}:{row.line}"
-            )
-            field = f" {row.field}:" if isinstance(row.field, str) and row.field else ""
-            print(f"{where}:{field} {row.message}")
+        for line in problem_lines(problems):
+            print(line)
         print(
             f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''} found. "
             f"{n} interview{'s' if n != 1 else ''} could be read as they are."
