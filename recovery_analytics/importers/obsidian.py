@@ -20,12 +20,12 @@ field names it. A daily note named ``2026-03-04.md`` (or ``2026-03-04
 Acme.md``) is dated by its name when no field gives the interview date.
 
 Detection: by content. A note whose front matter gives ``interview_date``
-is our own Markdown and is read as such (it needs nothing from here), unless
-it also has Dataview inline fields. Every other ``.md`` note is read here:
+is our own Markdown and is read as such, whatever else it holds (text such as
+"Lesson:: be brief" in it stays text). Every other ``.md`` note is read here:
 this importer reads our front matter and headings exactly as the Markdown
 reader does, and adds what a note without ``interview_date`` needs (``date``,
 inline fields, the daily-note file name, free text). ``format="obsidian"``
-reads every note here; ``format="markdown"`` none.
+reads every note here, inline fields included; ``format="markdown"`` none.
 
 Which notes are read: every note with at least one field or one of our
 sections; a note of free text only (a daily note) when it mentions an
@@ -48,6 +48,8 @@ Examples
 --------
 >>> sniff(b"Company:: Acme\\nIt went fine.")
 True
+>>> sniff(b"---\\ninterview_date: 2026-03-04\\n---\\nLesson:: be brief\\n")
+False
 >>> sniff(b"---\\ninterview_date: 2026-03-04\\n---\\n## Went well\\n- STAR\\n")
 False
 >>> sniff(b"---\\ndate: 2026-03-04\\n---\\n## Went well\\n- STAR\\n")
@@ -98,16 +100,11 @@ _KNOWN: Final = {**COMMON_HEADERS, "day": "interview_date"}
 _DEFAULT: Final[list[str]] = ["interview"]
 
 
-def _head_lines(head: bytes) -> list[str]:
-    return head.decode("utf-8", "ignore").lstrip("\ufeff").splitlines()
-
-
 def sniff(head: bytes) -> bool:
-    """An Obsidian note rather than our Markdown (see the module notes)."""
-    if b"::" in head and _has_inline_fields(head):
-        return True
-    # our Markdown: ``interview_date`` in the front matter (checked on bytes:
-    # this runs for every .md file of a folder)
+    """An Obsidian note rather than our Markdown: no ``interview_date`` front matter.
+
+    Checked on bytes, since it runs for every ``.md`` file of a folder.
+    """
     if not head.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
         return True
     m = _FM_DATE.search(head)
@@ -115,17 +112,6 @@ def sniff(head: bytes) -> bool:
         return True
     closing = _FM_END.search(head, 3)
     return closing is not None and closing.start() < m.start()
-
-
-def _has_inline_fields(head: bytes) -> bool:
-    in_code = False
-    for line in _head_lines(head):
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-            continue
-        if not in_code and (_INLINE_LINE.match(line) or _INLINE_BRACKET.search(line)):
-            return True
-    return False
 
 
 def _clean_links(text: str) -> str:

@@ -152,11 +152,13 @@ def test_explicit_markdown_format_overrides(fixtures: Path) -> None:
         (b"- Stage:: technical\n", True),
         (b"Met [interviewer:: Priya] today.", True),
         (b"---\ninterview_date: 2026-03-04\n---\n## Went well\n- STAR\n", False),
-        (b"---\ninterview_date: 2026-03-04\n---\nCompany:: Acme\n", True),
+        # our Markdown stays ours: "::" in an item is text, not a field
+        (b"---\ninterview_date: 2026-03-04\n---\n- Lesson:: be brief\n", False),
         (b"---\ndate: 2026-03-04\ntags: [interview]\n---\nFree text.", True),
         (b"I used std::vector and it went fine.", True),  # prose: not ours either
         (b"---\ninterview_date: 2026-03-04\n---\nI used std::vector here.", False),
-        (b"---\ninterview_date: 2026-03-04\n---\n```\nkey:: value\n```\n", False),
+        (b"\xef\xbb\xbf---\ninterview_date: 2026-03-04\n---\n", False),
+        (b"---\ntags: [a]\n---\ninterview_date: 2026-03-04\n", True),  # not front matter
     ],
 )
 def test_sniff(head: bytes, expected: bool) -> None:
