@@ -124,20 +124,34 @@ def check_frame(frame: object, required: Iterable[str], producer: str, chart: st
     return frame
 
 
+def _note_lines(note: str, width: int = 80) -> str:
+    """Break a long ``a · b · c`` note at its separators, ``width`` characters a line."""
+    lines: list[str] = []
+    for part in note.split(" \u00b7 "):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += f" \u00b7 {part}"
+        else:
+            lines.append(part)
+    return "\n".join(lines)
+
+
 def set_titles(ax: Axes, title: str, note: str | None = None) -> None:
     """A title that says what the chart shows, and a small grey note under it."""
-    ax.set_title(title, loc="left", pad=20 if note else 8)
-    if note:
+    text = _note_lines(note) if note else None
+    rows = text.count("\n") + 1 if text else 0
+    ax.set_title(title, loc="left", pad=8 + 12 * rows if text else 8)
+    if text:
         ax.text(
             0,
             1.0,
-            note,
+            text,
             transform=ax.transAxes,
             ha="left",
             va="bottom",
             fontsize=SMALL_FONT,
             color=GREY,
             gid="note",
+            linespacing=1.1,
         )
 
 

@@ -72,6 +72,10 @@ def _check_top(top: int | None) -> int | None:
     return top
 
 
+def _join(note: str | None, extra: str) -> str:
+    return f"{note} \u00b7 {extra}" if note else extra
+
+
 def _who_note(who: str | None, n: int | None, extra: str | None = None) -> str | None:
     parts = [p for p in (who, interviews_phrase(n) if n is not None else None, extra) if p]
     return " \u00b7 ".join(parts) if parts else None
@@ -148,7 +152,7 @@ def plot_strengths_weaknesses(
                 who = one_client(frame["client"], "plot_strengths_weaknesses")
         if n is None and "group_interviews" in frame.columns and len(frame):
             n = int(pd.to_numeric(frame["group_interviews"]).max())
-        note = _who_note(who, n, "an item with two themes counts for both")
+        note = _who_note(who, n, "an item with two themes counts twice")
         well = as_float(frame["n_well"])
         wrong = as_float(frame["n_wrong"])
         total = np.nan_to_num(well) + np.nan_to_num(wrong)
@@ -196,7 +200,7 @@ def plot_strengths_weaknesses(
         ax.text(0.98, 0.99, "went well \u2192", transform=ax.transAxes, ha="right",
                 va="top", color=WELL, fontweight="bold", fontsize=SMALL_FONT + 1)  # fmt: skip
         if hidden:
-            ax.set_ylabel(f"{plural(hidden, 'less frequent theme')} not shown")
+            note = _join(note, f"{plural(hidden, 'more theme')} not shown")
         set_titles(ax, heading, note)
         return ax
 
@@ -353,7 +357,7 @@ def plot_recurring(
         ]
         ax.legend(handles=handles, loc="lower right", title="lately", fontsize=SMALL_FONT)
         if hidden:
-            ax.set_ylabel(f"{plural(hidden, 'smaller theme')} not shown")
+            note = _join(note, f"{plural(hidden, 'more theme')} not shown")
         set_titles(ax, heading, note)
         return ax
 
@@ -500,7 +504,7 @@ def plot_theme_timeline(
             vmax=float(np.nanmax(values)),
         )  # fmt: skip
         if hidden:
-            ax.set_ylabel(f"{plural(hidden, 'less frequent theme')} not shown")
+            note = _join(note, f"{plural(hidden, 'more theme')} not shown")
         set_titles(ax, heading, note)
         return ax
 
@@ -598,6 +602,6 @@ def plot_client_themes(
         if any(small):
             note += " \u00b7 grey rows: few interviews so far \u2014 read gently"
         if hidden:
-            ax.set_xlabel(f"{plural(hidden, 'less common theme')} not shown")
+            note = _join(note, f"{plural(hidden, 'more theme')} not shown")
         set_titles(ax, heading, note)
         return ax

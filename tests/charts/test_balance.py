@@ -27,7 +27,8 @@ def xy(ax, gid):
 
 
 def texts(ax):
-    return [t.get_text() for t in ax.texts]
+    # long notes are broken into lines at their " \u00b7 " separators
+    return [t.get_text().replace("\n", " \u00b7 ") for t in ax.texts]
 
 
 def day(text: str) -> float:

@@ -20,7 +20,8 @@ from ._data import entry, make_log
 
 
 def texts(ax):
-    return [t.get_text() for t in ax.texts]
+    # long notes are broken into lines at their " \u00b7 " separators
+    return [t.get_text().replace("\n", " \u00b7 ") for t in ax.texts]
 
 
 def line(ax, gid):
