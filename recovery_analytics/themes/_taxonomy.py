@@ -20,8 +20,13 @@ under ``exclude_*``.
 
 Speed: each theme is one alternation searched by RE2 (pyarrow's regex engine)
 over the whole column, so tagging costs one vectorised pass per theme, plus
-passes over the few rows that matched; nothing loops over items in Python
-except building the output lists.
+passes over the rows that matched; nothing loops over items in Python except
+building the output lists. RE2 compiles the regexes on every call (about a
+quarter of a second), so a few items (:data:`SMALL`, e.g. one line typed in a
+form) are matched with the same regexes precompiled in Python's :mod:`re`
+instead; the text is first mapped so that both engines agree (RE2 folds the
+Kelvin sign and the long s into k and s, and does not count vertical tab as
+white space).
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from ..exceptions import TaxonomyError
 from ._theme import Theme, trusted
 from ._toml import parse_taxonomy, tag_key
 
-__all__ = ["OTHER", "TAG_PATTERN", "Taxonomy"]
+__all__ = ["OTHER", "SMALL", "TAG_PATTERN", "Taxonomy"]
 
 OTHER: Final = "other"
 #: An inline tag in item text; the same rule the log loader uses.
@@ -52,6 +57,11 @@ _TAG_RE: Final = re.compile(TAG_PATTERN)
 _FLAGS: Final = re.IGNORECASE | re.ASCII
 _WEAK: Final = np.int64(1) << 40  # rank offset of weak-only evidence
 _NONE: Final = np.iinfo(np.int64).max
+#: Up to this many items are matched with Python's re instead of RE2 (see the module docs).
+SMALL: Final = 64
+# what RE2 (?i) folds that Python's re.IGNORECASE | re.ASCII does not, and \v, which
+# Python's ASCII \s counts as white space and RE2's \s does not
+_RE2_COMPAT: Final = {0x212A: "k", 0x017F: "s", 0x0B: "\x00"}
 
 
 class _Compiled:
@@ -67,11 +77,16 @@ class _Compiled:
         self.weak_only = main is None
         self.exclude = None if exclude is None else "(?i)" + exclude
         self._py_all = every
+        self._py_main = main
         self._py_exclude = exclude
 
     @functools.cached_property
     def py_all(self) -> re.Pattern[str]:
         return re.compile(self._py_all, _FLAGS)
+
+    @functools.cached_property
+    def py_main(self) -> re.Pattern[str] | None:
+        return None if self._py_main is None else re.compile(self._py_main, _FLAGS)
 
     @functools.cached_property
     def py_exclude(self) -> re.Pattern[str] | None:
@@ -89,6 +104,18 @@ def _to_arrow(texts: pd.Series) -> pa.ChunkedArray:
         texts = texts.astype(pd.StringDtype("pyarrow"))
     arrow = pa.array(texts.array)
     return arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
+
+
+def _tag_list(value: object) -> list[str]:
+    """The tags of one item: a list, tuple or array of strings, one string, or missing."""
+    if isinstance(value, str):
+        return [value]
+    if value is None or isinstance(value, float | int):
+        return []
+    try:
+        return [str(v) for v in value if isinstance(v, str)]  # type: ignore[attr-defined]
+    except TypeError:
+        return []
 
 
 def _positions(arr: pa.ChunkedArray | pa.Array, regex: str) -> np.ndarray:
@@ -322,17 +349,56 @@ class Taxonomy:
                     out[pos] = list(dict.fromkeys(self.resolve_tag(t) for t in found))
             return out
         for pos, value in enumerate(tags.tolist()):
-            if isinstance(value, str):
-                value = [value]
-            if value is None or not isinstance(value, list | tuple) or not value:
-                continue
-            themes = [self.resolve_tag(str(t)) for t in value if str(t).strip().lstrip("#")]
+            values = _tag_list(value)
+            themes = [self.resolve_tag(t) for t in values if t.strip().lstrip("#")]
             if themes:
                 out[pos] = list(dict.fromkeys(themes))
         return out
 
-    def _rank_keys(self, arr: pa.ChunkedArray) -> np.ndarray:
-        """(n, themes) int64: rank key of each theme per item, _NONE when absent."""
+    def _rank_keys(self, arr: pa.ChunkedArray, engine: str | None = None) -> np.ndarray:
+        """(n, themes) int64: rank key of each theme per item, _NONE when absent.
+
+        The key is the position of the theme's first main match, or _WEAK plus
+        the position of its first weak match. Positions are RE2 byte offsets or
+        Python character offsets; either orders themes within an item the same.
+        """
+        if engine is None:
+            engine = "python" if len(arr) <= SMALL else "arrow"
+        if engine == "python":
+            keys = self._rank_keys_python(arr.to_pylist())
+        else:
+            keys = self._rank_keys_arrow(arr)
+        # weak evidence counts only when no theme has main evidence
+        has_main: np.ndarray = np.asarray((keys < _WEAK).any(axis=1))
+        keys[has_main[:, None] & (keys >= _WEAK) & (keys != _NONE)] = _NONE
+        return keys
+
+    def _rank_keys_python(self, texts: Sequence[str | None]) -> np.ndarray:
+        keys = np.full((len(texts), len(self._compiled)), _NONE, dtype=np.int64)
+        for i, raw in enumerate(texts):
+            if raw is None:
+                continue
+            text = raw.translate(_RE2_COMPAT)
+            for j, c in enumerate(self._compiled):
+                found = c.py_all.search(text)
+                if found is None:
+                    continue
+                searched = text
+                if c.py_exclude is not None:
+                    searched = c.py_exclude.sub(" ", text)
+                    found = c.py_all.search(searched)
+                    if found is None:
+                        continue
+                if c.weak_only:
+                    keys[i, j] = _WEAK + found.start()
+                elif c.main is not None and c.py_main is not None:
+                    main = c.py_main.search(searched)
+                    keys[i, j] = main.start() if main else _WEAK + found.start()
+                else:
+                    keys[i, j] = found.start()
+        return keys
+
+    def _rank_keys_arrow(self, arr: pa.ChunkedArray) -> np.ndarray:
         n = len(arr)
         keys = np.full((n, len(self._compiled)), _NONE, dtype=np.int64)
         for j, c in enumerate(self._compiled):
@@ -358,16 +424,13 @@ class Taxonomy:
                 main = _positions(sub, c.main)
                 pos = np.where(main >= 0, main, pos + _WEAK)
             keys[rows, j] = pos
-        # weak evidence counts only when no theme has main evidence
-        has_main: np.ndarray = np.asarray((keys < _WEAK).any(axis=1))
-        keys[has_main[:, None] & (keys >= _WEAK) & (keys != _NONE)] = _NONE
         return keys
 
-    def _match(self, arr: pa.ChunkedArray) -> list[list[str]]:
+    def _match(self, arr: pa.ChunkedArray, engine: str | None = None) -> list[list[str]]:
         n = len(arr)
         if not self._compiled or n == 0:
             return [[] for _ in range(n)]
-        keys = self._rank_keys(arr)
+        keys = self._rank_keys(arr, engine)
         count = (keys != _NONE).sum(axis=1)
         width = int(count.max())
         if width == 0:
@@ -406,7 +469,9 @@ class Taxonomy:
         out = []
         for theme in self.tag([text])[0]:
             c = self._compiled[self._index[theme]]
-            searched = c.py_exclude.sub(" ", text) if c.py_exclude is not None else text
+            searched = text.translate(_RE2_COMPAT)
+            if c.py_exclude is not None:
+                searched = c.py_exclude.sub(" ", searched)
             matched = [m.group(0).strip() for m in c.py_all.finditer(searched) if m.group(0)]
             out.append((theme, ", ".join(dict.fromkeys(matched))))
         return out

@@ -50,6 +50,8 @@ LIST_FIELDS: Final = (
 NAME_PATTERN: Final = re.compile(r"[a-z][a-z0-9_]*")
 _GAP: Final = r"(?:[\s-]+\S+){0,3}[\s-]+"
 _SEP: Final = r"[\s-]+"
+# texts on which a regex that can match an empty span does so somewhere
+_PROBES: Final = ("", "x", "ab cd-ef, 12.\n", " the end ")
 _FORBIDDEN: Final = (
     ("(?<", "lookbehind"),
     ("(?=", "lookahead"),
@@ -97,9 +99,9 @@ def _check_engines(regex: str) -> None:
         compiled = re.compile(regex, re.IGNORECASE | re.ASCII)
     except re.error as exc:
         raise PatternError(f"is not a valid regular expression ({exc})") from None
-    if compiled.search("") is not None:
+    if any(m.end() == m.start() for probe in _PROBES for m in compiled.finditer(probe)):
         raise PatternError(
-            "matches the empty string, so it would give every item this theme; "
+            "can match the empty string, so it would give almost every item this theme; "
             "make at least one part of it required"
         )
     try:

@@ -210,13 +210,21 @@ def _check_theme_table(
 # -- the whole file ----------------------------------------------------------------------
 
 
-def _syntax_error(source: str, exc: tomllib.TOMLDecodeError) -> TaxonomyError:
+def _syntax_error(source: str, text: str, exc: tomllib.TOMLDecodeError) -> TaxonomyError:
     found = _TOML_LINE_RE.search(str(exc))
-    where = f"{source}:{found.group(1)}" if found else source
+    hint = "fix the syntax on that line"
+    if found:
+        where = f"{source}:{found.group(1)}"
+    elif "end of document" in str(exc):  # e.g. a list that is never closed
+        lines = [no for no, line in enumerate(text.splitlines(), 1) if line.strip()]
+        where = f"{source}:{lines[-1] if lines else 1}"
+        hint = "the file ends inside a list, table or string; close it"
+    else:  # pragma: no cover - tomllib names a line for every other error
+        where = source
     return TaxonomyError(
-        f"{where}: this is not valid TOML ({exc}); fix the syntax on that line - strings "
-        "need quotes, lists need [ ], and regular expressions are easiest in single "
-        f"quotes, e.g. patterns = ['\\bran out of time\\b'] ({_DOCS})"
+        f"{where}: this is not valid TOML ({exc}); {hint} - strings need quotes, lists "
+        "need [ ], and regular expressions are easiest in single quotes, e.g. "
+        f"patterns = ['\\bran out of time\\b'] ({_DOCS})"
     )
 
 
@@ -236,7 +244,7 @@ def parse_taxonomy(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _syntax_error(source, exc) from None
+        raise _syntax_error(source, text, exc) from None
     ctx = _Context(text, source)
 
     for key in data:
