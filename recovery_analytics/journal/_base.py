@@ -35,7 +35,7 @@ from .._log import ReflectionLog
 from .._model import Entry
 from .._validate import entry_from_frames, entry_from_mapping
 from ..exceptions import RecoveryAnalyticsError, UnknownClientError
-from ._errors import JournalCallbackError
+from ._errors import EntryNotFoundError, JournalCallbackError
 from ._report import ImportReport
 
 __all__ = ["ChangeCallback", "Journal", "PathLike", "Themes"]
@@ -271,7 +271,9 @@ class Journal(abc.ABC):
         entry whose id is not in the journal yet is added, entries already
         there are skipped and listed in ``report.duplicates``, and what could
         not be read is listed in ``report.problems``. ``print(report)`` gives
-        a short summary. Change callbacks are called once per added entry.
+        a short summary. Change callbacks are called once per added entry;
+        if any of them fails, the :class:`JournalCallbackError` raised at the end
+        carries the report as ``error.report``.
         """
         log = load(
             paths,
@@ -292,8 +294,18 @@ class Journal(abc.ABC):
             }
         )
         report = ImportReport(added=added, duplicates=duplicates, problems=log.problems)
+        failed: list[str] = []
+        errors: list[BaseException] = []
         for eid in added:
-            self._notify(eid)
+            try:
+                self._notify(eid)
+            except JournalCallbackError as exc:
+                failed.append(eid)
+                errors.extend(exc.errors)
+        if errors:
+            error = JournalCallbackError(failed[0], errors)
+            error.report = report  # every entry was imported all the same
+            raise error from errors[0]
         return report
 
     # -- reading -----------------------------------------------------------------
@@ -303,8 +315,6 @@ class Journal(abc.ABC):
         entry_id = check_entry_id(entry_id)
         entry = self._read(entry_id)
         if entry is None:
-            from ._errors import EntryNotFoundError
-
             raise EntryNotFoundError(entry_id, self.where)
         return entry
 

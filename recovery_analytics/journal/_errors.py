@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..exceptions import RecoveryAnalyticsError
+
+if TYPE_CHECKING:
+    from ._report import ImportReport
 
 __all__ = ["DuplicateEntryError", "EntryNotFoundError", "JournalCallbackError"]
 
@@ -42,12 +47,14 @@ class JournalCallbackError(RuntimeError):
 
     The change itself is safe in the journal; ``entry_id`` says which one.
     ``errors`` holds every exception the callbacks raised (the first one is
-    also the ``__cause__``).
+    also the ``__cause__``). After ``import_from``, ``report`` holds its
+    :class:`ImportReport`.
     """
 
     def __init__(self, entry_id: str, errors: list[BaseException]) -> None:
         self.entry_id = entry_id
         self.errors = list(errors)
+        self.report: ImportReport | None = None
         names = ", ".join(type(e).__name__ for e in self.errors)
         super().__init__(
             f"Entry {entry_id!r} was saved, but {len(self.errors)} on_change "

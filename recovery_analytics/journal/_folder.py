@@ -95,6 +95,33 @@ def _name_suffixes(entry_id: str) -> tuple[str, str]:
     return f"-{short}.md", f"-{full}.md"
 
 
+_ID_LINE = re.compile(rb"^entry_id:[ \t]*(.*?)[ \t]*\r?$", re.M)
+_PEEK_BYTES = 4096
+
+
+def _written_id_differs(path: Path, entry_id: str) -> bool:
+    """True when the file's front matter plainly names another id.
+
+    Reads only the start of the file. Anything unclear (no front matter, a
+    quoted or commented value) is ``False``: the caller then reads the file.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_PEEK_BYTES)
+    except OSError:
+        return False
+    if not head.startswith(b"---"):
+        return False
+    end = head.find(b"\n---", 3)
+    match = _ID_LINE.search(head, 0, end if end != -1 else len(head))
+    if match is None:
+        return False
+    written = match.group(1)
+    if not written or written[:1] in (b"'", b'"') or b"#" in written:
+        return False
+    return written.decode("utf-8", "replace") != entry_id
+
+
 class _Found(NamedTuple):
     """An entry located in the folder: its file (``None`` if not ours to edit)."""
 
@@ -201,12 +228,11 @@ class FolderJournal(Journal):
 
     def _find_named(self, entry_id: str) -> _Found | None:
         for path in self._named_files(entry_id):
+            if _written_id_differs(path, entry_id):
+                continue  # another entry whose id starts alike: not worth reading
             record, problems = self._parse_file(path)
             if record is None:
                 continue
-            written = record.get("entry_id")
-            if written is not None and str(written).strip() != entry_id:
-                continue  # another entry whose id starts alike: not worth validating
             entries, found = self._entries(record)
             for entry in entries:
                 if entry.entry_id == entry_id:

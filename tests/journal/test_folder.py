@@ -10,7 +10,7 @@ import pytest
 from recovery_analytics import LogFormatError, entry_from_mapping, load
 from recovery_analytics.exceptions import RecoveryAnalyticsError
 from recovery_analytics.io import write_markdown
-from recovery_analytics.journal import FolderJournal, Journal
+from recovery_analytics.journal import DuplicateEntryError, FolderJournal, Journal
 from recovery_analytics.journal._folder import client_dir
 
 from ._helpers import THEMES, entry_dict
@@ -93,6 +93,19 @@ def test_client_names_cannot_escape_or_hide_the_files(
     assert journal.get(eid).client == (client.strip() or "me")
 
 
+def test_entries_whose_ids_start_alike(journal: FolderJournal, folder: Path) -> None:
+    # ids given by a person often share their first characters, and so the
+    # end of their file names; each must still be found, and only once
+    ids = [journal.add({**entry_dict(i), "entry_id": f"my-{i:04d}"}) for i in range(12)]
+    # the file name keeps the first six characters of the id: "my-000" or "my-001"
+    assert {p.name[-10:] for p in folder.rglob("*.md")} == {"-my-000.md", "-my-001.md"}
+    for eid in ids:
+        assert journal.get(eid).entry_id == eid
+    with pytest.raises(DuplicateEntryError):
+        journal.add({**entry_dict(5), "entry_id": "my-0005"})
+    assert len(journal) == 12
+
+
 def test_client_dir() -> None:
     assert client_dir("Ana Lima") == "Ana Lima"
     assert client_dir("__x") == "x"
@@ -105,6 +118,8 @@ def test_an_unsafe_entry_id_stays_inside_the_folder(journal: FolderJournal, fold
     [path] = [p for p in folder.rglob("*.md")]
     assert path.parent.parent == folder
     assert journal.get(eid).entry_id == "../../x y"
+    with pytest.raises(DuplicateEntryError):  # found again though its id is quoted in the file
+        journal.add({**entry_dict(1), "entry_id": "../../x y"})
     journal.delete(eid)
     assert list(folder.rglob("*.md")) == []
 

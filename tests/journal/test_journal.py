@@ -317,6 +317,26 @@ def test_import_from_adds_new_entries_and_reports_problems(
     assert len(journal) == 5
 
 
+def test_a_failing_callback_during_import_still_imports_everything(
+    journal: Journal, tmp_path: Path
+) -> None:
+    _write_logs(tmp_path / "old")
+    calls: list[str] = []
+
+    def broken(entry_id: str) -> None:
+        calls.append(entry_id)
+        raise RuntimeError("dashboard fell over")
+
+    journal.on_change(broken)
+    with pytest.raises(JournalCallbackError) as err:
+        journal.import_from(tmp_path / "old")
+    report = err.value.report
+    assert report is not None and report.n_added == 5  # 4 from a.jsonl, 1 from b.csv
+    assert calls == report.added  # called for every entry, not stopped by the first error
+    assert len(err.value.errors) == 5
+    assert len(journal) == 5
+
+
 # -- opening ---------------------------------------------------------------------------------------
 
 

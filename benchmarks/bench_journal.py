@@ -1,0 +1,254 @@
+"""Benchmark the journal (issue 6): saving an entry, and the refresh after it.
+
+For each backend (a folder of Markdown files, an SQLite database) a journal of
+``--n`` entries (default 1,000, from :func:`benchmarks.synth.make_records`) is
+filled with ``import_from`` (timed once, for information), then:
+
+* ``add`` - one new entry into the full journal (median of ``--adds``), next to
+  ``entry_from_mapping`` alone, the validation every add runs;
+* ``log()`` - the refresh a dashboard does after a save (median of
+  ``--repeat``), with the built-in theme taxonomy and with a stand-in that tags
+  nothing (the journal's own cost), next to a baseline in the same run:
+  for the folder, ``load()`` of the same entries written by
+  ``write_markdown_folder`` (stand-in taxonomy); for SQLite, a plain
+  ``pd.read_sql`` of the table.
+
+    .venv/bin/python benchmarks/bench_journal.py            # print the figures
+    .venv/bin/python benchmarks/bench_journal.py --record   # and write them to RESULTS.md
+
+``--record`` replaces only the "## Journal (issue 6)" section of
+``benchmarks/RESULTS.md`` (creating the file if needed) and keeps the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import make_records  # noqa: E402
+from recovery_analytics import entry_from_mapping, load  # noqa: E402
+from recovery_analytics.io import write_markdown_folder  # noqa: E402
+from recovery_analytics.journal import Journal, SqliteJournal  # noqa: E402
+
+SECTION = "## Journal (issue 6)"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+class NoThemes:
+    """A stand-in taxonomy that tags nothing: the journal's cost without the tagger."""
+
+    def tag_items(self, texts: pd.Series, tags: pd.Series | None = None) -> pd.Series:
+        return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype=object)
+
+
+def timed(func: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median wall-clock and median CPU seconds (this process) over ``repeat`` runs."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        w0, c0 = time.perf_counter(), time.process_time()
+        func()
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def machine() -> str:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import sqlite3
+
+    import sqlalchemy
+
+    return (
+        f"{os.cpu_count()} CPUs, {cpu}; Python {platform.python_version()}, "
+        f"pandas {pd.__version__}, SQLAlchemy {sqlalchemy.__version__}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if v is not None}
+
+
+Row = tuple[str, float, float]
+
+
+def _row(rows: list[Row], name: str, func: Callable[[], object], times: int) -> None:
+    wall, cpu = timed(func, times)
+    rows.append((name, wall, cpu))
+
+
+def bench_backend(
+    backend: str,
+    location: str | Path,
+    source: Path,
+    extra: list[dict[str, Any]],
+    repeat: int,
+    rows: list[Row],
+) -> str:
+    """Fill one journal, time add and log() and the baseline; return a note."""
+    no_themes = NoThemes()
+    n = sum(1 for _ in source.open())
+    journal = Journal.open(location)
+    w0 = time.perf_counter()
+    report = journal.import_from(source)
+    filled = time.perf_counter() - w0
+    assert report.n_added == n and report.n_problems == 0, repr(report)
+    queue = iter(extra)
+    _row(
+        rows,
+        f"{backend}: `journal.add(record)` into {n:,} entries",
+        lambda: journal.add(next(queue)),
+        len(extra),
+    )
+    assert len(journal) == n + len(extra)
+    journal.log(taxonomy=no_themes)  # warm up
+    _row(
+        rows,
+        f"{backend}: `journal.log()`, stand-in taxonomy",
+        lambda: journal.log(taxonomy=no_themes),
+        repeat,
+    )
+    _row(rows, f"{backend}: `journal.log()`, built-in taxonomy", journal.log, repeat)
+    if isinstance(journal, SqliteJournal):
+        engine = journal.engine
+        _row(
+            rows,
+            'SQLite baseline: `pd.read_sql("SELECT * FROM entries")`',
+            lambda: pd.read_sql("SELECT * FROM entries", engine),
+            repeat,
+        )
+    else:
+        plain = source.parent / "plain"
+        written = write_markdown_folder(load(source, taxonomy=no_themes), plain)
+        assert len(written) == n and len(load(plain, taxonomy=no_themes)) == n
+        _row(
+            rows,
+            f"folder baseline: `load()` of the {n:,} files `write_markdown_folder` wrote, "
+            "stand-in taxonomy",
+            lambda: load(plain, taxonomy=no_themes),
+            repeat,
+        )
+    journal.close()
+    return f"{backend}: filled with `import_from` of {n:,} entries in {filled:.1f} s"
+
+
+def run(n: int, adds: int, repeat: int) -> str:
+    records = [_clean(r) for r in make_records(n + adds, seed=6, clients=20)]
+    base, extra = records[:n], records[n:]
+    tmp = tempfile.TemporaryDirectory(prefix="bench_journal_")
+    root = Path(tmp.name)
+    source = root / "entries.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in base))
+
+    rows: list[Row] = []
+    load_before = os.getloadavg()[0]
+    # validation alone: what every add() pays before touching storage
+    pending = iter(extra)
+    entry_from_mapping(extra[0])  # warm up
+    _row(
+        rows,
+        "`entry_from_mapping(record)` (validation only)",
+        lambda: entry_from_mapping(next(pending)),
+        adds,
+    )
+    notes = [
+        bench_backend("folder", root / "journal", source, extra, repeat, rows),
+        bench_backend("SQLite", f"sqlite:///{root / 'journal.db'}", source, extra, repeat, rows),
+    ]
+    load_after = os.getloadavg()[0]
+    tmp.cleanup()
+
+    lines = [
+        SECTION,
+        "",
+        f"`.venv/bin/python benchmarks/bench_journal.py --n {n} --adds {adds} --repeat {repeat}` "
+        f"({time.strftime('%Y-%m-%d')}): a journal of {n:,} entries from "
+        "`benchmarks/synth.make_records` (20 clients, every field filled as people do), "
+        f"on a local disk. `add`: median of {adds} adds into the full journal; `log()` and "
+        f"baselines: median of {repeat} runs. {'; '.join(notes)} (not in the table).",
+        "",
+        f"Machine: {machine()}. Load average (1 min) {load_before:.1f} before and "
+        f"{load_after:.1f} after: other work shared the CPUs, so the CPU seconds of this "
+        "process are the steadier figure (an add also waits for two fsyncs, which is wall "
+        "time, not CPU).",
+        "",
+        "| call | wall s | CPU s |",
+        "|---|---:|---:|",
+    ]
+    for name, wall, cpu in rows:
+        lines.append(f"| {name} | {wall:.3f} | {cpu:.3f} |")
+
+    def cpu(prefix: str) -> float:
+        return next(c for name, _, c in rows if name.startswith(prefix))
+
+    validation = cpu("`entry_from_mapping")
+    lines += [
+        "",
+        "Reading: an `add` costs about what validating the entry costs "
+        f"({validation:.3f} s CPU; folder {cpu('folder: `journal.add') - validation:+.3f} s, "
+        f"SQLite {cpu('SQLite: `journal.add') - validation:+.3f} s for storing it). "
+        "The refresh after a save, `log()` with the built-in taxonomy, took "
+        f"{cpu('folder: `journal.log()`, built-in'):.2f} s CPU for the folder and "
+        f"{cpu('SQLite: `journal.log()`, built-in'):.2f} s for SQLite; the folder's own part "
+        f"is `load()` of the folder ({cpu('folder: `journal.log()`, stand-in'):.2f} s against "
+        f"{cpu('folder baseline'):.2f} s for the plain `load()`), SQLite's is validating and "
+        f"framing the stored JSON ({cpu('SQLite: `journal.log()`, stand-in'):.2f} s against "
+        f"{cpu('SQLite baseline'):.3f} s to read the rows). The rest is theme tagging.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def record(section: str) -> None:
+    """Replace our section of RESULTS.md (or add it), keeping everything else."""
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
+    if start is None:
+        new = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
+        rest = "\n".join(lines[end:])
+        new = "\n".join(lines[:start]) + "\n" + section + ("\n" + rest if rest else "")
+    RESULTS.write_text(new.rstrip("\n") + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000, help="entries in the journal (1,000)")
+    parser.add_argument("--adds", type=int, default=20, help="adds timed per backend (20)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per log() figure (median)")
+    parser.add_argument("--record", action="store_true", help="write the figures to RESULTS.md")
+    args = parser.parse_args(argv)
+    section = run(args.n, args.adds, args.repeat)
+    print(section)
+    if args.record:
+        record(section)
+        print(f"written to {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
