@@ -595,22 +595,25 @@ def write_csv(records: Iterable[dict[str, Any]], path: str | Path) -> Path:
 _TAG = re.compile(r"\s*#(\w+)")
 
 
-def write_jsonl(records: Iterable[dict[str, Any]], path: str | Path) -> Path:
-    """One JSON object per line, missing values left out. Every fourth record
-    writes its items as ``{"text", "tags"}`` objects, every other one its plan B
-    as ``"[x] ..."`` strings, so both forms of docs/formats.md appear."""
+def write_jsonl(records: Iterable[dict[str, Any]], path: str | Path, *, mixed: bool = True) -> Path:
+    """One JSON object per line, missing values left out. With ``mixed`` (the
+    default) every fourth record writes its items as ``{"text", "tags"}``
+    objects, every other one its plan B as ``"[x] ..."`` strings, so both forms
+    of docs/formats.md appear. ``mixed=False`` writes one shape per field
+    (items as strings with inline tags, plan B as ``{"text", "done"}``), which
+    ``pyarrow.json.read_json`` can read, for a like-for-like baseline."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     encode = json.JSONEncoder(ensure_ascii=False).encode
     with path.open("w", encoding="utf-8") as fh:
         for i, rec in enumerate(records):
             entry = {k: v for k, v in rec.items() if v is not None}
-            if i % 4 == 0:
+            if mixed and i % 4 == 0:
                 for name in ("went_well", "went_wrong"):
                     entry[name] = [
                         {"text": _TAG.sub("", t), "tags": _TAG.findall(t)} for t in rec[name]
                     ]
-            if i % 2 == 1:
+            if mixed and i % 2 == 1:
                 entry["plan_b"] = [_action(a) for a in rec["plan_b"]]
             fh.write(encode(entry) + "\n")
     return path

@@ -16,7 +16,7 @@ from ._problems import ErrorMode, check_errors_mode, problems_frame, raise_if_an
 from ._validate import normalise
 from .exceptions import Problem, RecoveryAnalyticsError
 from .io._mapping import read_mapping
-from .io._registry import SUFFIXES, FormatSpec, ReadContext, detect, get_format
+from .io._registry import SUFFIXES, FormatSpec, ReadContext, detect_with_content, get_format
 
 if TYPE_CHECKING:
     from .themes import Taxonomy
@@ -38,10 +38,10 @@ def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | Non
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     out: list[tuple[Path, str | None, Path]] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     def add(path: Path, client: str | None, root: Path) -> None:
-        key = path.resolve()
+        key = os.path.normcase(os.path.abspath(path))  # no file system calls
         if key not in seen:
             seen.add(key)
             out.append((path, client, root))
@@ -162,20 +162,21 @@ def load(
 
     for path, client, _root in iterator:
         shown = _shown(path, cwd)
-        fmt = fixed or detect(path)
-        if fmt is None:  # only for a file named explicitly
-            problems.append(
-                Problem(
-                    shown,
-                    None,
-                    None,
-                    f"the extension {path.suffix!r} is not a format I "
-                    "know; use .md, .csv, .tsv, .xlsx, .json or .jsonl, or pass format=",
-                )
-            )
-            continue
-        ctx = ReadContext(ctx_mapping, encoding, client, options or {})
         try:
+            fmt, content = (fixed, None) if fixed else detect_with_content(path)
+            if fmt is None:  # only for a file named explicitly
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        None,
+                        f"the extension {path.suffix!r} is not a format I know; use .md, "
+                        ".csv, .tsv, .xlsx, .json, .jsonl or an app export named in "
+                        "docs/importers.md, or pass format=",
+                    )
+                )
+                continue
+            ctx = ReadContext(ctx_mapping, encoding, client, options or {}, content)
             raw, found = fmt.read(path, shown, ctx)
         except OSError as exc:
             problems.append(Problem(shown, None, None, f"the file could not be opened ({exc})"))
@@ -249,10 +250,12 @@ def _concat_raw(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _shown(path: Path, cwd: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(cwd.resolve()))
-    except ValueError:
-        return str(path)
+    """The file name shown in messages: relative to the working folder when inside it."""
+    text = os.fspath(path)
+    if not os.path.isabs(text):
+        return os.path.normpath(text)
+    rel = os.path.relpath(text, cwd)
+    return text if rel.startswith("..") else rel
 
 
 def tag_items(items: pd.DataFrame, taxonomy: Taxonomy | PathLike | None) -> pd.DataFrame:

@@ -188,8 +188,11 @@ def _read_jsonl_arrow(data: bytes) -> pd.DataFrame | None:
         return None
     columns: dict[str, Any] = {}
     for name, col in zip(table.column_names, table.columns, strict=True):
-        if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
-            # keep lists as Python lists; structs become dicts
+        if pa.types.is_list(col.type) and pa.types.is_string(col.type.value_type):
+            # lists of strings stay in Arrow: the list splitter reads them there
+            columns[name] = pd.Series(col.combine_chunks(), dtype=pd.ArrowDtype(col.type))
+        elif pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
+            # other lists (of {"text": ...} objects) become Python lists of dicts
             columns[name] = pd.Series(col.to_pylist(), dtype=object)
         elif pa.types.is_struct(col.type):
             columns[name] = pd.Series(col.to_pylist(), dtype=object)

@@ -92,6 +92,7 @@ _SECTION_TITLES: Final = {
 _LIST_SECTIONS: Final = {"went_well", "went_wrong", "plan_b", "questions_to_ask"}
 _TEXT_SECTIONS: Final = {"employer_view", "notes"}
 
+_SIMPLE_BULLETS: Final = frozenset({"- ", "* ", "+ "})
 _HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _BULLET_RE: Final = re.compile(r"^\s*(?:[-*+\u2022]|[0-9]+[.)])\s+(.*)$")
 _PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w -]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
@@ -117,10 +118,24 @@ class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 _TextLoader.yaml_implicit_resolvers = {}
 
 
-def _fast_front_matter(lines: list[str]) -> dict[str, Any] | None:
-    """Plain ``key: value`` lines only; ``None`` means use YAML instead."""
+def _quoted(value: str) -> str | None:
+    """The text of a simple quoted scalar (``'it''s'``, ``"next_round"``), else None."""
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        inner = value[1:-1]
+        if "'" not in inner.replace("''", ""):
+            return inner.replace("''", "'")
+    elif len(value) >= 2 and value[0] == value[-1] == '"':
+        inner = value[1:-1]
+        if '"' not in inner and "\\" not in inner:
+            return inner
+    return None
+
+
+def _fast_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """Plain ``key: value`` lines only, with each key's line; ``None`` means use YAML."""
     out: dict[str, Any] = {}
-    for line in lines:
+    where: dict[str, int] = {}
+    for offset, line in enumerate(lines):
         if not line.strip():
             continue
         if line[0].isspace():
@@ -130,9 +145,13 @@ def _fast_front_matter(lines: list[str]) -> dict[str, Any] | None:
             return None
         value = m.group(2)
         if value is not None and not _SAFE_VALUE.match(value):
-            return None
-        out[m.group(1).strip()] = value
-    return out
+            value = _quoted(value)
+            if value is None:
+                return None
+        key = m.group(1).strip()
+        out[key] = value
+        where.setdefault(key, offset + 2)  # the front matter starts on line 2
+    return out, where
 
 
 def parse_markdown(
@@ -179,8 +198,10 @@ def parse_markdown(
             )
             return None, problems
         fm_lines = lines[1:end]
-        front = _fast_front_matter(fm_lines)
-        if front is None:
+        fast = _fast_front_matter(fm_lines)
+        if fast is not None:
+            front, field_lines = fast
+        else:
             try:
                 loaded = yaml.load("\n".join(fm_lines), Loader=_TextLoader)  # noqa: S506
             except yaml.YAMLError as exc:
@@ -212,10 +233,10 @@ def parse_markdown(
                 )
                 return None, problems
             front = {str(k): v for k, v in loaded.items()}
-        for offset, line in enumerate(fm_lines):
-            m = _PLAIN_KV_RE.match(line)
-            if m and not line[0].isspace():
-                field_lines.setdefault(m.group(1).strip(), offset + 2)
+            for offset, line in enumerate(fm_lines):
+                m = _PLAIN_KV_RE.match(line)
+                if m and not line[0].isspace():
+                    field_lines.setdefault(m.group(1).strip(), offset + 2)
         record.update(front)
         body_start = end + 1
 
@@ -241,6 +262,9 @@ def parse_markdown(
             others[-1][2].append(line)
             continue
         if current in _LIST_SECTIONS:
+            if line[:2] in _SIMPLE_BULLETS:  # the common case, without a regex
+                buffers[current].append(line[2:].strip())
+                continue
             b = _BULLET_RE.match(line)
             if b:
                 buffers[current].append(b.group(1).strip())
@@ -305,6 +329,7 @@ def _read_text(path: Path, shown: str, encoding: str, problems: list[Problem]) -
 
 
 # -- writing ---------------------------------------------------------------------
+
 
 def _yaml_scalar(value: Any) -> str:
     if isinstance(value, bool):

@@ -20,7 +20,7 @@ def _markdown(path: Path, shown: str, ctx: ReadContext) -> RawResult:
     from ._files import decode
 
     problems: list = []
-    text = decode(path.read_bytes(), shown, ctx.encoding, problems)
+    text = decode(ctx.read_bytes(path), shown, ctx.encoding, problems)
     if text is None:
         return None, problems
     record, found = parse_markdown(text, shown, client=ctx.client)

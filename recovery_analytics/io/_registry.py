@@ -12,6 +12,7 @@ specific ones (an app's export) before the generic one.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +23,14 @@ import pandas as pd
 
 from ..exceptions import Problem
 
-__all__ = ["FORMAT_NAMES", "FormatSpec", "ReadContext", "detect", "get_format"]
+__all__ = [
+    "FORMAT_NAMES",
+    "FormatSpec",
+    "ReadContext",
+    "detect",
+    "detect_with_content",
+    "get_format",
+]
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,11 @@ class ReadContext:
     encoding: str = "utf-8"
     client: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    content: bytes | None = None
+    """The whole file, when detection already read it (readers may use it)."""
+
+    def read_bytes(self, path: Path) -> bytes:
+        return self.content if self.content is not None else path.read_bytes()
 
 
 RawResult = tuple[pd.DataFrame | list[dict[str, Any]] | None, list[Problem]]
@@ -40,6 +53,13 @@ RawResult = tuple[pd.DataFrame | list[dict[str, Any]] | None, list[Problem]]
 
 class FormatModule(Protocol):
     def read(self, path: Path, shown: str, ctx: ReadContext) -> RawResult: ...
+
+
+@functools.cache
+def _import(spec: str) -> Any:
+    name, _, attr = spec.partition(":")
+    module = importlib.import_module(name)
+    return getattr(module, attr) if attr else module
 
 
 @dataclass(frozen=True)
@@ -52,9 +72,7 @@ class FormatSpec:
 
     def load_module(self) -> Any:
         """Import ``package.module:attribute`` (the attribute part is optional)."""
-        name, _, attr = self.module.partition(":")
-        module = importlib.import_module(name)
-        return getattr(module, attr) if attr else module
+        return _import(self.module)
 
     def read(self, path: Path, shown: str, ctx: ReadContext) -> RawResult:
         reader: Callable[[Path, str, ReadContext], RawResult] = self.load_module().read
@@ -97,17 +115,29 @@ def get_format(name: str) -> FormatSpec:
     )
 
 
+_SNIFF_BYTES = 1 << 16
+
+
 def detect(path: Path) -> FormatSpec | None:
     """The format for ``path`` by extension, asking content sniffers where needed."""
+    return detect_with_content(path)[0]
+
+
+def detect_with_content(path: Path) -> tuple[FormatSpec | None, bytes | None]:
+    """Like :func:`detect`; also returns the file's bytes when sniffing read all of it.
+
+    Small files (most reflections) are then read once, not twice.
+    """
     suffix = path.suffix.lower()
     candidates = [f for f in _FORMATS if suffix in f.suffixes]
     if not candidates:
-        return None
+        return None, None
     if len(candidates) == 1:
-        return candidates[0]
+        return candidates[0], None
     with path.open("rb") as handle:
-        head = handle.read(8192)
+        head = handle.read(_SNIFF_BYTES)
+        whole = head if len(head) < _SNIFF_BYTES else None
     for fmt in candidates:
         if fmt.sniff(head):
-            return fmt
-    return candidates[-1]
+            return fmt, whole
+    return candidates[-1], whole

@@ -173,12 +173,20 @@ plain_values = st.text(
 )
 
 
-@given(st.dictionaries(st.from_regex(r"[a-z_]{1,10}", fullmatch=True), plain_values, max_size=6))
+quoted_values = plain_values.map(lambda v: f"'{v}'") | plain_values.map(lambda v: f'"{v}"')
+
+
+@given(
+    st.dictionaries(
+        st.from_regex(r"[a-z_]{1,10}", fullmatch=True), plain_values | quoted_values, max_size=6
+    )
+)
 def test_fast_front_matter_agrees_with_yaml_when_it_answers(data: dict[str, str]) -> None:
     lines = [f"{k}: {v}" for k, v in data.items()]
-    fast = _fast_front_matter(lines)
-    if fast is None:
+    answer = _fast_front_matter(lines)
+    if answer is None:
         return  # it declined, and YAML reads the block instead
+    fast, _ = answer
     loaded = yaml.load("\n".join(lines), Loader=_TextLoader) or {}
     assert {k: v or None for k, v in fast.items()} == {k: v or None for k, v in loaded.items()}
 
