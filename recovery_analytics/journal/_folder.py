@@ -11,7 +11,10 @@ Durability
     into place, and the folder fsynced. A crash leaves the old file or the new
     one, never half of one; a leftover temporary file is hidden, and ``load()``
     skips hidden files. An update that changes the file name (new date,
-    company or client) writes the new file first, then removes the old one.
+    company or client) writes the new file first, then removes the old one;
+    a crash in between leaves both, and the journal then reads the newer one
+    (``log().problems`` lists the pair) and removes the older at the next
+    change of that entry.
 
 Concurrency
     Writers take an exclusive ``flock`` on ``<folder>/.journal.lock`` around
@@ -122,6 +125,19 @@ def _written_id_differs(path: Path, entry_id: str) -> bool:
     return written.decode("utf-8", "replace") != entry_id
 
 
+def _mtime(path: Path | None) -> int:
+    try:
+        return path.stat().st_mtime_ns if path is not None else 0
+    except OSError:
+        return 0
+
+
+def _unlink(path: Path) -> None:
+    """Remove a file for good: the removal is on disk when this returns."""
+    path.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
 class _Found(NamedTuple):
     """An entry located in the folder: its file (``None`` if not ours to edit)."""
 
@@ -129,6 +145,7 @@ class _Found(NamedTuple):
     path: Path | None
     source: str
     problems: list[Problem]
+    stale: tuple[Path, ...] = ()  # older copies left by an interrupted move
 
 
 class FolderJournal(Journal):
@@ -227,6 +244,7 @@ class FolderJournal(Journal):
         return sorted(out)
 
     def _find_named(self, entry_id: str) -> _Found | None:
+        matches: list[_Found] = []
         for path in self._named_files(entry_id):
             if _written_id_differs(path, entry_id):
                 continue  # another entry whose id starts alike: not worth reading
@@ -234,10 +252,18 @@ class FolderJournal(Journal):
             if record is None:
                 continue
             entries, found = self._entries(record)
-            for entry in entries:
-                if entry.entry_id == entry_id:
-                    return _Found(entry, path, str(path), problems + found)
-        return None
+            matches += [
+                _Found(e, path, str(path), problems + found)
+                for e in entries
+                if e.entry_id == entry_id
+            ]
+        if not matches:
+            return None
+        # Two files with one id: an update that moved the entry to a new file
+        # name was stopped after writing the new file. The newer file is the
+        # entry; the next change or delete removes the older one.
+        matches.sort(key=lambda m: _mtime(m.path), reverse=True)
+        return matches[0]._replace(stale=tuple(m.path for m in matches[1:] if m.path))
 
     def _locate(self, entry_id: str) -> _Found | None:
         """Find an entry: by the journal's file names first, else by reading the folder."""
@@ -343,16 +369,17 @@ class FolderJournal(Journal):
                 atomic_write(old, text)
             else:
                 self._write_new(new)
-                old.unlink()
-                _fsync_dir(old.parent)
+                _unlink(old)
+            for stale in found.stale:
+                _unlink(stale)
         return new
 
     def _remove(self, entry_id: str) -> None:
         with self._locked():
             found = self._editable(entry_id, "delete")
             assert found.path is not None
-            found.path.unlink()
-            _fsync_dir(found.path.parent)
+            for path in (found.path, *found.stale):
+                _unlink(path)
 
     # -- whole-journal views -----------------------------------------------------------
 

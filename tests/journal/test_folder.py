@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,25 @@ def test_update_rewrites_in_place_or_renames(journal: FolderJournal, folder: Pat
     assert _md_files(folder) == [f"ben/2026-02-01-northwind-co-{eid[2:8]}.md"]
     assert journal.get(eid).company == "Northwind & Co"
     assert load(folder, taxonomy=THEMES).interviews.index.tolist() == [eid]
+
+
+def test_an_interrupted_move_is_tidied_by_the_next_change(
+    journal: FolderJournal, folder: Path
+) -> None:
+    eid = journal.add(entry_dict(4))
+    [old] = folder.rglob("*.md")
+    # what a crash leaves when an update to a new date has written the new file
+    # but not yet removed the old one
+    moved = entry_from_mapping({**entry_dict(4), "entry_id": eid, "interview_date": "2026-06-01"})
+    new = old.parent / f"2026-06-01-company-4-{eid[2:8]}.md"
+    new.write_text(write_markdown(moved))
+    os.utime(old, ns=(1, 1))  # written before the new one
+    assert journal.get(eid).interview_date == dt.date(2026, 6, 1)  # the newer file
+    assert journal.log().problems["message"].str.contains("duplicate").all()
+    journal.update(eid, feeling=5)
+    assert list(folder.rglob("*.md")) == [new]
+    assert journal.log().problems.empty
+    assert journal.get(eid).feeling == 5
 
 
 def test_a_file_never_replaces_another_entry(journal: FolderJournal, folder: Path) -> None:
