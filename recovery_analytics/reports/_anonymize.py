@@ -181,6 +181,13 @@ def anonymize(
     -------
     ReflectionLog
         The input log is not changed.
+
+    Examples
+    --------
+    >>> from recovery_analytics.analytics._examples import example_log
+    >>> log = example_log()
+    >>> log.clients, anonymize(log).clients
+    (['ana', 'ben'], ['Client A', 'Client B'])
     """
     names = pseudonyms(log, clients=clients, companies=companies)
     ids = {eid: f"x-{i + 1:05d}" for i, eid in enumerate(log.interviews.index)}

@@ -1,9 +1,10 @@
 """Review packets: one client's (``review_packet``) or every client's
 (``coach_packet``), as a multi-page PDF or one self-contained HTML file.
 
-The steps, in this order, so that nothing can leak: pick the period, replace
-names (``anonymize``), pick the client, build the content from analytics,
-render to bytes in memory, write atomically and owner-only.
+The steps, in this order, so that nothing can leak: replace names in the
+whole log (``anonymize``, so pseudonyms are the same in every packet), pick
+the client and the period, build the content from analytics, render to bytes
+in memory, write atomically and owner-only.
 """
 
 from __future__ import annotations
@@ -127,8 +128,20 @@ def review_packet(
     -------
     Path
         Where the packet is.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from recovery_analytics.analytics._examples import example_log
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> review_packet(example_log(), client="ana", path=folder / "ana.html",
+    ...               anonymize=True, today="2026-04-01").name
+    'ana.html'
+    >>> "Client A" in (folder / "ana.html").read_text()
+    True
     """
     _kind(path)
+    day = _today(today)
     real = log.check_client(client)
     shared, name = log, real
     if anonymize or anonymize_companies:
@@ -137,7 +150,7 @@ def review_packet(
         name = names.client(real)
     one = shared.filter(client=name)
     one = _in_period(one, period, name)
-    packet = review_content(one, name, today=_today(today))
+    packet = review_content(one, name, today=day)
     return _write(packet, path)
 
 
@@ -170,11 +183,22 @@ def coach_packet(
     -------
     Path
         Where the packet is.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from pypdf import PdfReader
+    >>> from recovery_analytics.analytics._examples import example_log
+    >>> out = coach_packet(example_log(), pathlib.Path(tempfile.mkdtemp()) / "coach.pdf",
+    ...                    today="2026-04-01")
+    >>> PdfReader(out).metadata.title
+    'Coach packet: all clients'
     """
     _kind(path)
+    day = _today(today)
     shared = log
     if anonymize or anonymize_companies:
         shared = anonymize_log(log, clients=anonymize, companies=anonymize_companies)
     shared = _in_period(shared, period, "these clients")
-    packet = coach_content(shared, today=_today(today))
+    packet = coach_content(shared, today=day)
     return _write(packet, path)

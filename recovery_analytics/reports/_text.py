@@ -135,7 +135,8 @@ def headline(
     follow : Series, optional
         The client's row of ``analytics.follow_ups(...).rates``.
     resolved : list of (theme, interviews), optional
-        Weaknesses with status ``resolved`` in ``analytics.recurring``.
+        Weaknesses with status ``resolved`` in ``analytics.recurring``; the
+        three seen most often are named, the others counted.
 
     Examples
     --------
@@ -161,10 +162,8 @@ def headline(
         else f"From one interview {when}, {plural(well, 'thing')} went well and {wrong} went wrong."
     ]
     if well + wrong == 0:
-        lines[0] = (
-            f"{plural(n, 'interview')} {when}, with nothing written yet under went well "
-            "or went wrong."
-        ).capitalize()
+        counted = "One interview" if n == 1 else plural(n, "interview")
+        lines[0] = f"{counted} {when}, with nothing written yet under went well or went wrong."
     trend = str(summary["trend"])
     if trend in _TREND and n >= SMALL_SAMPLE:
         lines.append(
@@ -185,10 +184,11 @@ def headline(
     if weak and weak != "nan":
         lines.append(f"What came up more than once under went wrong: {weak.replace('_', ' ')}.")
     if resolved:
-        parts = [
-            f"{t.replace('_', ' ')} (in {plural(k, 'earlier interview')})" for t, k in resolved
-        ]
-        lines.append(f"Not seen in the latest interviews any more: {', '.join(parts)}.")
+        shown = sorted(resolved, key=lambda r: (-r[1], r[0]))[:3]
+        parts = [f"{t.replace('_', ' ')} (in {plural(k, 'earlier interview')})" for t, k in shown]
+        more = len(resolved) - len(shown)
+        tail = f", and {plural(more, 'more theme')}" if more else ""
+        lines.append(f"Not seen in the latest interviews any more: {', '.join(parts)}{tail}.")
     if strong and strong != "nan":
         lines.append(f"Strengths that keep showing up: {strong.replace('_', ' ')}.")
     if cohort is not None:

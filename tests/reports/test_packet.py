@@ -16,7 +16,7 @@ from recovery_analytics import RecoveryAnalyticsError, UnknownClientError
 from recovery_analytics.analytics import client_summary, cohort, plan_b
 from recovery_analytics.reports import coach_packet, review_packet
 
-from ..charts._data import entry, make_log, one_interview
+from ..charts._data import edge_cases, entry, make_log, one_interview
 
 TODAY = "2026-09-01"
 REVIEW_SECTIONS = [
@@ -239,3 +239,27 @@ def test_coach_packet_flags_in_words(tmp_path: Path) -> None:
     assert "Worth a look: dana (no interview in 183 days; few interviews so far); eli" in text
     assert "Few interviews so far for dana, eli \u2014 read their figures gently." in text
     assert Counter(t for t, _ in parse(page).tags)["svg"] == 2
+
+
+@pytest.mark.parametrize("case", ["one interview", "only positives", "no items"])
+def test_tiny_logs_make_whole_packets(case: str, tmp_path: Path) -> None:
+    log = edge_cases()[case]
+    page = review_packet(log, client="dana", path=tmp_path / "r.html", today=TODAY).read_text()
+    text = " ".join(" ".join(parse(page).text).split())
+    assert "read these pages gently" in text
+    assert Counter(t for t, _ in parse(page).tags)["svg"] == 5
+    coach = coach_packet(log, tmp_path / "c.html", today=TODAY).read_text()
+    assert "Few interviews so far for dana" in coach
+
+
+@pytest.mark.parametrize("ext", ["pdf", "html"])
+def test_same_log_same_day_same_bytes(ext: str, tmp_path: Path) -> None:
+    first = review_packet(one_interview(), client="dana", path=tmp_path / f"a.{ext}", today=TODAY)
+    second = review_packet(one_interview(), client="dana", path=tmp_path / f"b.{ext}", today=TODAY)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_coach_packet_empty_period(sample, tmp_path: Path) -> None:
+    with pytest.raises(RecoveryAnalyticsError, match="No interviews for these clients"):
+        coach_packet(sample, tmp_path / "c.pdf", period=(None, "2020-01-01"))
+    assert list(tmp_path.iterdir()) == []
