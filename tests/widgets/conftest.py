@@ -1,0 +1,37 @@
+"""Fixtures for the widget tests: a journal on each backend, and closed widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from recovery_analytics.journal import Journal
+
+
+@pytest.fixture(params=["folder", "sqlite"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def location(tmp_path: Path, backend: str) -> str:
+    if backend == "folder":
+        return str(tmp_path / "journal")
+    return f"sqlite:///{tmp_path / 'journal.db'}"
+
+
+@pytest.fixture
+def journal(location: str) -> Iterator[Journal]:
+    j = Journal.open(location)
+    yield j
+    j.close()
+
+
+@pytest.fixture
+def folder_journal(tmp_path: Path) -> Iterator[Journal]:
+    """One backend only, for tests that are about the widgets, not the storage."""
+    j = Journal.open(tmp_path / "journal")
+    yield j
+    j.close()

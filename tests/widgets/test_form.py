@@ -1,0 +1,498 @@
+"""EntryForm in plain pytest: set values, click Save, read the journal back.
+
+Without a kernel the debounced validation runs at once, so ``save.disabled``
+and the messages are current right after a value is set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import ipywidgets as widgets
+import pytest
+from traitlets import TraitError
+
+from recovery_analytics import Item
+from recovery_analytics.journal import Journal
+from recovery_analytics.themes import Taxonomy
+from recovery_analytics.widgets import EntryForm, check_values, entry_mapping, entry_to_values
+from recovery_analytics.widgets._form import (
+    CSS_CLASSES,
+    FORM_FIELDS,
+    NO_CLIENT,
+    NOTHING_YET,
+    Debouncer,
+    theme_preview,
+    theme_preview_html,
+)
+
+DAY = dt.date(2026, 3, 4)
+
+
+@pytest.fixture
+def make_form() -> Iterator[Any]:
+    made: list[EntryForm] = []
+
+    def make(journal: Journal, **kwargs: Any) -> EntryForm:
+        form = EntryForm(journal, **kwargs)
+        made.append(form)
+        return form
+
+    yield make
+    for form in made:
+        form.close()
+
+
+def fill(form: EntryForm) -> None:
+    form.date.value = DAY
+    form.company.value = "Acme"
+    form.role.value = "Data Analyst"
+    form.stage.value = "technical"
+    form.format.value = "video"
+    form.feeling.value = 2
+    form.went_well.value = "Good STAR story about the migration\n\n  kept calm #nerves "
+    form.went_wrong.value = "Rambled on tell me about yourself\nran out of time on the SQL question"
+    form.connection.value = 4
+    form.employer_view.value = "Probably solid but long-winded"
+    form.plan_b.value = "Apply to two more roles\n[x] Email the recruiter"
+    form.follow_up_requested.value = True
+    form.follow_up_date.value = dt.date(2026, 3, 6)
+    form.follow_up_response.value = "pending"
+    form.questions.value = "What does a typical week look like?"
+    form.outcome.value = "waiting to hear"
+    form.notes.value = "Second round next week maybe"
+
+
+# -- saving ----------------------------------------------------------------------------------
+
+
+def test_save_writes_every_field_and_clears_the_form(journal: Journal, make_form: Any) -> None:
+    form = make_form(journal)
+    assert form.client.value == "me"  # a job seeker's default
+    fill(form)
+    assert not form.save.disabled, form.hint.value
+    form.save.click()
+
+    [entry] = journal.entries()
+    assert form.status.value.count(f"Saved {entry.entry_id}") == 1
+    assert (entry.client, entry.interview_date, entry.company, entry.role) == (
+        "me",
+        DAY,
+        "Acme",
+        "Data Analyst",
+    )
+    assert (entry.stage, entry.format, entry.feeling, entry.connection) == (
+        "technical",
+        "video",
+        2,
+        4,
+    )
+    # one item per non-empty line, trimmed; inline tags kept
+    assert [i.text for i in entry.went_well] == [
+        "Good STAR story about the migration",
+        "kept calm #nerves",
+    ]
+    assert entry.went_well[1].tags == ("nerves",)
+    assert [i.text for i in entry.went_wrong] == [
+        "Rambled on tell me about yourself",
+        "ran out of time on the SQL question",
+    ]
+    assert entry.employer_view == "Probably solid but long-winded"
+    assert [(a.text, a.done) for a in entry.plan_b] == [
+        ("Apply to two more roles", False),
+        ("Email the recruiter", True),
+    ]
+    assert entry.follow_up_requested is True
+    assert entry.follow_up_date == dt.date(2026, 3, 6)
+    assert entry.follow_up_response == "pending"
+    assert entry.questions_to_ask == ["What does a typical week look like?"]
+    assert entry.outcome == "pending"  # "waiting to hear" is the plain label of pending
+    assert entry.notes == "Second round next week maybe"
+    assert entry.reflected_on == dt.date.today()
+
+    # themes as the journal's log gives them (built-in taxonomy)
+    items = journal.log().items
+    themes = dict(zip(items["text"], items["theme"], strict=True))
+    assert themes["kept calm #nerves"] == "nerves"  # explicit tag wins
+    assert themes["Rambled on tell me about yourself"] == "conciseness"
+    assert themes["ran out of time on the SQL question"] == "time_management"
+
+    # cleared: content gone, client kept, Save waits for something new
+    assert form.company.value == "" and form.went_wrong.value == ""
+    assert form.feeling.value is None and form.outcome.value == ""
+    assert form.date.value == dt.date.today()
+    assert form.client.value == "me"
+    assert form.save.disabled
+    assert form.edit.value is None
+    # the new entry can be chosen for editing, and its company is offered next time
+    assert entry.entry_id in [v for _, v in form.edit.options]
+    assert "Acme" in form.company.options
+
+
+def test_preview_shows_the_theme_each_line_gets(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+    form.went_wrong.value = "rambled about my thesis\n- the office was nice"
+    shown = form.previews["went_wrong"].value
+    assert "rambled about my thesis" in shown and "<b>conciseness</b>" in shown
+    assert "the office was nice \u2192 <i>no theme yet</i>" in shown  # "other" said kindly
+    assert form.previews["went_well"].value == ""
+    form.went_wrong.value = ""
+    assert form.previews["went_wrong"].value == ""
+
+
+def test_preview_agrees_with_the_saved_themes(journal: Journal, make_form: Any) -> None:
+    lines = [
+        "Forgot the result in my STAR answer",
+        "Voice was shaky at the start",
+        "Had researched the company properly",
+        "the office had a nice view",
+    ]
+    previews = theme_preview("\n".join(lines), Taxonomy.default())
+    form = make_form(journal)
+    form.company.value = "Acme"
+    form.went_wrong.value = "\n".join(lines)
+    form.save.click()
+    items = journal.log().items
+    saved = {t: list(th) for t, th in zip(items["text"], items["themes"], strict=True)}
+    assert {p.text: list(p.themes) for p in previews} == saved
+
+
+def test_preview_escapes_html() -> None:
+    out = theme_preview_html(theme_preview("<script>x</script>", Taxonomy.default()))
+    assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+# -- refusing -----------------------------------------------------------------------------------
+
+
+def test_fresh_form_cannot_be_saved_yet(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+    assert form.save.disabled
+    assert NOTHING_YET in form.hint.value.replace("&#x27;", "'")
+    assert all(m.value == "" for m in form.messages.values())  # no scolding on a fresh form
+    form.save.click()  # a browser may click a disabled button anyway
+    assert len(folder_journal) == 0
+    assert "Not saved yet" in form.status.value
+
+
+def test_feeling_out_of_range_is_refused_in_python(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+    form.company.value = "Acme"
+    form.feeling.value = 3
+    with pytest.raises(TraitError):
+        form.feeling.value = 9  # the widget checks in Python too
+    with pytest.raises(TraitError):
+        form.feeling.set_state({"index": 7})  # what a tampering browser would send
+    assert form.feeling.value == 3 and not form.save.disabled
+
+    # the values behind the form are checked by the model: 9 is not 1-5
+    values = form.values() | {"feeling": 9}
+    entry, problems, _ = check_values(values)
+    assert entry is None
+    assert problems["feeling"].startswith("'9' must be a whole number from 1 to 5")
+
+
+def test_blank_client_keeps_save_disabled_with_a_message(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    form = make_form(folder_journal)
+    form.company.value = "Acme"
+    assert not form.save.disabled
+    form.client.value = "   "
+    assert form.save.disabled
+    assert "Who is this reflection for?" in form.messages["client"].value
+    # the model itself would quietly file it under "me": the form asks instead
+    assert entry_mapping({"client": "   "})["client"] is None
+    assert check_values({"client": "  ", "interview_date": DAY, "company": "A"})[1] == {
+        "client": NO_CLIENT
+    }
+    form.save.disabled = False  # a browser can send a click regardless
+    form.save.click()
+    assert len(folder_journal) == 0
+    assert "Not saved yet" in form.status.value
+
+
+def test_combobox_value_outside_its_options_is_checked_in_python(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    form = make_form(folder_journal)
+    form.company.value = "Acme"
+    assert form.outcome.ensure_option  # enforced only in the browser
+    form.outcome.value = "lunch"
+    assert form.outcome.value == "lunch"  # ipywidgets does not refuse it
+    assert form.save.disabled
+    message = form.messages["outcome"].value
+    assert "lunch" in message and "not one of the choices" in message
+    form.outcome.value = "next round"  # a synonym the model knows is fine
+    assert not form.save.disabled and form.messages["outcome"].value == ""
+    # a new client or company (not in the options) is allowed
+    form.client.value = "Ana"
+    form.company.value = "Brand New Ltd"
+    assert not form.save.disabled
+    form.save.click()
+    [entry] = folder_journal.entries()
+    assert (entry.client, entry.company, entry.outcome) == ("Ana", "Brand New Ltd", "next_round")
+
+
+def test_missing_date_is_named_next_to_the_date(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+    form.company.value = "Acme"
+    form.date.value = None
+    assert form.save.disabled
+    assert "date of the interview" in form.messages["interview_date"].value
+    with pytest.raises(AttributeError):  # DatePicker refuses strings outright
+        form.date.value = "2026-03-04"
+
+
+def test_future_date_is_allowed_with_a_gentle_note(folder_journal: Journal, make_form: Any) -> None:
+    # The model accepts any date; a future one is often a typo, so the form says so
+    # without blocking (a coach may note an interview ahead of time).
+    form = make_form(folder_journal)
+    form.company.value = "Acme"
+    form.date.value = dt.date.today() + dt.timedelta(days=30)
+    assert not form.save.disabled
+    assert "in the future" in form.messages["interview_date"].value
+    form.save.click()
+    assert len(folder_journal) == 1
+
+
+def test_duplicate_interview_is_explained(folder_journal: Journal, make_form: Any) -> None:
+    folder_journal.add({"interview_date": DAY, "company": "Acme"})
+    form = make_form(folder_journal)
+    form.date.value = DAY
+    form.company.value = "Acme"
+    form.went_well.value = "calm"
+    form.save.click()
+    assert len(folder_journal) == 1
+    assert "already have a reflection for this interview" in form.status.value
+    assert form.went_well.value == "calm"  # nothing lost
+
+
+# -- editing -------------------------------------------------------------------------------------
+
+
+def test_editing_an_entry_updates_it(journal: Journal, make_form: Any) -> None:
+    eid = journal.add(
+        {
+            "client": "ana",
+            "interview_date": DAY,
+            "company": "Acme",
+            "feeling": 2,
+            # a tag that is not written in the text must survive the round trip
+            "went_wrong": [{"text": "Blanked on the second question", "tags": ["nerves"]}],
+            "plan_b": [{"text": "Email the recruiter", "done": True}],
+            "self_score": 6,  # not on the form: kept
+        }
+    )
+    form = make_form(journal)
+    assert form.client.value == ""  # a coach's journal: no default client
+    labels = dict((v, k) for k, v in form.edit.options)
+    assert labels[eid] == "2026-03-04 \u2014 Acme \u2014 ana"
+    form.edit.value = eid
+    assert form.editing == eid
+    assert form.company.value == "Acme" and form.client.value == "ana"
+    assert form.feeling.value == 2
+    # the folder backend writes such a tag into the text ("... #nerves"); SQLite keeps it apart
+    assert form.went_wrong.value.startswith("Blanked on the second question")
+    assert form.plan_b.value == "[x] Email the recruiter"
+    assert "Editing" in form.status.value
+
+    form.outcome.value = "not this time"
+    form.went_well.value = "Asked good questions"
+    form.save.click()
+    assert f"Saved {eid}" in form.status.value
+    assert len(journal) == 1
+    entry = journal.get(eid)
+    assert entry.outcome == "rejected"
+    assert [i.text for i in entry.went_well] == ["Asked good questions"]
+    assert entry.went_wrong[0].tags == ("nerves",)
+    assert entry.plan_b[0].done and entry.self_score == 6
+    assert form.editing is None and form.company.value == ""
+
+
+def test_choosing_new_reflection_clears(folder_journal: Journal, make_form: Any) -> None:
+    eid = folder_journal.add({"interview_date": DAY, "company": "Acme"})
+    form = make_form(folder_journal)
+    form.edit.value = eid
+    form.edit.value = None
+    assert form.editing is None and form.company.value == ""
+
+
+def test_entry_removed_while_editing_keeps_the_text(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    eid = folder_journal.add({"interview_date": DAY, "company": "Acme"})
+    form = make_form(folder_journal)
+    form.edit.value = eid
+    form.notes.value = "my careful notes"
+    other = Journal.open(folder_journal.where)  # another process, say
+    other.delete(eid)
+    form.save.click()
+    assert "no longer in the journal" in form.status.value
+    assert form.notes.value == "my careful notes" and form.editing is None
+    form.save.click()  # saved as a new reflection
+    assert [e.notes for e in folder_journal.entries()] == ["my careful notes"]
+
+
+def test_changes_from_elsewhere_reach_the_edit_list(journal: Journal, make_form: Any) -> None:
+    form = make_form(journal)
+    eid = journal.add({"interview_date": DAY, "company": "Zeta", "client": "bo"})
+    assert eid in [v for _, v in form.edit.options]
+    assert "Zeta" in form.company.options and "bo" in form.client.options
+    journal.delete(eid)
+    assert eid not in [v for _, v in form.edit.options]
+
+
+# -- failures ---------------------------------------------------------------------------------
+
+
+def test_failing_journal_shows_a_message_not_a_traceback(
+    journal: Journal, make_form: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = make_form(journal)
+    fill(form)
+
+    def broken(entry: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(journal, "add", broken)
+    form.save.click()  # must not raise
+    status = form.status.value
+    assert "Could not save" in status and "No space left on device" in status
+    assert "your text is still in the form" in status
+    assert form.company.value == "Acme"  # nothing cleared
+    assert "Rambled" not in status  # personal text is not repeated in the message
+
+
+def test_read_only_folder(tmp_path: Any, make_form: Any) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root may write into read-only folders; the monkeypatched test covers it")
+    journal = Journal.open(tmp_path / "journal")
+    form = make_form(journal)
+    form.company.value = "Acme"
+    os.chmod(journal.where, 0o500)
+    try:
+        form.save.click()
+    finally:
+        os.chmod(journal.where, 0o700)
+    assert "Could not save" in form.status.value
+    assert form.company.value == "Acme"
+
+
+def test_unexpected_error_is_shown(
+    folder_journal: Journal, make_form: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = make_form(folder_journal)
+    form.company.value = "Acme"
+
+    def broken(entry: object) -> str:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(folder_journal, "add", broken)
+    form.save.click()
+    assert "Something unexpected went wrong" in form.status.value
+    assert "RuntimeError" in form.status.value
+
+
+# -- structure ----------------------------------------------------------------------------------
+
+
+def test_every_input_has_its_css_class(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+    for name in FORM_FIELDS:
+        widget = form._input(name)
+        assert CSS_CLASSES[name] in widget._dom_classes, name
+        assert name in form.messages
+    for attr, css in [("save", "ra-save"), ("status", "ra-status"), ("edit", "ra-edit")]:
+        assert css in getattr(form, attr)._dom_classes
+    assert "ra-form" in form.widget._dom_classes
+    classes = {c for m in form.messages.values() for c in m._dom_classes}
+    assert {"ra-message", "ra-message-feeling", "ra-message-went-well"} <= classes
+
+
+def test_form_displays_as_its_box(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+    bundle = form._repr_mimebundle_()
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == form.widget.model_id
+
+
+def test_close_closes_every_widget_and_stops_listening(tmp_path: Any) -> None:
+    from ipywidgets.widgets.widget import _instances
+
+    journal = Journal.open(tmp_path / "j")
+    before = len(_instances)
+    form = EntryForm(journal)
+    assert len(_instances) > before
+    form.close()
+    assert len(_instances) == before
+    journal.add({"interview_date": DAY, "company": "Acme"})  # no callback left to fail
+    assert journal._callbacks == []
+
+
+def test_needs_a_journal() -> None:
+    with pytest.raises(TypeError, match="EntryForm needs a Journal"):
+        EntryForm("journal/")  # type: ignore[arg-type]
+
+
+# -- plain functions ------------------------------------------------------------------------------
+
+
+def test_entry_values_round_trip() -> None:
+    values = {
+        "client": "ana",
+        "interview_date": DAY,
+        "company": "Acme",
+        "role": "",
+        "stage": "final",
+        "format": None,
+        "feeling": 3,
+        "went_well": "calm\nclear",
+        "went_wrong": "",
+        "connection": None,
+        "employer_view": "",
+        "plan_b": "[x] done thing\nopen thing",
+        "follow_up_requested": False,
+        "follow_up_date": None,
+        "follow_up_response": None,
+        "questions_to_ask": "Why?",
+        "outcome": "no reply",
+        "notes": "",
+    }
+    entry, problems, _ = check_values(values)
+    assert problems == {} and entry is not None
+    assert entry.outcome == "ghosted"
+    assert entry_to_values(entry) == values
+
+
+def test_entry_mapping_keeps_unchanged_items() -> None:
+    kept = Item("Blanked", ("nerves",))
+    m = entry_mapping({"went_wrong": "Blanked\nnew line"}, keep_items={"went_wrong": [kept]})
+    assert m["went_wrong"] == [kept, "new line"]
+
+
+def test_debouncer_waits_inside_an_event_loop() -> None:
+    calls: list[int] = []
+    debounced = Debouncer(lambda: calls.append(1), delay=0.05)
+
+    async def typing() -> None:
+        for _ in range(5):
+            debounced()  # five keystrokes
+        assert calls == [] and debounced.pending
+        await asyncio.sleep(0.15)
+
+    asyncio.run(typing())
+    assert calls == [1]
+    debounced()  # no loop: at once
+    assert calls == [1, 1]
+
+
+def test_widgets_module_has_no_pyplot_state() -> None:
+    import matplotlib.pyplot as plt
+
+    assert plt.get_fignums() == []
+    assert isinstance(widgets.HTML(), widgets.Widget)
