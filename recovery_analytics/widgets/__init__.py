@@ -15,6 +15,7 @@ docstrings of :mod:`recovery_analytics.widgets._form` and
 
 from __future__ import annotations
 
+from ._dashboard import Dashboard, chart_png, headline, select_log
 from ._form import (
     EntryForm,
     check_values,
@@ -24,7 +25,11 @@ from ._form import (
 )
 
 __all__ = [
+    "Dashboard",
     "EntryForm",
+    "chart_png",
+    "headline",
+    "select_log",
     "check_values",
     "entry_mapping",
     "entry_to_values",
