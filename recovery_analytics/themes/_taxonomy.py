@@ -32,12 +32,15 @@ white space).
 from __future__ import annotations
 
 import functools
+import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -59,8 +62,12 @@ _WEAK: Final = np.int64(1) << 40  # rank offset of weak-only evidence
 _NONE: Final = np.iinfo(np.int64).max
 #: Up to this many items are matched with Python's re instead of RE2 (see the module docs).
 SMALL: Final = 64
-# what RE2 (?i) folds that Python's re.IGNORECASE | re.ASCII does not, and \v, which
-# Python's ASCII \s counts as white space and RE2's \s does not
+_THREADS: Final = min(4, os.cpu_count() or 1)
+_T = TypeVar("_T")
+_THREADED: Final = 20_000  # rows from which themes are searched on several threads
+# what RE2 (?i) folds that Python's re.IGNORECASE | re.ASCII does not (both engines spell
+# them in ASCII, see _fold_like_python), and \v, which Python's ASCII \s counts as white
+# space and RE2's \s does not
 _RE2_COMPAT: Final = {0x212A: "k", 0x017F: "s", 0x0B: "\x00"}
 
 
@@ -120,7 +127,77 @@ def _tag_list(value: object) -> list[str]:
 
 def _positions(arr: pa.ChunkedArray | pa.Array, regex: str) -> np.ndarray:
     found = pc.fill_null(pc.find_substring_regex(arr, regex), -1)
-    return np.asarray(found.to_numpy(), dtype=np.int64)
+    return np.array(found.to_numpy(zero_copy_only=False), dtype=np.int64)  # writable
+
+
+def _mask(arr: pa.ChunkedArray | pa.Array, regex: str) -> np.ndarray:
+    found = pc.fill_null(pc.match_substring_regex(arr, regex), False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+@dataclass
+class _Found:
+    """Where one theme was found in a column: rows, their (blanked) text, main or weak."""
+
+    rows: np.ndarray
+    texts: pa.Array
+    main: np.ndarray  # bool per row: main evidence (else only weak)
+
+
+def _find(c: _Compiled, arr: pa.ChunkedArray) -> _Found:
+    """Rows of ``arr`` where theme ``c`` is found, with yes/no passes only.
+
+    A yes/no pass costs about an eighth of finding where the match starts, so
+    positions are left for :func:`_order`, and only where they decide anything.
+    """
+    rows = np.flatnonzero(_mask(arr, c.all))
+    texts = _combined(arr.take(pa.array(rows)))
+    if c.exclude is not None and len(rows):
+        hit = _mask(texts, c.exclude)
+        if hit.any():  # blank the excluded phrases and look again, in those rows only
+            blanked = pc.replace_substring_regex(texts.filter(pa.array(hit)), c.exclude, " ")
+            texts = pc.replace_with_mask(texts, pa.array(hit), blanked)
+            keep = ~hit
+            keep[np.flatnonzero(hit)[_mask(blanked, c.all)]] = True
+            rows, texts = rows[keep], texts.filter(pa.array(keep))
+    if c.weak_only:
+        main = np.zeros(len(rows), dtype=bool)
+    elif c.main is None or not len(rows):
+        main = np.ones(len(rows), dtype=bool)
+    else:
+        main = _mask(texts, c.main)
+    return _Found(rows, texts, main)
+
+
+def _fold_like_python(arr: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Spell the Kelvin sign and the long s as k and s, as the Python path does.
+
+    RE2's (?i) matches them as k and s but counts them as non-word characters
+    for \\b; once spelled as ASCII both engines see the same word.
+    """
+    if not pc.any(pc.match_substring_regex(arr, "[\u212a\u017f]")).as_py():
+        return arr
+    arr = pc.replace_substring(arr, "\u212a", "k")
+    return pc.replace_substring(arr, "\u017f", "s")
+
+
+def _chunks(values: pa.ChunkedArray | pa.Array) -> list[pa.Array]:
+    return list(values.chunks) if isinstance(values, pa.ChunkedArray) else [values]
+
+
+def _combined(values: pa.ChunkedArray | pa.Array) -> pa.Array:
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
+def _order(c: _Compiled, found: _Found, need: np.ndarray) -> np.ndarray:
+    """Start of the theme's first main (else weak) match in the rows where ``need``."""
+    pos = np.zeros(len(found.rows), dtype=np.int64)
+    for main in (True, False):
+        at = np.flatnonzero(need & (found.main == main))
+        if len(at):
+            regex = c.main if main and c.main is not None else c.all
+            pos[at] = _positions(found.texts.take(pa.array(at)), regex)
+    return pos
 
 
 class Taxonomy:
@@ -399,42 +476,59 @@ class Taxonomy:
         return keys
 
     def _rank_keys_arrow(self, arr: pa.ChunkedArray) -> np.ndarray:
-        n = len(arr)
-        keys = np.full((n, len(self._compiled)), _NONE, dtype=np.int64)
-        for j, c in enumerate(self._compiled):
-            pos = _positions(arr, c.all)
-            rows = np.flatnonzero(pos >= 0)
-            if not len(rows):
-                continue
-            pos = pos[rows]
-            sub: pa.ChunkedArray | pa.Array | None = None
-            if c.exclude is not None:
-                sub = pc.replace_substring_regex(arr.take(pa.array(rows)), c.exclude, " ")
-                pos = _positions(sub, c.all)
-                keep = pos >= 0
-                rows, pos = rows[keep], pos[keep]
-                sub = sub.filter(pa.array(keep))
-                if not len(rows):
-                    continue
-            if c.weak_only:
-                pos = pos + _WEAK
-            elif c.main is not None:
-                if sub is None:
-                    sub = arr.take(pa.array(rows))
-                main = _positions(sub, c.main)
-                pos = np.where(main >= 0, main, pos + _WEAK)
-            keys[rows, j] = pos
-        return keys
+        arr = _fold_like_python(arr)
+        themes = self._compiled
+        workers = min(_THREADS, len(themes)) if len(arr) >= _THREADED else 1
+
+        def each(fn: Callable[[int], _T]) -> list[_T]:
+            if workers == 1:
+                return [fn(j) for j in range(len(themes))]
+            with ThreadPoolExecutor(workers) as pool:  # pyarrow releases the GIL
+                return list(pool.map(fn, range(len(themes))))
+
+        found = each(lambda j: _find(themes[j], arr))
+        tier = np.full((len(arr), len(themes)), _NONE, dtype=np.int64)
+        for j, f in enumerate(found):
+            tier[f.rows, j] = np.where(f.main, 0, _WEAK)
+        # weak evidence counts only when no theme has main evidence
+        has_main: np.ndarray = np.asarray((tier == 0).any(axis=1))
+        tier[has_main[:, None] & (tier == _WEAK)] = _NONE
+        # positions matter only where two or more themes remain
+        several = (tier != _NONE).sum(axis=1) >= 2
+        kept = [tier[f.rows, j] != _NONE for j, f in enumerate(found)]
+        pos = each(lambda j: _order(themes[j], found[j], several[found[j].rows] & kept[j]))
+        for j, f in enumerate(found):
+            rows = f.rows[kept[j]]
+            tier[rows, j] += pos[j][kept[j]]
+        return tier
 
     def _match(self, arr: pa.ChunkedArray, engine: str | None = None) -> list[list[str]]:
         n = len(arr)
         if not self._compiled or n == 0:
             return [[] for _ in range(n)]
-        keys = self._rank_keys(arr, engine)
+        if engine is None:
+            engine = "python" if n <= SMALL else "arrow"
+        items: np.ndarray | None = None
+        if engine == "arrow":  # tag each distinct text once
+            codes, distinct = pd.factorize(pd.Series(pd.arrays.ArrowStringArray(arr)))
+            if len(distinct) < 0.9 * n:
+                items = np.asarray(codes, dtype=np.int64)  # -1: a missing text ...
+                values = pa.array(distinct)
+                arr = pa.chunked_array(  # ... is the null appended last
+                    [*_chunks(values), pa.nulls(1, type=values.type)], type=values.type
+                )
+        combos, inverse = self._combos(self._rank_keys(arr, engine))
+        if items is not None:
+            inverse = inverse[items]
+        return list(map(list, map(combos.__getitem__, inverse.tolist())))  # fresh lists
+
+    def _combos(self, keys: np.ndarray) -> tuple[list[list[str]], np.ndarray]:
+        """The distinct ranked theme lists, and which one each row has."""
+        n = len(keys)
         count = (keys != _NONE).sum(axis=1)
-        width = int(count.max())
+        width = int(count.max()) if n else 0
         if width == 0:
-            return [[] for _ in range(n)]
+            return [[]], np.zeros(n, dtype=np.int64)
         order = np.argsort(keys, axis=1, kind="stable")[:, :width]
         order = np.where(np.arange(width) < count[:, None], order + 1, 0)
         base = len(self._compiled) + 1
@@ -446,7 +540,7 @@ class Taxonomy:
             digits, inverse = np.unique(order, axis=0, return_inverse=True)
         names = [c.name for c in self._compiled]
         combos = [[names[d - 1] for d in row if d] for row in digits.tolist()]
-        return [combos[i].copy() for i in inverse.ravel().tolist()]
+        return combos, inverse.ravel()
 
     def explain(self, text: str) -> list[tuple[str, str]]:
         """Why ``text`` gets its themes: (theme, the words that matched), best first.
