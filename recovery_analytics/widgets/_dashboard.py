@@ -73,7 +73,7 @@ from ..charts import (
 from ..exceptions import RecoveryAnalyticsError
 from ..journal import EntryNotFoundError, Journal
 from ..themes import OTHER
-from ._form import Debouncer, close_widgets, failure_message, resolve_taxonomy
+from ._form import Debouncer, close_widgets, failure_message, from_browser, resolve_taxonomy
 
 __all__ = [
     "Dashboard",
@@ -833,7 +833,7 @@ class Dashboard:
                 self._show_error(failure_message(exc, "list the themes", "this dashboard"))
             finally:
                 self._quiet = False
-        self._redraw_soon()
+        self._redraw_soon(now=not from_browser(change))
 
     def _tab_changed(self, _change: Mapping[str, Any]) -> None:
         if self._quiet:

@@ -57,7 +57,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import html
+import math
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -486,42 +488,65 @@ def theme_preview_html(previews: list[LinePreview]) -> str:
 # -- debouncing ---------------------------------------------------------------------------
 
 
-class Debouncer:
-    """Call ``fn`` once the changes stop for ``delay`` seconds (inside a kernel).
+def from_browser(change: Mapping[str, Any]) -> bool:
+    """Whether a trait change came from the front end (not from Python code).
 
-    Without a running event loop (plain Python, pytest) the call happens at
-    once, so tests see the result right after setting a value.
+    ipywidgets locks a property while it applies a value the browser sent.
+    """
+    owner = change.get("owner")
+    return bool(getattr(owner, "_property_lock", None))
+
+
+class Debouncer:
+    """Call ``fn`` at once, then gather the calls of a burst into one (inside a kernel).
+
+    The first call after a quiet moment runs at once; calls that follow
+    within ``delay`` seconds are gathered into one call ``delay`` seconds
+    after the last of them (keystrokes sent by a browser, entries added by
+    an import). Without a running event loop (plain Python, pytest), or with
+    ``now=True`` (a value set from Python code), every call runs at once, so
+    code sees the result right after setting a value.
     """
 
     def __init__(self, fn: Callable[[], object], delay: float = 0.25) -> None:
         self._fn = fn
         self._delay = delay
         self._handle: asyncio.TimerHandle | None = None
+        self._last = -math.inf
 
-    def __call__(self) -> None:
+    def __call__(self, *, now: bool = False) -> None:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            self._fn()
+            now = True
+        quiet = time.monotonic() - self._last >= self._delay
+        if now or (quiet and self._handle is None):
+            self.cancel()
+            self._fire()
             return
         self.cancel()
         self._handle = loop.call_later(self._delay, self._fire)
 
     def _fire(self) -> None:
         self._handle = None
-        self._fn()
+        try:
+            self._fn()
+        finally:
+            self._last = time.monotonic()
 
     @property
     def pending(self) -> bool:
+        """Whether a gathered call is waiting to run."""
         return self._handle is not None
 
     def flush(self) -> None:
-        """Run a pending call now."""
+        """Run a waiting call now."""
         if self._handle is not None:
             self.cancel()
-            self._fn()
+            self._fire()
 
     def cancel(self) -> None:
+        """Drop a waiting call."""
         if self._handle is not None:
             self._handle.cancel()
             self._handle = None
@@ -981,11 +1006,11 @@ class EntryForm:
             return
         if _change.get("owner") is self.follow_up_requested:
             self._follow_up_unknown = False
-        self._validate_soon()
+        self._validate_soon(now=not from_browser(_change))
 
     def _text_changed(self, _change: Mapping[str, Any]) -> None:
         if not self._loading:
-            self._preview_soon()
+            self._preview_soon(now=not from_browser(_change))
 
     # -- status ------------------------------------------------------------------------------
 

@@ -475,20 +475,45 @@ def test_entry_mapping_keeps_unchanged_items() -> None:
     assert m["went_wrong"] == [kept, "new line"]
 
 
-def test_debouncer_waits_inside_an_event_loop() -> None:
+def test_debouncer_gathers_a_burst_inside_an_event_loop() -> None:
     calls: list[int] = []
     debounced = Debouncer(lambda: calls.append(1), delay=0.05)
 
     async def typing() -> None:
         for _ in range(5):
-            debounced()  # five keystrokes
-        assert calls == [] and debounced.pending
-        await asyncio.sleep(0.15)
+            debounced()  # five keystrokes: the first runs at once, the rest wait
+        assert calls == [1] and debounced.pending
+        await asyncio.sleep(0.2)
+        assert calls == [1, 1] and not debounced.pending
+        debounced()  # after a quiet moment: at once again
+        assert calls == [1, 1, 1]
+        debounced()
+        debounced(now=True)  # a value set from Python code: at once
+        assert calls == [1, 1, 1, 1] and not debounced.pending
 
     asyncio.run(typing())
-    assert calls == [1]
     debounced()  # no loop: at once
-    assert calls == [1, 1]
+    assert calls == [1, 1, 1, 1, 1]
+
+
+def test_browser_keystrokes_are_gathered_in_a_kernel_like_loop(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    form = make_form(folder_journal)
+
+    async def browser() -> None:
+        # set_state is how ipywidgets applies what a browser sent
+        form.company.set_state({"value": "A"})
+        assert not form.save.disabled  # the first change is checked at once
+        for text in ("Ac", "Acm", "Acme"):
+            form.company.set_state({"value": text})
+        form.client.set_state({"value": "  "})
+        assert not form.save.disabled  # not checked yet: gathered
+        await asyncio.sleep(0.5)
+        assert form.save.disabled  # checked once the typing paused
+        assert "Who is this reflection for?" in form.messages["client"].value
+
+    asyncio.run(browser())
 
 
 def test_widgets_module_has_no_pyplot_state() -> None:
