@@ -59,6 +59,8 @@ from typing import Any, Final
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
+import PIL.Image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from .._log import ReflectionLog
 from ..analytics import SMALL_SAMPLE, client_summary
@@ -327,9 +329,16 @@ def chart_png(name: str, log: ReflectionLog, *, polarity: str = "both", dpi: flo
         )
     figure = ax.get_figure(root=True)
     assert figure is not None  # the chart functions draw on a Figure they made
-    buffer = io.BytesIO()
+    # One Agg draw at the final resolution, encoded quickly: savefig would lay the
+    # figure out again, and a dashboard image needs no archival compression.
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
     with house_style():
-        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    image = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="png", compress_level=1)
     figure.clear()
     return buffer.getvalue()
 
