@@ -236,8 +236,8 @@ asked for a follow-up conversation and what came of it.
 ## Dashboard
 
 The charts on tabs, with filters by date and theme, and a button that
-exports a review packet. It follows your journal: after you save an entry
-in *01_capture*, the dashboard shows it too.
+exports a review packet. Saved an entry in *01_capture* since? Press
+**Reload** to read the journal again.
 """,
     ),
     code(

@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..exceptions import RecoveryAnalyticsError
@@ -100,6 +101,22 @@ def lab_command(notebooks: Path, port: int, *, open_browser: bool) -> list[str]:
     return cmd
 
 
+def lab_environment(token: str, base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of JupyterLab: the token, and this environment's kernels first.
+
+    A ``python3`` kernel of another Python (say in ``~/.local/share/jupyter``)
+    would otherwise win over this environment's, and the notebooks would not
+    find the package.
+    """
+    env = dict(os.environ if base is None else base)
+    env["JUPYTER_TOKEN"] = token
+    ours = Path(sys.prefix) / "share" / "jupyter"
+    if (ours / "kernels").is_dir():
+        rest = [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+        env["JUPYTER_PATH"] = os.pathsep.join([str(ours), *rest])
+    return env
+
+
 def lab_url(port: int, token: str) -> str:
     return f"http://{HOST}:{port}/lab?token={token}"
 
@@ -139,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         )
     token = secrets.token_urlsafe(24)
     cmd = lab_command(notebooks, port, open_browser=not args.no_browser)
-    env = {**os.environ, "JUPYTER_TOKEN": token}
+    env = lab_environment(token)
     print(
         f"Starting JupyterLab on the notebooks in {notebooks}\n"
         "Open this address in your browser (it holds a secret token: keep it to yourself):\n\n"

@@ -81,6 +81,14 @@ def test_lab_starts_on_the_notebooks_with_a_token_in_the_environment(
     assert str(NOTEBOOKS) in out and "01_capture.ipynb" in out
 
 
+def test_this_environments_kernel_comes_first() -> None:
+    ours = str(Path(sys.prefix) / "share" / "jupyter")
+    env = lab.lab_environment("t", {"JUPYTER_PATH": "/elsewhere", "HOME": "/home/x"})
+    assert env["JUPYTER_PATH"].split(os.pathsep) == [ours, "/elsewhere"]
+    assert env["JUPYTER_TOKEN"] == "t" and env["HOME"] == "/home/x"
+    assert lab.lab_environment("t", {})["JUPYTER_PATH"] == ours
+
+
 def test_tokens_differ_and_the_browser_opens_by_default(fake_lab: list[FakePopen]) -> None:
     assert main(["lab"]) == 0
     assert main(["lab"]) == 0
