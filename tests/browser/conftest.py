@@ -1,8 +1,8 @@
 """Fixtures for the browser tests: Chromium, JupyterLab and Voila on 127.0.0.1.
 
-* ``chromium`` - Debian's Chromium driven by Playwright (it cannot download
-  its own browser here). Missing Chromium fails the tests when ``CI`` is set
-  and skips them otherwise.
+* ``chromium`` - Debian's Chromium (``/usr/bin/chromium``, or ``RA_CHROMIUM``)
+  driven by Playwright, which cannot download its own browser here. Missing
+  Chromium fails the tests when ``CI`` is set and skips them otherwise.
 * ``workspace`` - a temporary copy of ``notebooks/`` and the folders the
   servers use; the notebooks read their journal from ``RA_JOURNAL``, so a
   test never writes into the project's ``journal/`` or ``data/sample``.
@@ -27,7 +27,8 @@ from ..notebooks._jupyter import NOTEBOOKS, ROOT, SAMPLE, kernel_env, tree_diges
 from ._pages import VOILA_CLIENT
 from ._servers import HOST, Server, Workspace, free_port, start
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium; RA_CHROMIUM points elsewhere on other systems
+CHROMIUM = Path(os.environ.get("RA_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
