@@ -11,8 +11,8 @@ it is a strength, under "went wrong" a weakness.
 
 How themes are given (details in :mod:`recovery_analytics.themes._taxonomy`):
 explicit ``#tags`` win outright; otherwise every theme's words and patterns
-are searched, and themes are ranked best first (main evidence before weak
-evidence, then the one mentioned first, then taxonomy order).
+are searched; weak evidence counts only when no theme has main evidence, and
+themes are ranked best first (the one mentioned first, then taxonomy order).
 
 Taxonomy files
 --------------
@@ -35,7 +35,8 @@ A coach's own taxonomy is a TOML file read with :meth:`Taxonomy.from_file`
       (``nerv*``, ``long-winded``, ``(ran|run) out of time``, ``spent ... too
       long``; see :mod:`recovery_analytics.themes._theme`) or as regular
       expressions (no lookarounds or backreferences);
-    - ``weak_words`` / ``weak_patterns``: weaker evidence, ranked after main;
+    - ``weak_words`` / ``weak_patterns``: weaker evidence, which gives the
+      theme only when no theme has main evidence;
     - ``exclude_words`` / ``exclude_patterns``: phrases blanked out before the
       theme is searched (``follow-up questions`` is not *follow_up*);
     - ``replace = true``: drop the built-in definition of this theme and use

@@ -9,9 +9,11 @@ How an item gets its themes
    becomes a user theme of that name, lower-cased.
 2. Otherwise every theme is searched independently. A theme whose
    ``exclude_*`` phrases occur has those phrases blanked out first.
-3. Themes are ranked best first: a theme with main evidence (``words``,
-   ``patterns``) before a theme with only weak evidence (``weak_*``); among
-   equals, the theme mentioned first in the text; then taxonomy order.
+3. Main evidence (``words``, ``patterns``) outranks weak evidence
+   (``weak_*``): weak evidence gives a theme only when no theme has main
+   evidence in that item.
+4. Themes are ranked best first: the theme mentioned first in the text, then
+   taxonomy order.
 
 Negation does not remove a theme: "didn't ramble this time" is still about
 conciseness (a strength, under "went well"). Where a negation or a set phrase
@@ -370,6 +372,8 @@ class Taxonomy:
         >>> Taxonomy.default().tag(["didn't ramble this time", "got a free coffee"])
         [['conciseness'], []]
         """
+        if isinstance(texts, str):
+            raise TypeError("`texts` must be a list of texts; for one text write tag([text])")
         series = pd.Series(list(texts), dtype="str")
         return list(self.tag_items(series).tolist())
 

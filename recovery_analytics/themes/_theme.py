@@ -265,8 +265,8 @@ class Theme:
     words, patterns : tuple of str
         Main evidence, in the word syntax and as regular expressions.
     weak_words, weak_patterns : tuple of str
-        Weaker evidence (a topic mentioned in passing): the theme is still
-        given, but after every theme with main evidence.
+        Weaker evidence (a topic mentioned in passing, such as "design"):
+        it gives the theme only when no theme has main evidence.
     exclude_words, exclude_patterns : tuple of str
         Phrases that look like this theme but are not (``follow-up questions``
         for *follow_up*): they are blanked out before this theme is searched.
