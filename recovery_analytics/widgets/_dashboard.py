@@ -171,7 +171,12 @@ def select_log(
             f"The \u201cfrom\u201d date ({first:%Y-%m-%d}) is after the \u201cto\u201d date "
             f"({last:%Y-%m-%d}): swap them to see interviews."
         )
-    picked = log.filter(client=client, start=first, end=last)
+    if client is not None and log.clients == [log.check_client(client)]:
+        client = None  # the only client: nothing to filter
+    if client is None and first is None and last is None:
+        picked = log
+    else:
+        picked = log.filter(client=client, start=first, end=last)
     if theme is None:
         return picked
     long = picked.item_themes
@@ -191,14 +196,18 @@ def theme_choices(log: ReflectionLog, polarity: str = "both") -> list[tuple[str,
     >>> theme_choices(example_log().filter(client="ana"), "wrong")[:2]
     [('conciseness', 2), ('technical', 1)]
     """
-    long = log.item_themes
-    if polarity != "both":
-        long = long.loc[(long["polarity"] == polarity).to_numpy()]
-    if not len(long):
-        return []
-    counts = long.groupby("theme", observed=True)["entry_id"].nunique()
-    order = sorted(counts.items(), key=lambda kv: (kv[0] == OTHER, -kv[1], kv[0]))
-    return [(str(k), int(v)) for k, v in order]
+    items = log.items
+    seen: dict[str, set[str]] = {}
+    for entry_id, pol, themes in zip(
+        items["entry_id"].tolist(), items["polarity"].tolist(), items["themes"].tolist(),
+        strict=True,
+    ):  # fmt: skip
+        if polarity != "both" and pol != polarity:
+            continue
+        for theme in themes if len(themes) else (OTHER,):
+            seen.setdefault(str(theme), set()).add(entry_id)
+    order = sorted(seen.items(), key=lambda kv: (kv[0] == OTHER, -len(kv[1]), kv[0]))
+    return [(theme, len(ids)) for theme, ids in order]
 
 
 def _when(first: pd.Timestamp, last: pd.Timestamp) -> str:
@@ -726,9 +735,7 @@ class Dashboard:
     def _update_themes(self) -> None:
         client = self.client.value
         try:
-            log = self._range_log()
-            if client is not None:
-                log = log.filter(client=client)
+            log = select_log(self._log, client=client, start=self.start.value, end=self.end.value)
             counts = theme_choices(log, self.polarity.value)
         except RecoveryAnalyticsError:
             counts = []
