@@ -120,6 +120,10 @@ async def _execute_all(runs: dict[str, Run]) -> None:
 
 def run_all(runs: dict[str, Run]) -> None:
     """Execute every planned notebook; errors are kept on each Run."""
+    # On a fresh machine matplotlib builds its font cache on first use and says
+    # so on stderr, which would read as a notebook's warning: build it here first.
+    import matplotlib.font_manager  # noqa: F401
+
     try:
         asyncio.run(_execute_all(runs))
     except TimeoutError as exc:
