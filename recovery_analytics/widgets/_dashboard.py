@@ -45,6 +45,7 @@ class                          widget (attribute of the dashboard)
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import html
@@ -772,8 +773,13 @@ class Dashboard:
             theme=self.theme.value,
         )
 
-    def redraw(self) -> None:
-        """Redraw the headline and the visible tab from the cached data."""
+    def redraw(self, *, chart_soon: bool = False) -> None:
+        """Redraw the headline and the visible tab from the cached data.
+
+        With ``chart_soon=True`` (inside a kernel) the chart is drawn right
+        after the current callback returns, so that a form's "Saved" shows
+        without waiting for it.
+        """
         self._drawn.clear()
         if not len(self._log):
             self.headline.value = f"<p>{html.escape(NO_ENTRIES)}</p>"
@@ -797,7 +803,21 @@ class Dashboard:
         self.headline.value = (
             "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in lines) + "</ul>"
         )
+        if chart_soon:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                pass
+            else:
+                loop.call_soon(self._draw_visible_quietly)
+                return
         self.draw_tab(self.visible_tab, picked)
+
+    def _draw_visible_quietly(self) -> None:
+        try:
+            self.draw_tab(self.visible_tab)
+        except Exception as exc:  # shown, never lost in the server log
+            self._show_error(failure_message(exc, "draw this tab", "this dashboard"))
 
     def draw_tab(self, name: str, picked: ReflectionLog | None = None) -> None:
         """Draw one tab now (normally only the visible one is drawn)."""
@@ -861,12 +881,12 @@ class Dashboard:
 
     # -- following the journal -------------------------------------------------------------
 
-    def refresh(self, changed: Iterable[str] | None = None) -> None:
+    def refresh(self, changed: Iterable[str] | None = None, *, chart_soon: bool = False) -> None:
         """Read the data again and redraw.
 
         ``changed`` (entry ids) reads only those entries back from the
         journal and folds them into the cached log; without it the whole
-        journal is read again.
+        journal is read again. ``chart_soon``: see :meth:`redraw`.
         """
         if self.journal is not None:
             if changed is None:
@@ -887,7 +907,7 @@ class Dashboard:
                 self._log = merge_changes(self._log, fresh, ids)
         self._version += 1
         self._update_choices()
-        self.redraw()
+        self.redraw(chart_soon=chart_soon)
 
     def _journal_changed(self, entry_id: str) -> None:
         self._pending.add(entry_id)
@@ -896,7 +916,7 @@ class Dashboard:
     def _apply_pending(self) -> None:
         ids, self._pending = self._pending, set()
         try:
-            self.refresh(changed=ids)
+            self.refresh(changed=ids, chart_soon=True)
         except Exception as exc:  # shown here; the saved entry itself is safe
             self._show_error(
                 "The change is saved in the journal, but the dashboard could not update "

@@ -209,6 +209,30 @@ def test_form_and_dashboard_stay_linked(filled: Journal, closing: list[Any]) -> 
     assert "6 things went well and 3 went wrong" in dash.headline.value
 
 
+def test_in_a_kernel_saved_shows_before_the_chart_is_drawn(
+    filled: Journal, closing: list[Any]
+) -> None:
+    import asyncio
+
+    dash = Dashboard(filled)
+    form = EntryForm(filled, client="ana")
+    closing.extend([form, dash])
+    before = png_of(dash.output)
+
+    async def click() -> None:
+        form.company.value = "Delta"
+        form.went_well.value = "Stayed calm"
+        form.save.click()  # as the kernel runs a browser's click
+        assert "Saved" in form.status.value
+        assert "4 interviews" in dash.headline.value  # numbers at once
+        assert png_of(dash.output) == before  # the chart follows right after
+        await asyncio.sleep(0.01)
+        assert png_of(dash.output) != before
+
+    asyncio.run(click())
+    assert plt.get_fignums() == []
+
+
 def test_incremental_refresh_matches_a_full_read(filled: Journal, closing: list[Any]) -> None:
     dash = Dashboard(filled)
     closing.append(dash)
@@ -242,7 +266,7 @@ def test_dashboard_error_does_not_break_saving(
     form = EntryForm(filled, client="ana")
     closing.extend([form, dash])
 
-    def broken(changed: Any = None) -> None:
+    def broken(changed: Any = None, **kwargs: Any) -> None:
         raise RuntimeError("disk hiccup")
 
     monkeypatch.setattr(dash, "refresh", broken)

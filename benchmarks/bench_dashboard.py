@@ -1,0 +1,292 @@
+"""Benchmark the dashboard's refresh after a save (issue 6).
+
+Fills a journal (a folder, and SQLite) with ``--n`` entries (default 1,000)
+from ``benchmarks/synth.make_records`` via ``journal.import_from`` (not
+timed), opens a :class:`~recovery_analytics.widgets.Dashboard` on it (the
+"Balance over time" tab on show, the heaviest chart), then times, as the
+median of ``--repeat`` runs:
+
+* baselines in the same run: ``journal.log()`` (reading everything again,
+  what a dashboard without an incremental update would do) and rendering
+  one chart (balance over time of the client on show) to PNG;
+* ``journal.add(entry)`` with nothing attached (the save alone);
+* the dashboard's refresh after a save, ``dash.refresh(changed=[entry_id])``
+  - what the ``journal.on_change`` callback runs: read the saved entry back,
+  fold it into the cached log, redraw the headline and the visible tab -
+  and its first part alone (read back and fold in);
+* the same inside an event loop, as in a kernel, where the callback returns
+  after the headline and the chart is drawn right after it (so a form's
+  "Saved" does not wait for the chart);
+* a save with the dashboard attached (add + refresh, as a form's Save does);
+* a full reload, ``dash.refresh()``.
+
+``--clients`` gives the number of clients (comma-separated for several
+runs): with 1 client the chart on show holds all ``--n`` interviews (the
+worst case); with 20 it holds about ``n / 20``.
+
+    .venv/bin/python benchmarks/bench_dashboard.py               # print the figures
+    .venv/bin/python benchmarks/bench_dashboard.py --record      # and write them to RESULTS.md
+
+``--record`` replaces only the "## Dashboard (issue 6)" section of
+``benchmarks/RESULTS.md`` (adding it if missing) and keeps the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import make_records  # noqa: E402
+from recovery_analytics.journal import Journal  # noqa: E402
+from recovery_analytics.widgets import Dashboard  # noqa: E402
+from recovery_analytics.widgets._dashboard import (  # noqa: E402
+    chart_png,
+    log_of_entries,
+    merge_changes,
+)
+
+SECTION = "## Dashboard (issue 6)"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def median_time(func: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median wall-clock and median CPU seconds (this process) over ``repeat`` runs."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        w0, c0 = time.perf_counter(), time.process_time()
+        func()
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def machine() -> str:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} CPUs, {cpu}; Python {platform.python_version()}, "
+        f"pandas {pd.__version__}, matplotlib {matplotlib.__version__}"
+    )
+
+
+def new_entries(client: str) -> Iterator[dict[str, Any]]:
+    """Fresh entries for the client on show, each a different interview."""
+    for i in itertools.count():
+        yield {
+            "client": client,
+            "interview_date": (pd.Timestamp("2026-09-01") + pd.Timedelta(days=i % 300)).date(),
+            "company": f"Bench Co {i}",
+            "role": "Analyst",
+            "feeling": 1 + i % 5,
+            "went_well": ["Good STAR story about the migration", "Stayed calm throughout"],
+            "went_wrong": ["Rambled on tell me about yourself", "Froze on the SQL question"],
+            "plan_b": ["Apply to two more roles"],
+            "outcome": "pending",
+        }
+
+
+def fill(journal: Journal, n: int, clients: int, folder: Path) -> float:
+    records = make_records(n, seed=6, clients=clients)
+    path = folder / f"records-{clients}.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record) + "\n")
+    t0 = time.perf_counter()
+    report = journal.import_from(path)
+    if len(report.added) != n:
+        raise SystemExit(f"import added {len(report.added)} of {n}: {report}")
+    return time.perf_counter() - t0
+
+
+def one_backend(
+    name: str, location: str, n: int, clients: int, repeat: int, folder: Path
+) -> tuple[dict[str, tuple[float, float]], str]:
+    journal = Journal.open(location)
+    filled = fill(journal, n, clients, folder)
+    dash = Dashboard(journal)
+    client = dash.client.value
+    shown = len(dash.selection())
+    entries = new_entries(client)
+    assert dash.visible_tab == "balance"
+
+    def log() -> None:
+        journal.log()
+
+    one = dash.selection()
+
+    def chart() -> None:
+        chart_png("balance", one)
+
+    # the save alone: nothing attached
+    journal.on_change(dash._journal_changed, remove=True)
+
+    def add() -> None:
+        journal.add(next(entries))
+
+    ids: list[str] = []
+
+    def add_quietly() -> None:
+        ids.append(journal.add(next(entries)))
+
+    def refresh_after_save() -> None:
+        dash.refresh(changed=[ids[-1]])
+
+    def fold_in() -> None:
+        fresh = log_of_entries([journal.get(ids[-1])], taxonomy=dash.taxonomy, where=journal.where)
+        merge_changes(dash.log, fresh, [ids[-1]])
+
+    def refresh_case() -> tuple[float, float]:
+        wall, cpu = [], []
+        for _ in range(repeat):
+            add_quietly()  # not timed
+            w0, c0 = time.perf_counter(), time.process_time()
+            refresh_after_save()
+            cpu.append(time.process_time() - c0)
+            wall.append(time.perf_counter() - w0)
+        return statistics.median(wall), statistics.median(cpu)
+
+    def numbers_first_case() -> tuple[float, float]:
+        """In a kernel the chart is drawn just after the callback returns: time the callback."""
+        wall, cpu = [], []
+
+        async def once() -> None:
+            add_quietly()  # not timed
+            w0, c0 = time.perf_counter(), time.process_time()
+            dash.refresh(changed=[ids[-1]], chart_soon=True)
+            cpu.append(time.process_time() - c0)
+            wall.append(time.perf_counter() - w0)
+            await asyncio.sleep(0)  # the chart, not timed
+
+        for _ in range(repeat):
+            asyncio.run(once())
+        return statistics.median(wall), statistics.median(cpu)
+
+    for warm in (log, chart, add, add_quietly, refresh_after_save, fold_in):
+        warm()
+    timings: dict[str, tuple[float, float]] = {}
+    timings["baseline: `journal.log()` (read everything again)"] = median_time(log, repeat)
+    timings["baseline: one chart (balance over time) to PNG"] = median_time(chart, repeat)
+    timings["`journal.add(entry)`, nothing attached"] = median_time(add, repeat)
+    timings["**dashboard refresh after a save** `dash.refresh(changed=[id])`"] = refresh_case()
+    timings["... of which: read the entry back and fold it into the log"] = median_time(
+        fold_in, repeat
+    )
+    timings["... in a kernel, until the callback returns (the chart follows)"] = (
+        numbers_first_case()
+    )
+    journal.on_change(dash._journal_changed)
+    timings["save with the dashboard attached (add + refresh)"] = median_time(add, repeat)
+    timings["full reload `dash.refresh()`"] = median_time(dash.refresh, repeat)
+    if plt.get_fignums():
+        raise SystemExit(f"figures left open: {plt.get_fignums()}")
+    shown_after = len(dash.selection())
+    dash.close()
+    journal.close()
+    note = (
+        f"{name}: filled by `import_from` in {filled:.1f} s; the client on show had "
+        f"{shown:,} interviews ({shown_after:,} after the timed saves)"
+    )
+    return timings, note
+
+
+def run(n: int, clients: list[int], repeat: int) -> str:
+    rows: list[tuple[str, str, float, float]] = []
+    notes: list[str] = []
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for k in clients:
+            for name, location in (
+                ("folder", str(folder / f"journal-{k}")),
+                ("SQLite", f"sqlite:///{folder / f'journal-{k}.db'}"),
+            ):
+                timings, note = one_backend(name, location, n, k, repeat, folder)
+                notes.append(f"{note}, {k} client{'s' if k != 1 else ''}")
+                for call, (wall, cpu) in timings.items():
+                    rows.append((f"{name}, {k} client{'s' if k != 1 else ''}", call, wall, cpu))
+                print(f"done: {name}, {k} clients", file=sys.stderr)
+    load_after = os.getloadavg()[0]
+    lines = [
+        SECTION,
+        "",
+        f"`.venv/bin/python benchmarks/bench_dashboard.py --n {n} --clients "
+        f"{','.join(map(str, clients))} --repeat {repeat}` ({time.strftime('%Y-%m-%d')}): "
+        f"a journal of {n:,} entries from `benchmarks/synth.make_records`, a `Dashboard` on "
+        "it with the \u201cBalance over time\u201d tab on show (the heaviest chart). Median "
+        f"of {repeat} runs; each refresh follows a fresh save of a new entry (not timed).",
+        "",
+        f"Machine: {machine()}. Load average (1 min) {load_before:.1f} before and "
+        f"{load_after:.1f} after: other work shared the CPUs, so the CPU seconds of this "
+        "process are the steadier figure.",
+        "",
+        "| journal | call | wall s | CPU s |",
+        "|---|---|---:|---:|",
+    ]
+    for journal, call, wall, cpu in rows:
+        lines.append(f"| {journal} | {call} | {wall:.3f} | {cpu:.3f} |")
+    lines += ["", "Set-up (not timed): " + "; ".join(notes) + ".", ""]
+    return "\n".join(lines)
+
+
+def record(section: str) -> None:
+    """Replace our section of RESULTS.md (or add it), keeping everything else."""
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
+    if start is None:
+        new = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
+        rest = "\n".join(lines[end:])
+        new = "\n".join(lines[:start]) + "\n" + section + ("\n" + rest if rest else "")
+    RESULTS.write_text(new.rstrip("\n") + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="entries (default 1,000)")
+    parser.add_argument("--clients", default="1,20", help="clients, comma-separated runs")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--record", action="store_true", help="write the figures to RESULTS.md")
+    args = parser.parse_args(argv)
+    clients = [int(c) for c in args.clients.split(",") if c.strip()]
+    np.random.seed(6)
+    section = run(args.n, clients, args.repeat)
+    print(section)
+    if args.record:
+        record(section)
+        print(f"written to {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
