@@ -252,8 +252,35 @@ def run(n: int, clients: list[int], repeat: int) -> str:
     ]
     for journal, call, wall, cpu in rows:
         lines.append(f"| {journal} | {call} | {wall:.3f} | {cpu:.3f} |")
-    lines += ["", "Set-up (not timed): " + "; ".join(notes) + ".", ""]
+    lines += ["", "Set-up (not timed): " + "; ".join(notes) + ".", "", reading(rows), ""]
     return "\n".join(lines)
+
+
+def reading(rows: list[tuple[str, str, float, float]]) -> str:
+    """A few sentences on the figures: ranges over the journals, CPU seconds."""
+
+    def cpu(prefix: str) -> list[float]:
+        return [c for _, call, _, c in rows if call.startswith(prefix)]
+
+    def span(values: list[float]) -> str:
+        return f"{min(values):.2f}-{max(values):.2f} s"
+
+    refresh = cpu("**dashboard refresh")
+    kernel = cpu("... in a kernel")
+    chart = cpu("baseline: one chart")
+    log = cpu("baseline: `journal.log()`")
+    full = cpu("full reload")
+    share = [c / r for c, r in zip(chart, refresh, strict=True)]
+    return (
+        f"Reading (CPU seconds): the refresh after a save took {span(refresh)}, against "
+        f"{span(full)} for reading the whole journal again and redrawing (`journal.log()` "
+        f"alone: {span(log)}). Drawing the one chart on show is most of it "
+        f"({min(share):.0%}-{max(share):.0%}; {span(chart)} on its own); reading the "
+        "saved entry back and folding it into the cached log is the rest, with the "
+        f"headline. Inside a kernel the change callback returns after {span(kernel)} (the "
+        "numbers are updated) and the chart is drawn right after it, so a form's "
+        "\u201cSaved\u201d does not wait for the chart. Other tabs are drawn only when opened."
+    )
 
 
 def record(section: str) -> None:
