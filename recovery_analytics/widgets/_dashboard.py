@@ -76,7 +76,14 @@ from ..charts import (
 from ..exceptions import RecoveryAnalyticsError
 from ..journal import EntryNotFoundError, Journal
 from ..themes import OTHER
-from ._form import Debouncer, close_widgets, failure_message, from_browser, resolve_taxonomy
+from ._form import (
+    Debouncer,
+    close_widgets,
+    failure_message,
+    from_browser,
+    resolve_taxonomy,
+    set_choice,
+)
 
 __all__ = [
     "Dashboard",
@@ -95,7 +102,7 @@ __all__ = [
 #: Tab name -> its title, in the order the tabs appear.
 TAB_TITLES: Final = {
     "balance": "Balance over time",
-    "strengths": "Strengths & weaknesses",
+    "strengths": "By theme",
     "recurring": "Recurring",
     "feeling": "Feeling",
     "written": "What was written",
@@ -541,6 +548,13 @@ class Dashboard:
     -----
     Put ``dash`` last in a cell to show it. ``dash.close()`` closes every
     widget and stops following the journal.
+
+    A change to the journal is applied at once (only the changed entries
+    are read back); inside a kernel the numbers are updated at once and the
+    chart right after the change's callback returns, and a burst of changes
+    (an import) is gathered into one refresh about 0.3 s after the last one.
+    ``dash.refresh()`` reads the whole journal again (the Reload button), for
+    changes made outside this process, such as files edited by hand.
     """
 
     def __init__(
@@ -605,7 +619,7 @@ class Dashboard:
             "ra-dash-polarity",
         )
         self.theme = w(
-            widgets.Dropdown(description="Theme", options=[("all themes", None)], value=None),
+            widgets.Dropdown(description="Theme", options=[("all themes", "")], value=""),
             "ra-dash-theme",
         )
         self.headline = w(widgets.HTML(""), "ra-dash-headline")
@@ -635,7 +649,11 @@ class Dashboard:
             "ra-dash-anonymize",
         )
         self.export = w(
-            widgets.Button(description="Export review packet", icon="download"),
+            widgets.Button(
+                description="Export review packet",
+                icon="download",
+                layout=widgets.Layout(width="auto"),
+            ),
             "ra-dash-export",
         )
         self.export_link = w(widgets.HTML(""), "ra-dash-export-link")
@@ -740,13 +758,13 @@ class Dashboard:
             counts = theme_choices(log, self.polarity.value)
         except RecoveryAnalyticsError:
             counts = []
-        options: list[tuple[str, str | None]] = [("all themes", None)]
+        options: list[tuple[str, str]] = [("all themes", "")]
         for theme, n in counts:
             label = "no theme yet" if theme == OTHER else _names(theme)
             options.append((f"{label} ({_plural(n, 'interview')})", theme))
         current = self.theme.value
         self.theme.options = options
-        self.theme.value = current if any(v == current for _, v in options) else None
+        set_choice(self.theme, current if any(v == current for _, v in options) else None)
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -770,7 +788,7 @@ class Dashboard:
             start=self.start.value,
             end=self.end.value,
             polarity=self.polarity.value,
-            theme=self.theme.value,
+            theme=self.theme.value or None,
         )
 
     def redraw(self, *, chart_soon: bool = False) -> None:
@@ -794,7 +812,7 @@ class Dashboard:
                 out.outputs = (_message(str(exc)),)
             return
         lines = headline(picked)
-        if self.theme.value is not None and len(picked):
+        if self.theme.value and len(picked):
             where = _POLARITY_WORDS.get(self.polarity.value, "went well or went wrong")
             theme = "no theme yet" if self.theme.value == OTHER else _names(self.theme.value)
             lines.append(
@@ -837,7 +855,9 @@ class Dashboard:
             if name == "written":
                 out.outputs = (
                     _html_output(
-                        written_html(data, polarity=self.polarity.value, theme=self.theme.value),
+                        written_html(
+                            data, polarity=self.polarity.value, theme=self.theme.value or None
+                        ),
                         "What was written",
                     ),
                 )

@@ -137,7 +137,7 @@ _LIST_FIELDS: Final = ("went_well", "went_wrong", "plan_b", "questions_to_ask")
 _TEXT_FIELDS: Final = ("client", "company", "role", "employer_view", "notes")
 
 STAGE_CHOICES: Final = (
-    ("\u2014", None),
+    ("\u2014", ""),
     ("screening call", "screen"),
     ("phone interview", "phone"),
     ("technical", "technical"),
@@ -147,13 +147,13 @@ STAGE_CHOICES: Final = (
     ("other", "other"),
 )
 FORMAT_CHOICES: Final = (
-    ("\u2014", None),
+    ("\u2014", ""),
     ("in person", "in_person"),
     ("video call", "video"),
     ("phone", "phone"),
 )
 RESPONSE_CHOICES: Final = (
-    ("\u2014", None),
+    ("\u2014", ""),
     ("waiting to hear", "pending"),
     ("yes, they agreed", "granted"),
     ("no, they said no", "declined"),
@@ -573,6 +573,16 @@ def resolve_taxonomy(taxonomy: object, journal: object = None) -> Taxonomy:
     return Taxonomy.from_file(taxonomy)  # type: ignore[arg-type]
 
 
+def set_choice(dropdown: Any, value: object) -> None:
+    """Select ``value``; ``None`` selects the blank first choice (whose value is ``""``).
+
+    The blank choices carry ``""`` rather than ``None``: a Dropdown whose value
+    is ``None`` selects nothing, and the browser shows an empty box instead of
+    "\u2014" or "New reflection".
+    """
+    dropdown.value = "" if value is None else value
+
+
 def close_widgets(items: Iterable[Any]) -> None:
     """Close widgets and their layout/style models (widgets are not collected otherwise)."""
     for w in items:
@@ -708,9 +718,9 @@ class EntryForm:
             )
         }
 
-    def _edit_options(self) -> list[tuple[str, str | None]]:
+    def _edit_options(self) -> list[tuple[str, str]]:
         ordered = sorted(self._index.items(), key=lambda kv: (kv[1][0], kv[0]), reverse=True)
-        return [("New reflection", None)] + [
+        return [("New reflection", "")] + [
             (entry_label(d, co, cl), eid) for eid, (d, co, cl) in ordered
         ]
 
@@ -721,10 +731,14 @@ class EntryForm:
         return sorted({co for _, co, _ in self._index.values() if co})
 
     def _row(self, label: str, name: str, widget: Any) -> Any:
-        message = self._w(widgets.HTML(""), "ra-message")
+        message = self._w(
+            widgets.HTML("", layout=widgets.Layout(flex="1 1 16em", max_width="32em")),
+            "ra-message",
+        )
         message.add_class(f"ra-message-{CSS_CLASSES[name].removeprefix('ra-')}")
         self.messages[name] = message
-        caption = self._w(widgets.Label(label, layout=widgets.Layout(width="15em")))
+        caption = self._w(widgets.Label(label, layout=widgets.Layout(flex="0 0 15em")))
+        widget.layout.flex = "0 0 auto"
         return self._w(widgets.HBox([caption, widget, message]))
 
     def _heading(self, title: str, prompt: str | None = None) -> Any:
@@ -737,11 +751,11 @@ class EntryForm:
 
     def _build(self) -> None:
         wide = widgets.Layout(width="28em")
-        label = widgets.Layout(width="15em")
+        label = widgets.Layout(flex="0 0 15em")
         area = widgets.Layout(width="28em", height="6.5em")
         w = self._w
         self.edit = w(
-            widgets.Dropdown(options=self._edit_options(), value=None, layout=wide), "ra-edit"
+            widgets.Dropdown(options=self._edit_options(), index=0, layout=wide), "ra-edit"
         )
         self.client = w(
             widgets.Combobox(
@@ -764,14 +778,14 @@ class EntryForm:
             "ra-company",
         )
         self.role = w(widgets.Text(placeholder="e.g. Data Analyst", layout=wide), "ra-role")
-        self.stage = w(widgets.Dropdown(options=STAGE_CHOICES, value=None), "ra-stage")
-        self.format = w(widgets.Dropdown(options=FORMAT_CHOICES, value=None), "ra-format")
+        self.stage = w(widgets.Dropdown(options=STAGE_CHOICES, index=0), "ra-stage")
+        self.format = w(widgets.Dropdown(options=FORMAT_CHOICES, index=0), "ra-format")
         self.feeling = w(
             widgets.ToggleButtons(
                 options=FEELING_CHOICES,
                 value=None,
                 tooltips=["rough", "not great", "mixed", "alright", "good"],
-                style={"button_width": "5.5em"},
+                style={"button_width": "6.5em"},
             ),
             "ra-feeling",
         )
@@ -786,14 +800,12 @@ class EntryForm:
                 options=CONNECTION_CHOICES,
                 value=None,
                 tooltips=["none", "a little", "some", "good", "strong"],
-                style={"button_width": "5.5em"},
+                style={"button_width": "6.5em"},
             ),
             "ra-connection",
         )
         self.employer_view = w(
-            widgets.Textarea(
-                placeholder="what they probably took away from the conversation", layout=area
-            ),
+            widgets.Textarea(placeholder="the impression you think you made on them", layout=area),
             "ra-employer-view",
         )
         self.plan_b = w(
@@ -805,7 +817,7 @@ class EntryForm:
         )
         self.follow_up_date = w(widgets.DatePicker(value=None), "ra-follow-up-date")
         self.follow_up_response = w(
-            widgets.Dropdown(options=RESPONSE_CHOICES, value=None), "ra-follow-up-response"
+            widgets.Dropdown(options=RESPONSE_CHOICES, index=0), "ra-follow-up-response"
         )
         self.questions = w(
             widgets.Textarea(placeholder="one question per line", layout=area), "ra-questions"
@@ -864,7 +876,7 @@ class EntryForm:
                 "you than you do right after an interview.",
             ),
             row("Connection you felt", "connection", self.connection),
-            row("The impression you think you made", "employer_view", self.employer_view),
+            row("How you came across", "employer_view", self.employer_view),
             self._heading(
                 "Step 4 \u00b7 Plan B",
                 "Whatever happens with this one, what are your next steps? "
@@ -930,6 +942,8 @@ class EntryForm:
                 widget = self._input(name)
                 if name == "follow_up_requested":
                     widget.value = bool(value)
+                elif isinstance(widget, widgets.Dropdown):
+                    set_choice(widget, value)
                 elif isinstance(widget, widgets.Text | widgets.Textarea | widgets.Combobox):
                     widget.value = "" if value is None else str(value)
                 else:
@@ -1030,7 +1044,7 @@ class EntryForm:
             return
         try:
             entry_id = change["new"]
-            if entry_id is None:
+            if not entry_id:
                 self.clear()
                 self._show_note("Starting a new reflection.")
                 return
@@ -1108,7 +1122,7 @@ class EntryForm:
             self._keep_items = {}
             self._loading = True
             try:
-                self.edit.value = None
+                set_choice(self.edit, None)
             finally:
                 self._loading = False
             self._show_error(
@@ -1145,7 +1159,7 @@ class EntryForm:
         self._refresh_choices()
         self._loading = True
         try:
-            self.edit.value = None
+            set_choice(self.edit, None)
         finally:
             self._loading = False
         self.clear()
@@ -1156,7 +1170,7 @@ class EntryForm:
             current = self.edit.value
             options = self._edit_options()
             self.edit.options = options
-            self.edit.value = current if any(v == current for _, v in options) else None
+            set_choice(self.edit, current if any(v == current for _, v in options) else None)
             self.client.options = self._clients()
             self.company.options = self._companies()
         finally:

@@ -131,7 +131,7 @@ def test_theme_filter_keeps_interviews_where_the_theme_came_up(
     assert "Only interviews where \u201cconciseness\u201d came up" in dash.headline.value
     assert png_of(dash.output)[:8] == PNG
     dash.polarity.value = "well"  # conciseness never came up under went well
-    assert dash.theme.value is None  # the choice is not offered any more: back to all
+    assert dash.theme.value == ""  # the choice is not offered any more: back to "all themes"
 
 
 def test_empty_selection_shows_a_message(filled: Journal, closing: list[Any]) -> None:

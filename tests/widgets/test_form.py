@@ -125,8 +125,10 @@ def test_save_writes_every_field_and_clears_the_form(journal: Journal, make_form
     assert form.feeling.value is None and form.outcome.value == ""
     assert form.date.value == dt.date.today()
     assert form.client.value == "me"
+    # blank choices stay selected (a Dropdown at value None would show an empty box)
+    assert form.stage.label == form.format.label == form.follow_up_response.label == "\u2014"
     assert form.save.disabled
-    assert form.edit.value is None
+    assert form.edit.value == "" and form.edit.label == "New reflection"
     # the new entry can be chosen for editing, and its company is offered next time
     assert entry.entry_id in [v for _, v in form.edit.options]
     assert "Acme" in form.company.options
@@ -317,7 +319,7 @@ def test_choosing_new_reflection_clears(folder_journal: Journal, make_form: Any)
     eid = folder_journal.add({"interview_date": DAY, "company": "Acme"})
     form = make_form(folder_journal)
     form.edit.value = eid
-    form.edit.value = None
+    form.edit.value = ""  # "New reflection"
     assert form.editing is None and form.company.value == ""
 
 
