@@ -21,14 +21,17 @@ changes the topic ("no problem", "follow-up questions"), the theme lists it
 under ``exclude_*``.
 
 Speed: each theme is one alternation searched by RE2 (pyarrow's regex engine)
-over the whole column, so tagging costs one vectorised pass per theme, plus
-passes over the rows that matched; nothing loops over items in Python except
-building the output lists. RE2 compiles the regexes on every call (about a
-quarter of a second), so a few items (:data:`SMALL`, e.g. one line typed in a
-form) are matched with the same regexes precompiled in Python's :mod:`re`
-instead; the text is first mapped so that both engines agree (RE2 folds the
-Kelvin sign and the long s into k and s, and does not count vertical tab as
-white space).
+over the whole column: one yes/no pass per theme, then passes over the rows
+that matched (exclusions, main or weak) and, only in rows where two or more
+themes remain, a pass to find where each starts. Each distinct text is tagged
+once, themes run on several threads, and nothing loops over items in Python
+except building the output lists (``benchmarks/bench_themes.py``). RE2
+compiles the regexes on every call (about a quarter of a second), so a few
+items (:data:`SMALL`, e.g. one line typed in a form) are matched with the same
+regexes precompiled in Python's :mod:`re` instead; the text is first mapped so
+that both engines agree (RE2 folds the Kelvin sign and the long s into k and
+s, and does not count vertical tab as white space). ``Series.str.contains``
+is not used: pandas runs any pattern with ``\\s`` through Python's ``re``.
 """
 
 from __future__ import annotations
