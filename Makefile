@@ -35,7 +35,7 @@ typecheck:
 	$(BIN)/mypy
 
 pytest:
-	$(BIN)/pytest -p no:cacheprovider
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
 
 # Browser tests use Debian's Chromium (Playwright cannot download its own here).
 browser:

@@ -223,14 +223,14 @@ def split_items(elements: Elements) -> pd.DataFrame:
     if one.any():
         first = pc.extract_regex(text.filter(pa.array(one)), _TAG_RE2).field("tag")
         found = pc.utf8_lower(first).to_pylist()
-        for i, tag in zip(np.flatnonzero(one), found, strict=True):
+        for i, tag in zip(np.flatnonzero(one).tolist(), found, strict=True):
             if tag:  # no match gives an empty string
                 tags[i] = (tag,)
     many = np.flatnonzero(hashes > 1)
     if len(many):
         values = text.take(pa.array(many)).to_pylist()
-        for i, value in zip(many, values, strict=True):
-            tags[i] = tuple(dict.fromkeys(t.lower() for t in TAG_RE.findall(value)))
+        for j, value in zip(many.tolist(), values, strict=True):
+            tags[j] = tuple(dict.fromkeys(t.lower() for t in TAG_RE.findall(value)))
     if elements.objects is not None:
         for i, obj in enumerate(elements.objects):
             if obj is None:

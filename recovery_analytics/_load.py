@@ -147,7 +147,7 @@ def load(
     """
     mode = check_errors_mode(errors)
     files = discover(paths)
-    ctx_mapping = read_mapping(mapping)  # type: ignore[arg-type]
+    ctx_mapping = read_mapping(mapping)
     fixed: FormatSpec | None = get_format(format) if format is not None else None
     raw_frames: list[pd.DataFrame] = []
     raw_records: list[dict[str, Any]] = []

@@ -216,7 +216,7 @@ class ReflectionLog:
 
 def _timestamp(value: DateLike, name: str) -> pd.Timestamp:
     try:
-        ts = pd.Timestamp(value)
+        ts = pd.Timestamp(value)  # type: ignore[arg-type]
     except (ValueError, TypeError):
         raise RecoveryAnalyticsError(
             f"The value for `{name}` must be a date such as '2026-03-04', but {value!r} was passed."

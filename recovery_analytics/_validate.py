@@ -72,7 +72,7 @@ def _line_of(raw: pd.DataFrame, pos: int, name: str) -> int | None:
         lines = raw["_lines"].iat[pos]
         if isinstance(lines, dict) and name in lines:
             return int(lines[name])
-    line = raw["_line"].iat[pos]
+    line: Any = raw["_line"].iat[pos]
     return None if pd.isna(line) else int(line)
 
 
@@ -210,7 +210,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
         else:  # bool
             cols[name], bad = _bools(col)
             msg = f"is not yes or no; {_HOW_TO_FIX['bool']}"
-        for pos in np.flatnonzero(bad.to_numpy()):
+        for pos in np.flatnonzero(bad.to_numpy()).tolist():
             value = col.iat[pos]
             if spec.required:
                 kept = " This entry was left out." if partial else ""
@@ -221,7 +221,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     # required date, and a readable record location
     no_date = cols["interview_date"].isna().to_numpy()
     bad_date = {p.line for p in problems if p.field == "interview_date"}
-    for pos in np.flatnonzero(no_date):
+    for pos in np.flatnonzero(no_date).tolist():
         if _line_of(raw, pos, "interview_date") in bad_date:
             continue
         problems.append(
@@ -266,7 +266,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     unknown = [c for c in raw.columns if c not in FIELDS and c not in META_COLUMNS]
     if unknown:
         extras = raw[unknown]
-        frame["extra"] = [
+        frame["extra"] = [  # type: ignore[assignment]
             {k: v for k, v in row.items() if v is not None and not _is_na(v)}
             for row in extras.to_dict("records")
         ]
@@ -278,7 +278,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     dup = frame["entry_id"].duplicated(keep="first") & keep
     if dup.any():
         first_source = frame.loc[keep & ~dup].set_index("entry_id")["source"]
-        for pos in np.flatnonzero(dup.to_numpy()):
+        for pos in np.flatnonzero(dup.to_numpy()).tolist():
             eid = frame["entry_id"].iat[pos]
             problems.append(
                 _problem(
@@ -315,7 +315,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
 
 def _is_na(value: object) -> bool:
     try:
-        return bool(pd.isna(value))  # type: ignore[arg-type]
+        return bool(pd.isna(value))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return False
 
@@ -448,8 +448,8 @@ def entry_from_frames(
     actions_by = {k: g for k, g in actions.groupby("entry_id", sort=False)}
     out = []
     for eid, row in interviews.iterrows():
-        its = items_by.get(eid)
-        acts = actions_by.get(eid)
+        its = items_by.get(str(eid))
+        acts = actions_by.get(str(eid))
         well: list[Item] = []
         wrong: list[Item] = []
         if its is not None:

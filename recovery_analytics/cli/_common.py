@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TextIO
 
 import pandas as pd
 
@@ -35,10 +36,10 @@ def load_from_args(args: argparse.Namespace, *, errors: str = "collect") -> Refl
     )
 
 
-def print_table(frame: pd.DataFrame, *, file: object = None) -> None:
+def print_table(frame: pd.DataFrame, *, file: TextIO | None = None) -> None:
     out = file or sys.stdout
     if frame.empty:
-        print("(nothing to show)", file=out)  # type: ignore[call-overload]
+        print("(nothing to show)", file=out)
         return
     with pd.option_context(
         "display.max_rows",
@@ -50,4 +51,4 @@ def print_table(frame: pd.DataFrame, *, file: object = None) -> None:
         "display.max_colwidth",
         80,
     ):
-        print(frame.to_string(index=False), file=out)  # type: ignore[call-overload]
+        print(frame.to_string(index=False), file=out)

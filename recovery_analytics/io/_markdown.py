@@ -335,7 +335,7 @@ def _yaml_scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[no-any-return]
+        return str(value.isoformat())
     text = str(value)
     if _SAFE_VALUE.match(text) and text == text.strip():
         return text

@@ -12,6 +12,7 @@ import re
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -56,7 +57,7 @@ def _is_blank(path: Path) -> bool:
     return True
 
 
-def _read_csv(source: Path, sep: str, encoding: str, **extra: object) -> pd.DataFrame:
+def _read_csv(source: Path, sep: str, encoding: str, **extra: Any) -> pd.DataFrame:
     return pd.read_csv(
         source,
         sep=sep,
@@ -65,7 +66,7 @@ def _read_csv(source: Path, sep: str, encoding: str, **extra: object) -> pd.Data
         na_values=[""],
         on_bad_lines="warn",
         skip_blank_lines=True,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from ._anonymize import Pseudonyms, anonymize, pseudonyms
+from ._bundle import write_charts
 from ._packet import coach_packet, review_packet
 from ._save import save_chart
 
@@ -21,4 +22,5 @@ __all__ = [
     "pseudonyms",
     "review_packet",
     "save_chart",
+    "write_charts",
 ]

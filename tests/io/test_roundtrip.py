@@ -20,15 +20,16 @@ from .._stub import STUB
 # brackets and line breaks mixed in on purpose.
 _alphabet = st.one_of(
     st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-    st.sampled_from(list(',;"\'#[]-*:\n\t \\') + ["\u00e9", "\u2014", "\U0001f642"]),
+    st.sampled_from(list(",;\"'#[]-*:\n\t \\") + ["\u00e9", "\u2014", "\U0001f642"]),
 )
 text = st.text(alphabet=_alphabet, min_size=1, max_size=30).filter(lambda t: t.strip())
 # an item never starts with something that reads as a bullet or a checkbox
-item = text.filter(
-    lambda t: not t.lstrip()[:1] in "-*+\u2022[" and not t.lstrip()[:1].isdigit()
-)
-name = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Z")),
-               min_size=1, max_size=12).filter(lambda t: t.strip() not in ("", ".", ".."))
+item = text.filter(lambda t: t.lstrip()[:1] not in "-*+\u2022[" and not t.lstrip()[:1].isdigit())
+name = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Z")),
+    min_size=1,
+    max_size=12,
+).filter(lambda t: t.strip() not in ("", ".", ".."))
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31))
 
 
@@ -36,16 +37,26 @@ dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31))
 def entries(draw: st.DrawFn) -> dict:
     entry: dict = {"interview_date": draw(dates).isoformat(), "client": draw(name)}
     optional = {
-        "company": name, "role": text, "stage": st.sampled_from(STAGES),
-        "format": st.sampled_from(FORMATS), "reflected_on": dates.map(dt.date.isoformat),
-        "feeling": st.integers(1, 5), "self_score": st.integers(1, 10),
-        "connection": st.integers(1, 5), "employer_view": text,
-        "follow_up_requested": st.booleans(), "follow_up_date": dates.map(dt.date.isoformat),
+        "company": name,
+        "role": text,
+        "stage": st.sampled_from(STAGES),
+        "format": st.sampled_from(FORMATS),
+        "reflected_on": dates.map(dt.date.isoformat),
+        "feeling": st.integers(1, 5),
+        "self_score": st.integers(1, 10),
+        "connection": st.integers(1, 5),
+        "employer_view": text,
+        "follow_up_requested": st.booleans(),
+        "follow_up_date": dates.map(dt.date.isoformat),
         "follow_up_response": st.sampled_from(FOLLOW_UP_RESPONSES),
-        "outcome": st.sampled_from(OUTCOMES), "notes": text,
-        "went_well": st.lists(item, max_size=4), "went_wrong": st.lists(item, max_size=4),
+        "outcome": st.sampled_from(OUTCOMES),
+        "notes": text,
+        "went_well": st.lists(item, max_size=4),
+        "went_wrong": st.lists(item, max_size=4),
         "questions_to_ask": st.lists(item, max_size=3),
-        "plan_b": st.lists(st.fixed_dictionaries({"text": item, "done": st.booleans()}), max_size=3),
+        "plan_b": st.lists(
+            st.fixed_dictionaries({"text": item, "done": st.booleans()}), max_size=3
+        ),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
@@ -83,8 +94,11 @@ def test_written_files_are_private(tmp_path: Path, private_umask: None) -> None:
     source = tmp_path / "s.jsonl"
     source.write_text('{"interview_date": "2026-03-04", "client": "ana", "company": "A"}\n')
     log = load(source, taxonomy=STUB)
-    paths = [*log.to_markdown(tmp_path / "md"), log.to_csv(tmp_path / "a.csv"),
-             log.to_jsonl(tmp_path / "a.jsonl")]
+    paths = [
+        *log.to_markdown(tmp_path / "md"),
+        log.to_csv(tmp_path / "a.csv"),
+        log.to_jsonl(tmp_path / "a.jsonl"),
+    ]
     for path in paths:
         assert path.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "md").stat().st_mode & 0o777 == 0o700
