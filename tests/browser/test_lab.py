@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from recovery_analytics.widgets._dashboard import TAB_TITLES
+
 from ._pages import (
     RUN_TIMEOUT,
     Reflection,
@@ -64,7 +66,8 @@ def test_my_trends_shows_the_charts_as_images(page: Any, lab: Server) -> None:
     dashboard.scroll_into_view_if_needed()
     wait_for_image(page, ".ra-dashboard .ra-dash-balance img")
     screenshot(page, "lab-02_my_trends-dashboard")
-    dashboard.locator(".ra-dash-tabs .lm-TabBar-tab", has_text="Strengths").click()
+    strengths = TAB_TITLES["strengths"]  # the title the dashboard gives the tab
+    dashboard.locator(".ra-dash-tabs .lm-TabBar-tab", has_text=strengths).click()
     wait_for_image(page, ".ra-dashboard .ra-dash-strengths img")
     screenshot(page, "lab-02_my_trends-dashboard-strengths")
 
