@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -33,12 +32,12 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._common import RESULTS, cpu_model, median_time, record_section  # noqa: E402
 from recovery_analytics import ReflectionLog  # noqa: E402
 from recovery_analytics._model import FOLLOW_UP_RESPONSES, FORMATS, OUTCOMES, STAGES  # noqa: E402
 from recovery_analytics.analytics import balance, cohort, recurring, timeline  # noqa: E402
 
 SECTION = "## Analytics (issue 4)"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 THEMES = [
     "communication", "conciseness", "nerves", "technical", "preparation", "examples",
     "rapport", "questions", "salary", "logistics", "culture_fit", "leadership",
@@ -157,26 +156,8 @@ def _objects(values: list[Any]) -> pd.Series:
     return pd.Series(arr, dtype=object)
 
 
-def median_time(func: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median wall-clock and median CPU seconds (this process) over ``repeat`` runs."""
-    wall, cpu = [], []
-    for _ in range(repeat):
-        w0, c0 = time.perf_counter(), time.process_time()
-        func()
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - w0)
-    return statistics.median(wall), statistics.median(cpu)
-
-
 def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     return (
         f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}; "
         f"Python {platform.python_version()}, pandas {pd.__version__}, numpy {np.__version__}"
@@ -234,19 +215,8 @@ def run(n: int, repeat: int) -> tuple[str, ReflectionLog]:
 
 
 def record(section: str) -> None:
-    """Replace our section of RESULTS.md (or add it), keeping everything else."""
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
-    if start is None:
-        new = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        rest = "\n".join(lines[end:])
-        new = "\n".join(lines[:start]) + "\n" + section + ("\n" + rest if rest else "")
-    RESULTS.write_text(new.rstrip("\n") + "\n")
+    """Replace (or add) this benchmark's section of RESULTS.md, keeping the rest."""
+    record_section(SECTION, section)
 
 
 def main(argv: list[str] | None = None) -> None:

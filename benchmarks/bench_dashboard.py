@@ -43,7 +43,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ import pandas as pd  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._common import RESULTS, cpu_model, median_time, record_section  # noqa: E402
 from benchmarks.synth import make_records  # noqa: E402
 from recovery_analytics.journal import Journal  # noqa: E402
 from recovery_analytics.widgets import Dashboard  # noqa: E402
@@ -68,29 +69,10 @@ from recovery_analytics.widgets._dashboard import (  # noqa: E402
 )
 
 SECTION = "## Dashboard (issue 6)"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-
-
-def median_time(func: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median wall-clock and median CPU seconds (this process) over ``repeat`` runs."""
-    wall, cpu = [], []
-    for _ in range(repeat):
-        w0, c0 = time.perf_counter(), time.process_time()
-        func()
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - w0)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     return (
         f"{os.cpu_count()} CPUs, {cpu}; Python {platform.python_version()}, "
         f"pandas {pd.__version__}, matplotlib {matplotlib.__version__}"
@@ -284,19 +266,8 @@ def reading(rows: list[tuple[str, str, float, float]]) -> str:
 
 
 def record(section: str) -> None:
-    """Replace our section of RESULTS.md (or add it), keeping everything else."""
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
-    if start is None:
-        new = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        rest = "\n".join(lines[end:])
-        new = "\n".join(lines[:start]) + "\n" + section + ("\n" + rest if rest else "")
-    RESULTS.write_text(new.rstrip("\n") + "\n")
+    """Replace (or add) this benchmark's section of RESULTS.md, keeping the rest."""
+    record_section(SECTION, section)
 
 
 def main(argv: list[str] | None = None) -> None:

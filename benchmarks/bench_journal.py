@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import sys
 import tempfile
 import time
@@ -39,13 +38,13 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._common import RESULTS, cpu_model, median_time, record_section  # noqa: E402
 from benchmarks.synth import make_records  # noqa: E402
 from recovery_analytics import entry_from_mapping, load  # noqa: E402
 from recovery_analytics.io import write_markdown_folder  # noqa: E402
 from recovery_analytics.journal import Journal, SqliteJournal  # noqa: E402
 
 SECTION = "## Journal (issue 6)"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 
 class NoThemes:
@@ -55,26 +54,8 @@ class NoThemes:
         return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype=object)
 
 
-def timed(func: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median wall-clock and median CPU seconds (this process) over ``repeat`` runs."""
-    wall, cpu = [], []
-    for _ in range(repeat):
-        w0, c0 = time.perf_counter(), time.process_time()
-        func()
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - w0)
-    return statistics.median(wall), statistics.median(cpu)
-
-
 def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     import sqlite3
 
     import sqlalchemy
@@ -94,7 +75,7 @@ Row = tuple[str, float, float]
 
 
 def _row(rows: list[Row], name: str, func: Callable[[], object], times: int) -> None:
-    wall, cpu = timed(func, times)
+    wall, cpu = median_time(func, times)
     rows.append((name, wall, cpu))
 
 
@@ -230,19 +211,8 @@ def run(n: int, adds: int, repeat: int) -> str:
 
 
 def record(section: str) -> None:
-    """Replace our section of RESULTS.md (or add it), keeping everything else."""
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
-    if start is None:
-        new = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        rest = "\n".join(lines[end:])
-        new = "\n".join(lines[:start]) + "\n" + section + ("\n" + rest if rest else "")
-    RESULTS.write_text(new.rstrip("\n") + "\n")
+    """Replace (or add) this benchmark's section of RESULTS.md, keeping the rest."""
+    record_section(SECTION, section)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import synth  # noqa: E402
 
+from benchmarks._common import cpu_model, record_section  # noqa: E402
 from recovery_analytics import load  # noqa: E402
 
 
@@ -111,7 +112,7 @@ def main() -> None:
         f"Best of {args.repeat} runs, wall seconds, everything in one process on the same "
         "files. 'no themes' is load() with theme tagging switched off.",
         "",
-        f"Machine: {os.cpu_count()} CPUs, {_cpu()}; Python {platform.python_version()}, "
+        f"Machine: {os.cpu_count()} CPUs, {cpu_model()}; Python {platform.python_version()}, "
         f"pandas {pd.__version__}; load average {os.getloadavg()[0]:.1f} at the end.",
         "",
         "| data | baseline | baseline s | load() no themes s | load() s | load() x baseline |",
@@ -129,27 +130,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if args.record:
-        _record(HERE / "RESULTS.md", "## Loading (issue 2)", text)
-
-
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def _record(path: Path, heading: str, section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping the others."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    parts = old.split("\n## ")
-    kept = [parts[0].rstrip()] + [
-        "## " + p.rstrip() for p in parts[1:] if not ("## " + p).startswith(heading)
-    ]
-    path.write_text("\n\n".join([*kept, section]) + "\n", encoding="utf-8")
+        record_section("## Loading (issue 2)", text)
 
 
 if __name__ == "__main__":

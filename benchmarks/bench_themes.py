@@ -50,10 +50,10 @@ import pyarrow.compute as pc
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._common import RESULTS, cpu_model, record_section  # noqa: E402
 from recovery_analytics.themes import Taxonomy  # noqa: E402
 
 SECTION = "## Theme tagging (issue 3)"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 # Phrasings as people write them in reflection notes; {c} company, {n} number,
 # {t} a technical topic, {p} a person. Many are deliberately not theme words.
@@ -344,14 +344,7 @@ def naive(texts: list[str], regexes: list[re.Pattern[str]]) -> list[list[bool]]:
 
 
 def _machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model("unknown CPU")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
         f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}; "
@@ -453,16 +446,8 @@ def reading(cpu: dict[str, float]) -> str:
 
 
 def record(section: str) -> None:
-    """Replace (or append) this benchmark's section of RESULTS.md, keeping the rest."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        rest = "" if end < 0 else text[end + 1 :]
-        text = text[:start] + section + ("\n" + rest if rest else "")
-    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    """Replace (or add) this benchmark's section of RESULTS.md, keeping the rest."""
+    record_section(SECTION, section)
 
 
 def main(argv: list[str] | None = None) -> None:
