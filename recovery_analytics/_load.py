@@ -108,7 +108,7 @@ def load(
     progress: bool | None = None,
     options: Mapping[str, Any] | None = None,
 ) -> ReflectionLog:
-    """Read reflection logs into a :class:`ReflectionLog`.
+    r"""Read reflection logs into a :class:`ReflectionLog`.
 
     Parameters
     ----------
@@ -142,8 +142,31 @@ def load(
 
     Examples
     --------
-    >>> log = load("data/sample")  # doctest: +SKIP
-    >>> log.interviews[["client", "interview_date", "n_well", "n_wrong"]].head()  # doctest: +SKIP
+    A folder may mix formats; here, one CSV file:
+
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> folder = Path(tmp.name)
+    >>> _ = (folder / "ben.csv").write_text(
+    ...     "client,interview_date,company,went_well,went_wrong\n"
+    ...     "ben,2026-03-02,Acme,Clear answers;Good rapport,Arrived late\n"
+    ...     "ben,2026-03-09,Birch,Asked good questions,\n"
+    ... )
+    >>> log = load(folder)
+    >>> columns = ["client", "interview_date", "company", "n_well", "n_wrong"]
+    >>> log.interviews[columns]  # doctest: +NORMALIZE_WHITESPACE
+                   client interview_date company  n_well  n_wrong
+    entry_id
+    e-6d1d90261e43    ben     2026-03-02    Acme       2        1
+    e-9813a0bd4e90    ben     2026-03-09   Birch       1        0
+    >>> log.items[["polarity", "text"]]  # doctest: +NORMALIZE_WHITESPACE
+            polarity                  text
+    item_id
+    0           well         Clear answers
+    1           well          Good rapport
+    2          wrong          Arrived late
+    3           well  Asked good questions
+    >>> tmp.cleanup()
     """
     mode = check_errors_mode(errors)
     files = discover(paths)
