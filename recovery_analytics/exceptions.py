@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EntryValidationError",
+    "ImporterOptionError",
     "LogFormatError",
     "Problem",
     "RecoveryAnalyticsError",
@@ -102,6 +103,10 @@ class EntryValidationError(RecoveryAnalyticsError):
 
 class TaxonomyError(RecoveryAnalyticsError):
     """A theme taxonomy file is not valid; the message names the file and line."""
+
+
+class ImporterOptionError(RecoveryAnalyticsError):
+    """An importer option with an unknown name or a value it cannot use."""
 
 
 class UnknownClientError(RecoveryAnalyticsError, KeyError):

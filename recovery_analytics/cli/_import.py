@@ -7,6 +7,7 @@ import argparse
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ..io._registry import FORMAT_NAMES
+    from ._common import add_option_argument
 
     p = sub.add_parser(
         "import",
@@ -27,11 +28,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--mapping", help="a TOML file mapping your column headers to fields")
     p.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
     p.add_argument("--dayfirst", action="store_true", help="read 04/03/2026 as 4 March")
+    add_option_argument(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..journal import Journal
+    from ._common import options_from_args
 
     with Journal.open(args.into) as journal:
         report = journal.import_from(
@@ -40,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
             mapping=args.mapping,
             encoding=args.encoding,
             dayfirst=args.dayfirst,
+            options=options_from_args(args),
         )
         total = len(journal)
     print(report)

@@ -19,6 +19,7 @@ from typing import Any, Final
 import pandas as pd
 
 from .._model import FIELDS
+from ..exceptions import ImporterOptionError
 from ..io._mapping import rename_columns
 from ..io._markdown import SECTION_SYNONYMS
 from ..io._registry import ReadContext
@@ -26,6 +27,8 @@ from ..io._registry import ReadContext
 __all__ = [
     "COMMON_HEADERS",
     "LIST_FIELDS",
+    "OPTION_NAMES",
+    "check_option_names",
     "csv_header",
     "header_key",
     "items_from_text",
@@ -221,6 +224,42 @@ def record_stats(
     logger.info("%s: %s export, looked at %d %s, kept %d", shown, fmt, seen, unit, kept)
 
 
+#: Every option an importer reads, with the importer that reads it.
+OPTION_NAMES: Final = {
+    "daylio_keywords": "daylio",
+    "moods": "daylio",
+    "dayone_tag": "dayone",
+    "gforms_client": "gforms",
+    "gforms_checkbox": "gforms",
+    "notion_multi_select": "notion",
+    "obsidian_tag": "obsidian",
+    "stats": "every importer",
+}
+
+
+def check_option_names(options: Mapping[str, Any]) -> None:
+    """Refuse an option no importer reads, so that a misspelt one is not ignored.
+
+    >>> check_option_names({"dayone_tag": "job"})
+    >>> try:
+    ...     check_option_names({"dayone_tags": "job"})
+    ... except ValueError as exc:
+    ...     print(str(exc)[:71])
+    There is no importer option 'dayone_tags' (did you mean 'dayone_tag'?).
+    """
+    import difflib
+
+    for name in options:
+        if name in OPTION_NAMES:
+            continue
+        close = difflib.get_close_matches(str(name), OPTION_NAMES, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ImporterOptionError(
+            f"There is no importer option {name!r}{hint}. The options are: "
+            f"{', '.join(sorted(OPTION_NAMES))}; docs/importers.md says what each does."
+        )
+
+
 def strings_option(ctx: ReadContext, name: str, default: list[str] | None) -> list[str] | None:
     """An option holding a string or a list of strings; ``None``/``[]``/``""`` keep all."""
     if name not in ctx.options:
@@ -232,7 +271,7 @@ def strings_option(ctx: ReadContext, name: str, default: list[str] | None) -> li
         return [value]
     if isinstance(value, list | tuple | set | frozenset) and all(isinstance(v, str) for v in value):
         return [v for v in value if v] or None
-    raise ValueError(
+    raise ImporterOptionError(
         f"The value for `options[{name!r}]` must be a string or a list of strings, "
         f"but {value!r} was passed."
     )

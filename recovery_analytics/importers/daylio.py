@@ -68,7 +68,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from .._model import normalise_enum
-from ..exceptions import Problem
+from ..exceptions import ImporterOptionError, Problem
 from ..io._files import decode
 from ..io._registry import RawResult, ReadContext
 from ._common import items_from_text, record_stats, strings_option
@@ -133,7 +133,7 @@ def _user_moods(ctx: ReadContext) -> dict[str, int]:
     if given is None:
         return {}
     if not isinstance(given, Mapping):
-        raise ValueError(
+        raise ImporterOptionError(
             "The value for `options['moods']` must be a dict of mood label to feeling 1-5 "
             f"(or of level name to a list of labels), but {type(given).__name__} was passed."
         )
@@ -161,7 +161,7 @@ def _level_of(value: object, where: str) -> int:
             return _LEVEL_NAMES[text]
         if text.isdigit() and 1 <= int(text) <= 5:
             return int(text)
-    raise ValueError(
+    raise ImporterOptionError(
         f"The value for `{where}` must be a whole number from 1 to 5 or one of "
         f"rad, good, meh, bad, awful, but {value!r} was passed."
     )

@@ -65,6 +65,7 @@ import re
 from pathlib import Path
 from typing import Final
 
+from ..exceptions import ImporterOptionError
 from ..io._mapping import rename_columns
 from ..io._registry import RawResult, ReadContext
 from ..io._tabular import read_delimited
@@ -161,7 +162,7 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
     """Read a Google Forms responses CSV into a raw frame, one row per response."""
     how = ctx.options.get("gforms_client", "name")
     if how not in ("name", "email"):
-        raise ValueError(
+        raise ImporterOptionError(
             "The value for `options['gforms_client']` must be one of 'name', 'email', "
             f"but {how!r} was passed."
         )

@@ -264,8 +264,13 @@ class Journal(abc.ABC):
         mapping: Mapping[str, str] | PathLike | None = None,
         encoding: str = "utf-8",
         dayfirst: bool = False,
+        options: Mapping[str, Any] | None = None,
     ) -> ImportReport:
         """Add the entries of existing logs (any format ``load()`` reads).
+
+        ``format``, ``mapping``, ``encoding``, ``dayfirst`` and ``options``
+        (an importer's options, such as ``{"dayone_tag": "job"}``) are passed
+        to :func:`~recovery_analytics.load`.
 
         Files are read with ``load(paths, errors="collect")``: every readable
         entry whose id is not in the journal yet is added, entries already
@@ -283,6 +288,7 @@ class Journal(abc.ABC):
             encoding=encoding,
             dayfirst=dayfirst,
             taxonomy=NO_THEMES,
+            options=options,
         )
         entries = entries_of_log(log)
         added, skipped = self._insert_many(entries)
