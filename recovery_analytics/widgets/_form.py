@@ -191,6 +191,10 @@ ENCOURAGEMENT: Final = (
 
 _BULLET: Final = re.compile(r"^(?:[-*+\u2022]|[0-9]+[.)])\s+")
 _BLOCKING_COLOUR: Final = "#8a3b00"
+# A Save clicked in the browser waits until no value has come from the browser
+# for _SETTLE seconds (at most _SETTLE_LIMIT): see SaveButton.
+_SETTLE: Final = 0.4
+_SETTLE_LIMIT: Final = 5.0
 _NOTE_COLOUR: Final = "#555555"
 
 
@@ -552,6 +556,30 @@ class Debouncer:
             self._handle = None
 
 
+class SaveButton(widgets.Button):
+    """A Button that knows whether the click being handled came from the browser.
+
+    Why it matters: a browser sends each field's new value and the click as
+    separate messages, and the kernel does not promise to handle them in the
+    order they were sent (ipywidgets holds back a field's update while the
+    kernel is busy with its previous one, but sends a click at once; ipykernel
+    7 may handle a widget message ahead of others while it is busy). A Save
+    clicked right after typing could then store the form without the last
+    lines typed. :class:`EntryForm` therefore lets a click from the browser
+    wait until the browser has been quiet for a moment; ``click()`` from
+    Python code saves at once.
+    """
+
+    clicked_in_browser = False
+
+    def _handle_button_msg(self, _: Any, content: Mapping[str, Any], buffers: Any) -> None:
+        self.clicked_in_browser = True
+        try:
+            super()._handle_button_msg(_, content, buffers)
+        finally:
+            self.clicked_in_browser = False
+
+
 # -- small widget helpers ------------------------------------------------------------------
 
 
@@ -677,6 +705,9 @@ class EntryForm:
         self._follow_up_unknown = False
         self._loading = False
         self._own_write = False
+        self._save_waiting: asyncio.TimerHandle | None = None
+        self._save_clicked_at = -math.inf
+        self._last_from_browser = -math.inf
         self._index: dict[str, tuple[dt.date, str | None, str]] = {}
         self.messages: dict[str, Any] = {}
 
@@ -833,7 +864,7 @@ class EntryForm:
         )
         self.notes = w(widgets.Textarea(layout=area), "ra-notes")
         self.save = w(
-            widgets.Button(description="Save", button_style="primary", icon="check", disabled=True),
+            SaveButton(description="Save", button_style="primary", icon="check", disabled=True),
             "ra-save",
         )
         self.status = w(widgets.HTML(""), "ra-status")
@@ -918,6 +949,10 @@ class EntryForm:
         """Close every widget of the form and stop listening to the journal."""
         self._validate_soon.cancel()
         self._preview_soon.cancel()
+        if self._save_waiting is not None:  # a Save was clicked: keep it
+            self._save_waiting.cancel()
+            self._save_waiting = None
+            self._save_now()
         self.journal.on_change(self._journal_changed, remove=True)
         close_widgets(self._created)
         self._created.clear()
@@ -1016,6 +1051,8 @@ class EntryForm:
             self._show_error(failure_message(exc, "show the themes", "the form"))
 
     def _changed(self, _change: Mapping[str, Any]) -> None:
+        if from_browser(_change):
+            self._last_from_browser = time.monotonic()
         if self._loading:
             return
         if _change.get("owner") is self.follow_up_requested:
@@ -1086,6 +1123,32 @@ class EntryForm:
     # -- saving ------------------------------------------------------------------------------
 
     def _save_clicked(self, _button: Any = None) -> None:
+        if self._save_waiting is not None:
+            return  # a save is already on its way
+        if self.save.clicked_in_browser:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                pass
+            else:
+                # values typed just before the click may still be on their way
+                self._save_clicked_at = time.monotonic()
+                self._show_note("Saving\u2026")
+                self._save_waiting = loop.call_later(_SETTLE, self._save_when_settled)
+                return
+        self._save_now()
+
+    def _save_when_settled(self) -> None:
+        now = time.monotonic()
+        quiet = now - self._last_from_browser
+        if quiet < _SETTLE and now - self._save_clicked_at < _SETTLE_LIMIT:
+            loop = asyncio.get_running_loop()
+            self._save_waiting = loop.call_later(_SETTLE - quiet, self._save_when_settled)
+            return
+        self._save_waiting = None
+        self._save_now()
+
+    def _save_now(self) -> None:
         try:
             self._save()
         except Exception as exc:  # shown in the form, never lost in the server log

@@ -158,15 +158,32 @@ def saved_entry(journal_folder: Path, entry_id: str, r: Reflection) -> Entry:
         entry = journal.get(entry_id)
         same_company = [e for e in journal.entries() if e.company == r.company]
     assert [e.entry_id for e in same_company] == [entry_id]
-    assert entry.company == r.company
-    assert entry.role == r.role
-    assert entry.interview_date == r.date
-    assert entry.stage == r.stage[1]
-    assert entry.format == r.format[1]
-    assert entry.feeling == r.feeling
-    assert [i.text for i in entry.went_well] == r.went_well
-    assert [i.text for i in entry.went_wrong] == r.went_wrong
-    assert [a.text for a in entry.plan_b] == r.plan_b
-    assert entry.follow_up_requested is True
-    assert entry.outcome == r.outcome[1]
+    saved = {
+        "company": entry.company,
+        "role": entry.role,
+        "interview_date": entry.interview_date,
+        "stage": entry.stage,
+        "format": entry.format,
+        "feeling": entry.feeling,
+        "went_well": [i.text for i in entry.went_well],
+        "went_wrong": [i.text for i in entry.went_wrong],
+        "plan_b": [a.text for a in entry.plan_b],
+        "follow_up_requested": entry.follow_up_requested,
+        "outcome": entry.outcome,
+    }
+    typed = {
+        "company": r.company,
+        "role": r.role,
+        "interview_date": r.date,
+        "stage": r.stage[1],
+        "format": r.format[1],
+        "feeling": r.feeling,
+        "went_well": r.went_well,
+        "went_wrong": r.went_wrong,
+        "plan_b": r.plan_b,
+        "follow_up_requested": True,
+        "outcome": r.outcome[1],
+    }
+    differ = {k: (typed[k], saved[k]) for k in typed if typed[k] != saved[k]}
+    assert not differ, f"typed vs saved differ in {differ}"
     return entry

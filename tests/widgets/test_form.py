@@ -369,21 +369,23 @@ def test_failing_journal_shows_a_message_not_a_traceback(
     assert "Rambled" not in status  # personal text is not repeated in the message
 
 
-def test_read_only_folder(tmp_path: Any, make_form: Any) -> None:
-    import os
+def test_journal_folder_that_cannot_be_written(tmp_path: Any, make_form: Any) -> None:
+    # A real failure from the file system, even for root (CI runs as root, and
+    # root may write into a read-only folder): the journal's folder has been
+    # replaced by a file, so nothing can be created inside it.
+    import shutil
 
-    if os.geteuid() == 0:
-        pytest.skip("root may write into read-only folders; the monkeypatched test covers it")
-    journal = Journal.open(tmp_path / "journal")
+    folder = tmp_path / "journal"
+    journal = Journal.open(folder)
     form = make_form(journal)
     form.company.value = "Acme"
-    os.chmod(journal.where, 0o500)
-    try:
-        form.save.click()
-    finally:
-        os.chmod(journal.where, 0o700)
+    shutil.rmtree(folder)
+    folder.write_text("not a folder any more\n")
+    form.save.click()  # must not raise
     assert "Could not save" in form.status.value
+    assert "your text is still in the form" in form.status.value
     assert form.company.value == "Acme"
+    assert folder.read_text() == "not a folder any more\n"
 
 
 def test_unexpected_error_is_shown(
@@ -516,6 +518,80 @@ def test_browser_keystrokes_are_gathered_in_a_kernel_like_loop(
         assert "Who is this reflection for?" in form.messages["client"].value
 
     asyncio.run(browser())
+
+
+def _browser_click(button: Any) -> None:
+    """What ipywidgets does when the browser sends a click."""
+    button._handle_button_msg(None, {"event": "click"}, [])
+
+
+def test_browser_save_waits_for_values_still_on_their_way(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    # The browser sent the plan B line before the click, but the kernel
+    # handled the click first (it may: see SaveButton). The save must still
+    # include the line.
+    form = make_form(folder_journal)
+
+    async def browser() -> None:
+        form.company.set_state({"value": "Acme"})
+        form.went_wrong.set_state({"value": "Rambled"})
+        await asyncio.sleep(0.5)
+        _browser_click(form.save)
+        assert "Saving" in form.status.value and folder_journal.entries() == []
+        await asyncio.sleep(0.3)
+        form.plan_b.set_state({"value": "Practise a two-minute answer"})  # arrives late
+        await asyncio.sleep(0.2)
+        assert folder_journal.entries() == []  # still waiting: the browser was not quiet
+        await asyncio.sleep(1.0)
+
+    asyncio.run(browser())
+    [entry] = folder_journal.entries()
+    assert [a.text for a in entry.plan_b] == ["Practise a two-minute answer"]
+    assert [i.text for i in entry.went_wrong] == ["Rambled"]
+    assert "Saved" in form.status.value
+
+
+def test_second_browser_click_while_saving_saves_once(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    form = make_form(folder_journal)
+
+    async def browser() -> None:
+        form.company.set_state({"value": "Acme"})
+        await asyncio.sleep(0.5)
+        _browser_click(form.save)
+        _browser_click(form.save)  # an impatient second click
+        await asyncio.sleep(1.0)
+
+    asyncio.run(browser())
+    assert len(folder_journal.entries()) == 1
+    assert "Saved" in form.status.value
+
+
+def test_closing_the_form_keeps_a_clicked_save(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+
+    async def browser() -> None:
+        form.company.set_state({"value": "Acme"})
+        _browser_click(form.save)
+        form.close()  # before the moment of quiet is over
+
+    asyncio.run(browser())
+    assert [e.company for e in folder_journal.entries()] == ["Acme"]
+
+
+def test_python_click_saves_at_once_inside_an_event_loop(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    form = make_form(folder_journal)
+
+    async def cell() -> None:
+        form.company.value = "Acme"
+        form.save.click()  # as in a notebook cell: the next line sees the entry
+        assert [e.company for e in folder_journal.entries()] == ["Acme"]
+
+    asyncio.run(cell())
 
 
 def test_widgets_module_has_no_pyplot_state() -> None:
