@@ -7,12 +7,15 @@ and review packets.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._load import load
 from ._log import ReflectionLog
 from ._model import Action, Entry, Item, derive_entry_id
 from ._validate import entry_from_mapping
 from .exceptions import (
     EntryValidationError,
+    ImporterOptionError,
     LogFormatError,
     RecoveryAnalyticsError,
     SmallSampleWarning,
@@ -20,17 +23,37 @@ from .exceptions import (
     UnknownClientError,
 )
 
+if TYPE_CHECKING:
+    from .journal import Journal
+    from .themes import Taxonomy
+
 __version__ = "0.1.0"
+
+# Imported on first use: the journal needs SQLAlchemy, the taxonomy its rules.
+_LAZY = {"Journal": ".journal", "Taxonomy": ".themes"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Action",
     "Entry",
     "EntryValidationError",
+    "ImporterOptionError",
     "Item",
+    "Journal",
     "LogFormatError",
     "RecoveryAnalyticsError",
     "ReflectionLog",
     "SmallSampleWarning",
+    "Taxonomy",
     "TaxonomyError",
     "UnknownClientError",
     "derive_entry_id",

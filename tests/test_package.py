@@ -1,0 +1,33 @@
+"""The top-level names a user reaches for first."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import recovery_analytics as ra
+
+
+def test_everything_in_all_is_importable() -> None:
+    for name in ra.__all__:
+        assert getattr(ra, name) is not None, name
+
+
+def test_journal_and_taxonomy_are_the_real_classes() -> None:
+    from recovery_analytics.journal import Journal
+    from recovery_analytics.themes import Taxonomy
+
+    assert ra.Journal is Journal and ra.Taxonomy is Taxonomy
+
+
+def test_importing_the_package_does_not_import_sqlalchemy() -> None:
+    code = "import sys, recovery_analytics; print('sqlalchemy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'Jornal'"):
+        ra.Jornal  # noqa: B018
