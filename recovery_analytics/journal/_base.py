@@ -134,6 +134,11 @@ class Journal(abc.ABC):
         self._taxonomy = taxonomy
         self._callbacks: list[ChangeCallback] = []
 
+    @property
+    def taxonomy(self) -> Themes:
+        """The themes :meth:`log` tags with (``None``: the built-in taxonomy)."""
+        return self._taxonomy
+
     # -- opening -----------------------------------------------------------------
 
     @staticmethod

@@ -591,7 +591,7 @@ def resolve_taxonomy(taxonomy: object, journal: object = None) -> Taxonomy:
     """The taxonomy a widget should tag with: the one given, else the journal's, else built-in."""
     if taxonomy is None and journal is not None:
         # the journal keeps the taxonomy its log() tags with; previews must agree with it
-        taxonomy = getattr(journal, "_taxonomy", None)
+        taxonomy = getattr(journal, "taxonomy", None)
     if taxonomy is None:
         return Taxonomy.default()
     if isinstance(taxonomy, Taxonomy):

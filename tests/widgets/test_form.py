@@ -520,6 +520,19 @@ def test_browser_keystrokes_are_gathered_in_a_kernel_like_loop(
     asyncio.run(browser())
 
 
+def test_previews_use_the_journals_own_taxonomy(tmp_path: Any, make_form: Any) -> None:
+    from recovery_analytics import Taxonomy
+
+    visa = Taxonomy.from_toml('[themes.visa]\nwords = ["visa*"]', source="mine.toml")
+    journal = Journal.open(tmp_path / "journal", taxonomy=visa)
+    assert journal.taxonomy is visa
+    form = make_form(journal)
+    assert form.taxonomy is visa
+    form.went_wrong.value = "Asked about a visa too late"
+    assert "<b>" in form.previews["went_wrong"].value
+    assert "visa" in form.previews["went_wrong"].value.lower().split("\u2192")[1]
+
+
 def _browser_click(button: Any) -> None:
     """What ipywidgets does when the browser sends a click."""
     button._handle_button_msg(None, {"event": "click"}, [])
