@@ -15,6 +15,7 @@ import sys
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
 from ._common import add_load_arguments, load_from_args
+from ._names import READ_BEFORE_SHARING, hide_names
 
 ALL = "all"
 
@@ -37,6 +38,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--anonymize-companies",
         action="store_true",
         help='replace company names by "Company 1", ...',
+    )
+    p.add_argument(
+        "--name",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also hide this person's name (an interviewer, a referee) wherever the text "
+        'mentions it, as "[name]"; repeat for each name and each way you wrote it',
     )
     p.add_argument("--start", help="only interviews on or after this date (YYYY-MM-DD)")
     p.add_argument("--end", help="only interviews on or before this date (YYYY-MM-DD)")
@@ -73,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     client = choose_client(log, args.client)
+    log = hide_names(log, args.name)
     period = None if args.start is None and args.end is None else (args.start, args.end)
     options = {
         "period": period,
@@ -87,4 +97,6 @@ def run(args: argparse.Namespace) -> int:
         path = review_packet(log, client=client, path=args.out, **options)
         shared = " (names replaced by pseudonyms)" if args.anonymize else ""
         print(f"Review packet for {client}{shared} written to {path}")
+    if args.anonymize or args.anonymize_companies or args.name:
+        print(READ_BEFORE_SHARING)
     return 0
