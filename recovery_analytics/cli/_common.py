@@ -22,7 +22,7 @@ __all__ = [
 
 _OPTION_HELP = (
     "an importer option, e.g. dayone_tag=job, obsidian_tag=null or "
-    "'daylio_keywords=[\"interview\", \"call\"]' (VALUE is read as JSON when it can be, "
+    '\'daylio_keywords=["interview", "call"]\' (VALUE is read as JSON when it can be, '
     "else as text); repeat for several; docs/importers.md lists them"
 )
 
