@@ -12,7 +12,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, overload
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
@@ -439,22 +439,6 @@ def _frame(
     return out
 
 
-# Two forms for type checkers only: callers may pass a dict of bool flags as
-# ``**options`` (the packets and ``write_charts`` do), which the form without
-# ``names`` accepts.
-@overload
-def anonymize(
-    log: ReflectionLog, *, clients: bool = ..., companies: bool = ..., contacts: bool = ...
-) -> ReflectionLog: ...
-@overload
-def anonymize(
-    log: ReflectionLog,
-    *,
-    clients: bool = ...,
-    companies: bool = ...,
-    contacts: bool = ...,
-    names: Iterable[str],
-) -> ReflectionLog: ...
 def anonymize(
     log: ReflectionLog,
     *,

@@ -69,7 +69,7 @@ def write_charts(
         )
     name = log.check_client(client) if client else None
     if anonymize or anonymize_companies:
-        hide = {"clients": anonymize, "companies": anonymize_companies}
+        hide: dict[str, Any] = {"clients": anonymize, "companies": anonymize_companies}
         if name is not None:
             name = pseudonyms(log, **hide).client(name)
         log = anonymize_log(log, **hide)

@@ -10,6 +10,7 @@ in memory, write atomically and owner-only.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,7 @@ def review_packet(
     period: Period = None,
     anonymize: bool = False,
     anonymize_companies: bool = False,
+    anonymize_names: Iterable[str] = (),
     today: Any = None,
 ) -> Path:
     """Write one client's review-session packet as PDF or HTML.
@@ -118,9 +120,16 @@ def review_packet(
     anonymize : bool
         Replace client names by "Client A", "Client B", ... (in sorted order
         of the real names) everywhere: text, charts, tables and metadata.
+        Any of the three ``anonymize`` options also hides e-mail addresses,
+        phone numbers, links, handles and the names the text points to
+        ("with Sarah", "Tom from HR"); see
+        :func:`~recovery_analytics.reports.anonymize` for what it cannot find.
     anonymize_companies : bool
         Replace company names by "Company 1", ... (in sorted order); on its
         own it keeps client names, so pass both to hide both.
+    anonymize_names : iterable of str
+        Other people's names you know are in the text (interviewers,
+        referees), replaced by "[name]" wherever they appear.
     today : date-like, optional
         The date plan B ages are counted to; today by default.
 
@@ -144,9 +153,10 @@ def review_packet(
     day = _today(today)
     real = log.check_client(client)
     shared, name = log, real
-    if anonymize or anonymize_companies:
+    extra = _names(anonymize_names)
+    if anonymize or anonymize_companies or extra:
         names = pseudonyms(log, clients=anonymize, companies=anonymize_companies)
-        shared = anonymize_log(log, clients=anonymize, companies=anonymize_companies)
+        shared = anonymize_log(log, clients=anonymize, companies=anonymize_companies, names=extra)
         name = names.client(real)
     one = shared.filter(client=name)
     one = _in_period(one, period, name)
@@ -161,6 +171,7 @@ def coach_packet(
     period: Period = None,
     anonymize: bool = False,
     anonymize_companies: bool = False,
+    anonymize_names: Iterable[str] = (),
     today: Any = None,
 ) -> Path:
     """Write a coach's packet across every client, as PDF or HTML.
@@ -175,7 +186,7 @@ def coach_packet(
     ----------
     log : ReflectionLog
         Every client in it is included.
-    path, period, anonymize, anonymize_companies, today
+    path, period, anonymize, anonymize_companies, anonymize_names, today
         As for :func:`review_packet`; ``today`` also decides who counts as
         inactive (no interview in 30 days).
 
@@ -197,8 +208,15 @@ def coach_packet(
     _kind(path)
     day = _today(today)
     shared = log
-    if anonymize or anonymize_companies:
-        shared = anonymize_log(log, clients=anonymize, companies=anonymize_companies)
+    extra = _names(anonymize_names)
+    if anonymize or anonymize_companies or extra:
+        shared = anonymize_log(log, clients=anonymize, companies=anonymize_companies, names=extra)
     shared = _in_period(shared, period, "these clients")
     packet = coach_content(shared, today=day)
     return _write(packet, path)
+
+
+def _names(names: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(names, str):  # one name, not its letters
+        names = (names,)
+    return tuple(names)  # anonymize() checks them

@@ -292,3 +292,28 @@ def test_cli_report_name_option(capsys, planted, tmp_path: Path) -> None:
     assert main([*args, "--name", "Keira"]) == 0
     page = out.read_text()
     assert _leaks(page) == [] and "priya" in page
+
+
+def test_packets_take_the_names_to_hide(tmp_path: Path) -> None:
+    from recovery_analytics import ReflectionLog
+    from recovery_analytics.analytics._examples import example_log
+
+    log = example_log()
+    items = log.items.copy()
+    items["text"] = items["text"] + " - Zorblax"  # no cue: only names= can find it
+    log = ReflectionLog(log.interviews, items, log.actions, log.problems)
+    plain = review_packet(log, client="ana", path=tmp_path / "plain.html", today="2026-04-01")
+    hidden = review_packet(
+        log,
+        client="ana",
+        path=tmp_path / "hidden.html",
+        anonymize_names=["zorblax"],
+        today="2026-04-01",
+    )
+    assert "Zorblax" in plain.read_text()
+    assert "Zorblax" not in hidden.read_text() and "[name]" in hidden.read_text()
+    assert "ana" in hidden.read_text()  # names= alone keeps the client's name
+    one = review_packet(  # one name as a plain string, not as its letters
+        log, client="ana", path=tmp_path / "one.html", anonymize_names="Zorblax", today="2026-04-01"
+    )
+    assert "Zorblax" not in one.read_text() and "[name]" in one.read_text()
