@@ -259,7 +259,7 @@ POOL: dict[str, dict[str, list[str]]] = {
             "They were running twenty minutes late",
             "Forgot my umbrella",
             "Office felt very quiet and a bit cold",
-            "The interviewer's cat walked across the keyboard, lost my thread",
+            "The interviewer's cat walked across the keyboard mid-answer",
             "Parking was a nightmare",
         ],
     },
@@ -432,7 +432,7 @@ VIDEO_ONLY = {
     "Tested the video link the night before - no issues",
     "Video call crashed twice",
     "Hardly made eye contact on video",
-    "The interviewer's cat walked across the keyboard, lost my thread",
+    "The interviewer's cat walked across the keyboard mid-answer",
     "Had my results deck ready and shared screen at the right moment",
 }
 REMOTE_ONLY = {
