@@ -28,6 +28,7 @@ __all__ = [
     "explode",
     "fold_spaces",
     "split_actions",
+    "split_item_arrays",
     "split_items",
     "take_str",
     "to_lists",
@@ -88,9 +89,13 @@ def _split_cells(cells: pa.Array, positions: np.ndarray) -> Elements:
     cells = (cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells).cast(
         pa.string()
     )
-    has_nl = pc.fill_null(pc.match_substring(cells, "\n"), False)
-    unified = pc.if_else(has_nl, cells, pc.replace_substring(cells, ";", "\n"))
-    lists = pc.split_pattern(unified, "\n")
+    offsets, data = _bytes(cells)
+    has_nl = _flag_owners(offsets, np.flatnonzero(data == 0x0A))
+    if not has_nl.any():  # the common case: one separator for every cell
+        lists = pc.split_pattern(cells, ";")
+    else:
+        unified = pc.if_else(pa.array(has_nl), cells, pc.replace_substring(cells, ";", "\n"))
+        lists = pc.split_pattern(unified, "\n")
     parent = positions[pc.list_parent_indices(lists).to_numpy()]
     return Elements(parent.astype("int64"), pc.list_flatten(lists))
 
@@ -190,8 +195,111 @@ def _clean(text: pa.Array) -> pa.Array:
     # plain spaces at the ends go in Arrow ("a; b" leaves " b"); the rarer
     # cases (runs, tabs, other white space) are found here and fixed in Python
     text = pc.utf8_trim(pc.fill_null(text, ""), characters=" ")
-    text = _fix(text, pc.match_substring_regex(text, _NEEDS_SPACING_RE2), _spaced)
-    return _fix(text, pc.match_substring_regex(text, _BULLET_RE2), _unbullet)
+    text = _fix(text, _match(text, _NEEDS_SPACING_RE2, _spacing_candidates(text)), _spaced)
+    return _fix(text, _match(text, _BULLET_RE2, _bullet_candidates(text)), _unbullet)
+
+
+# -- byte-level screening --------------------------------------------------------
+# Running a regex over every element costs far more than looking at the bytes of
+# all elements at once with numpy. The screens below find a superset of the
+# elements a regex can match (cheaply, from the Arrow buffers); the regex itself
+# then runs on those few only, so the result is exactly the regex's.
+
+
+def _bytes(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """``(offsets, data)`` of a string array: element i is ``data[offsets[i]:offsets[i+1]]``."""
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    n = len(text)
+    if n == 0:
+        return np.zeros(1, dtype="int64"), np.zeros(0, dtype="uint8")
+    buffers = text.buffers()
+    wide = pa.types.is_large_string(text.type) or pa.types.is_large_binary(text.type)
+    offsets = np.frombuffer(buffers[1], dtype="int64" if wide else "int32")
+    offsets = offsets[text.offset : text.offset + n + 1].astype("int64")
+    data = buffers[2]
+    if data is None:
+        return offsets - offsets[0], np.zeros(0, dtype="uint8")
+    start, end = int(offsets[0]), int(offsets[-1])
+    return offsets - start, np.frombuffer(data, dtype="uint8")[start:end]
+
+
+def _owners(offsets: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """The element holding each byte position."""
+    return np.searchsorted(offsets, positions, side="right") - 1
+
+
+def _flag_owners(offsets: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(offsets) - 1, dtype=bool)
+    if len(positions):
+        out[_owners(offsets, positions)] = True
+    return out
+
+
+def _edge_bytes(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and last byte of each element (0 for empty ones)."""
+    starts, ends = offsets[:-1], offsets[1:]
+    nonempty = ends > starts
+    first = np.zeros(len(starts), dtype="uint8")
+    last = np.zeros(len(starts), dtype="uint8")
+    first[nonempty] = data[starts[nonempty]]
+    last[nonempty] = data[ends[nonempty] - 1]
+    return first, last
+
+
+def _unusual(data: np.ndarray) -> np.ndarray:
+    """Positions of control bytes and of bytes of non-ASCII characters."""
+    return np.flatnonzero((data < 0x20) | (data >= 0x80))
+
+
+def _spacing_candidates(text: pa.Array) -> np.ndarray:
+    """Elements ``_NEEDS_SPACING_RE2`` may match: every white space other than a
+    single inner space is a control byte, a non-ASCII character, a space at
+    an end or two spaces in a row."""
+    offsets, data = _bytes(text)
+    first, last = _edge_bytes(offsets, data)
+    doubles = np.flatnonzero((data[:-1] == 0x20) & (data[1:] == 0x20))
+    return (
+        _flag_owners(offsets, _unusual(data))
+        | _flag_owners(offsets, doubles)
+        | (first == 0x20)
+        | (last == 0x20)
+    )
+
+
+def _lines_candidates(text: pa.Array) -> np.ndarray:
+    """Elements the keep-lines pattern of :func:`fold_spaces` may match."""
+    offsets, data = _bytes(text)
+    first, last = _edge_bytes(offsets, data)
+    inner = np.flatnonzero(((data < 0x20) & (data != 0x0A)) | (data >= 0x80))
+    nonempty = offsets[1:] > offsets[:-1]
+
+    def spacy(b: np.ndarray) -> np.ndarray:
+        return nonempty & ((b <= 0x20) | (b >= 0x80))
+
+    return _flag_owners(offsets, inner) | spacy(first) | spacy(last)
+
+
+_BULLET_FIRST = np.zeros(256, dtype=bool)
+_BULLET_FIRST[list(b"-*+0123456789")] = True
+_BULLET_FIRST[0xE2] = True  # the first byte of U+2022 (bullet)
+
+
+def _bullet_candidates(text: pa.Array) -> np.ndarray:
+    """Elements ``_BULLET_RE2`` may match: those starting with a bullet's first byte."""
+    offsets, data = _bytes(text)
+    first, _ = _edge_bytes(offsets, data)
+    return (offsets[1:] > offsets[:-1]) & _BULLET_FIRST[first]
+
+
+def _match(text: pa.Array, pattern: str, candidates: np.ndarray) -> pa.Array:
+    """``match_substring_regex`` (nulls as False), run on the candidates only."""
+    out = np.zeros(len(text), dtype=bool)
+    idx = np.flatnonzero(candidates)
+    if len(idx):
+        hit = pc.match_substring_regex(text.take(pa.array(idx)), pattern)
+        out[idx] = pc.fill_null(hit, False).to_numpy(zero_copy_only=False)
+    return pa.array(out)
 
 
 _BULLET_PY = re.compile(r"^(?:[-*+\u2022]|[0-9]+[.)])\s+")
@@ -210,6 +318,21 @@ def _non_empty(elements: Elements, text: pa.Array) -> tuple[Elements, pa.Array]:
 
 def split_items(elements: Elements) -> pd.DataFrame:
     """Elements -> frame with ``_parent``, ``text``, ``tags`` (tuple), ``inferred``."""
+    parent, text, tags, inferred = split_item_arrays(elements)
+    return pd.DataFrame(
+        {
+            "_parent": parent,
+            "text": pd.Series(text, dtype="str"),
+            "tags": pd.Series(tags, dtype=object),
+            "inferred": inferred,
+        }
+    )
+
+
+def split_item_arrays(
+    elements: Elements,
+) -> tuple[np.ndarray, pa.Array, np.ndarray, np.ndarray]:
+    """:func:`split_items` as arrays: parent, text (Arrow), tags, inferred."""
     text = _clean(elements.text)
     elements, text = _non_empty(elements, text)
     n = len(elements)
@@ -217,15 +340,22 @@ def split_items(elements: Elements) -> pd.DataFrame:
     tags = np.empty(n, dtype=object)
     tags.fill(())
     inferred = np.zeros(n, dtype=bool)
-    # most tagged items carry one tag: Arrow extracts it; Python reads the rest
-    hashes = pc.count_substring(text, "#").to_numpy(zero_copy_only=False)
+    # most tagged items carry one tag: numpy reads it from the bytes when it is
+    # plain ASCII, Arrow extracts the rest; Python reads items with several
+    offsets, data = _bytes(text)
+    hash_at = np.flatnonzero(data == 0x23)
+    hash_owner = _owners(offsets, hash_at)
+    hashes = np.bincount(hash_owner, minlength=n)
     one = hashes == 1
     if one.any():
-        first = pc.extract_regex(text.filter(pa.array(one)), _TAG_RE2).field("tag")
-        found = pc.utf8_lower(first).to_pylist()
-        for i, tag in zip(np.flatnonzero(one).tolist(), found, strict=True):
-            if tag:  # no match gives an empty string
-                tags[i] = (tag,)
+        single = one[hash_owner]
+        slow = _ascii_tags(tags, offsets, data, hash_owner[single], hash_at[single])
+        if len(slow):
+            first = pc.extract_regex(text.take(pa.array(slow)), _TAG_RE2).field("tag")
+            found = pc.utf8_lower(first).to_pylist()
+            for i, tag in zip(slow.tolist(), found, strict=True):
+                if tag:  # no match gives an empty string
+                    tags[i] = (tag,)
     many = np.flatnonzero(hashes > 1)
     if len(many):
         values = text.take(pa.array(many)).to_pylist()
@@ -238,14 +368,69 @@ def split_items(elements: Elements) -> pd.DataFrame:
             given = [str(t).lstrip("#").lower() for t in (obj.get("tags") or [])]
             tags[i] = tuple(dict.fromkeys([*tags[i], *given]))
             inferred[i] = bool(obj.get("inferred", False))
-    return pd.DataFrame(
-        {
-            "_parent": elements.parent,
-            "text": pd.Series(text, dtype="str"),
-            "tags": pd.Series(tags, dtype=object),
-            "inferred": inferred,
-        }
-    )
+    return elements.parent, text, tags, inferred
+
+
+# bytes that may stand right before a tag's '#' ([\w&/] rules that out) and
+# inside a tag ([\w-]); any byte of a non-ASCII character sends the element
+# to the exact (regex) path
+_WORD = np.zeros(256, dtype=bool)
+_WORD[list(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")] = True
+_BEFORE_TAG_STOPS = _WORD.copy()
+_BEFORE_TAG_STOPS[list(b"&/")] = True
+_IN_TAG = _WORD.copy()
+_IN_TAG[ord("-")] = True
+_LETTER = np.zeros(256, dtype=bool)
+_LETTER[list(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")] = True
+
+
+def _ascii_tags(
+    tags: np.ndarray, offsets: np.ndarray, data: np.ndarray, owner: np.ndarray, at: np.ndarray
+) -> np.ndarray:
+    """Fill ``tags`` for elements with one ``#`` at byte ``at``, where ASCII decides.
+
+    Gives what ``TAG_RE`` gives when the bytes around the tag are ASCII, and
+    returns the elements where they are not, for the exact path.
+    """
+    starts, ends = offsets[owner], offsets[owner + 1]
+    has_before = at > starts
+    before = np.where(has_before, data[np.where(has_before, at - 1, 0)], 0)
+    slow = has_before & (before >= 0x80)
+    tag_start = at + 1
+    has_after = tag_start < ends
+    after = np.where(has_after, data[np.where(has_after, tag_start, 0)], 0)
+    tagged = ~slow & ~(has_before & _BEFORE_TAG_STOPS[before]) & has_after & _LETTER[after]
+    # extend each tag over [\w-] bytes, a step at a time for all tags at once
+    idx = np.flatnonzero(tagged)
+    stop = tag_start[idx] + 1
+    active = np.arange(len(idx))
+    while len(active):
+        pos = stop[active]
+        inside = pos < ends[idx[active]]
+        byte = np.where(inside, data[np.where(inside, pos, 0)], 0)
+        to_exact = inside & (byte >= 0x80)
+        slow[idx[active[to_exact]]] = True
+        going = inside & _IN_TAG[byte]
+        stop[active[going]] += 1
+        active = active[going]
+    keep = ~slow[idx]
+    idx, stop = idx[keep], stop[keep]
+    if len(idx):
+        begin = tag_start[idx]
+        lengths = stop - begin
+        ends_out = np.cumsum(lengths)
+        gather = np.arange(ends_out[-1]) - np.repeat(ends_out - lengths - begin, lengths)
+        raw = data[gather].copy()
+        raw[(raw >= 0x41) & (raw <= 0x5A)] += 0x20  # ASCII lower case
+        found = pa.StringArray.from_buffers(
+            len(idx),
+            pa.py_buffer(np.concatenate([[0], ends_out]).astype("int32")),
+            pa.py_buffer(raw),
+        ).dictionary_encode()
+        shared = np.empty(len(found.dictionary), dtype=object)
+        shared[:] = [(t,) for t in found.dictionary.to_pylist()]
+        tags[owner[idx]] = shared[found.indices.to_numpy()]
+    return owner[slow]
 
 
 def split_actions(elements: Elements) -> pd.DataFrame:
@@ -293,13 +478,12 @@ def fold_spaces(col: pd.Series, *, keep_lines: bool = False) -> pd.Series:
     """
     arr = _flat(col.astype("str"))
     if keep_lines:
-        mask = pc.match_substring_regex(
-            arr, rf"^{_WS}|{_WS}$|\r|[\x0b\x0c\x1c-\x1e\x{{85}}\x{{2028}}\x{{2029}}]"
-        )
-        fixed = _fix(pc.fill_null(arr, ""), pc.fill_null(mask, False), _lines)
+        pattern = rf"^{_WS}|{_WS}$|\r|[\x0b\x0c\x1c-\x1e\x{{85}}\x{{2028}}\x{{2029}}]"
+        mask = _match(arr, pattern, _lines_candidates(arr))
+        fixed = _fix(pc.fill_null(arr, ""), mask, _lines)
     else:
-        mask = pc.match_substring_regex(arr, _NEEDS_SPACING_RE2)
-        fixed = _fix(pc.fill_null(arr, ""), pc.fill_null(mask, False), _spaced)
+        mask = _match(arr, _NEEDS_SPACING_RE2, _spacing_candidates(arr))
+        fixed = _fix(pc.fill_null(arr, ""), mask, _spaced)
     fixed = pc.if_else(
         pc.or_(pc.is_null(arr), pc.equal(fixed, "")), pa.scalar(None, arr.type), fixed
     )
