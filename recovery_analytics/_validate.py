@@ -26,8 +26,16 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from ._lists import explode, fold_spaces, split_actions, split_items, take_str, to_lists
+from ._lists import (
+    explode,
+    fold_spaces,
+    split_actions,
+    split_item_arrays,
+    take_str,
+    to_lists,
+)
 from ._model import (
     DEFAULT_CLIENT,
     ENUMS,
@@ -110,21 +118,32 @@ def _dates(col: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Series]:
 
 
 def _ratings(col: pd.Series, low: int, high: int) -> tuple[pd.Series, pd.Series]:
-    text = _as_text(col)
-    num = pd.to_numeric(text, errors="coerce")
+    num: pd.Series | None = None
+    if _is_numbers(col):
+        # numbers read as numbers (CSV, JSON): what their text would read back as
+        num = pd.to_numeric(col).astype("float64")
+        present = num.notna()
+    if num is None or not pd.api.types.is_numeric_dtype(num.dtype):
+        text = _as_text(col)
+        num = pd.to_numeric(text, errors="coerce")
+        present = text.notna()
     ok = num.notna() & (num == np.floor(num)) & (num >= low) & (num <= high)
-    bad = text.notna() & ~ok
+    bad = present & ~ok
     return num.where(ok).astype("Int64"), bad
 
 
 def _enum(col: pd.Series, name: str) -> tuple[pd.Series, pd.Series]:
     allowed, _ = ENUMS[name]
     text = _as_text(col)
-    uniques = text.dropna().unique()
-    mapping = {u: normalise_enum(name, str(u)) for u in uniques}
-    mapped = text.map(mapping)
-    bad = text.notna() & mapped.isna()
-    return pd.Series(pd.Categorical(mapped, categories=list(allowed)), index=col.index), bad
+    # each distinct value is looked up once; codes carry the rest
+    codes, uniques = pd.factorize(text)
+    category = {c: i for i, c in enumerate(allowed)}
+    mapped = [normalise_enum(name, str(u)) for u in uniques]
+    lookup = np.array([category.get(m, -1) if m else -1 for m in mapped] + [-1], dtype="int64")
+    cat_codes = lookup[codes]  # code -1 (missing) takes the last entry, -1
+    bad = pd.Series(text.notna().to_numpy() & (cat_codes < 0), index=col.index)
+    values = pd.Categorical.from_codes(cat_codes, dtype=pd.CategoricalDtype(list(allowed)))
+    return pd.Series(values, index=col.index), bad
 
 
 def _bools(col: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -140,12 +159,44 @@ def _bools(col: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     present = col.notna()
     out = pd.Series(pd.NA, index=col.index, dtype="boolean")
-    if present.any():
+    if _is_text(col):
+        # each distinct text is read once; codes carry the rest
+        codes, texts = pd.factorize(col)
+        lookup = pd.Series([*(one(t) for t in texts), pd.NA], dtype="boolean")
+        taken = lookup.take(np.where(codes < 0, len(texts), codes))
+        out = pd.Series(taken.array, index=col.index)
+    elif pd.api.types.is_object_dtype(col.dtype) and _inferred(col) == "boolean":
+        out = col.astype("boolean")  # True and False (JSON), nothing else
+    elif present.any():
         uniques = {repr(v): v for v in col[present]}
         mapping = {k: one(v) for k, v in uniques.items()}
         out[present] = col[present].map(lambda v: mapping[repr(v)]).astype("boolean")
     bad = present & out.isna() & (_as_text(col).notna())
     return out, bad
+
+
+def _inferred(col: pd.Series) -> str:
+    return str(pd.api.types.infer_dtype(col, skipna=True))
+
+
+def _is_text(col: pd.Series) -> bool:
+    """Only strings (and missing values): a str column, or objects that are all str."""
+    if pd.api.types.is_string_dtype(col.dtype) and not pd.api.types.is_object_dtype(col.dtype):
+        return True
+    return pd.api.types.is_object_dtype(col.dtype) and _inferred(col) in ("string", "empty")
+
+
+def _is_numbers(col: pd.Series) -> bool:
+    """Only ints and floats (not bools) and missing values."""
+    if pd.api.types.is_bool_dtype(col.dtype):
+        return False
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        return True
+    return pd.api.types.is_object_dtype(col.dtype) and _inferred(col) in (
+        "integer",
+        "floating",
+        "mixed-integer-float",
+    )
 
 
 def _missing(kind: str, name: str, n: int) -> pd.Series:
@@ -325,17 +376,24 @@ def _build_items(
 ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The items frame, and how many went well / wrong per record position."""
     n = len(frame)
-    parts = []
+    parents, texts, tags, inferred, polarity = [], [], [], [], []
     counts = []
-    for polarity, name in (("well", "went_well"), ("wrong", "went_wrong")):
+    for code, name in enumerate(("went_well", "went_wrong")):
         elements = explode(column(name))
         elements = elements.take(keep[elements.parent])
-        split = split_items(elements)
-        split["polarity"] = polarity
-        parts.append(split)
-        counts.append(np.bincount(split["_parent"].to_numpy(dtype="int64"), minlength=n))
-    items = pd.concat(parts, ignore_index=True)
-    pos = items["_parent"].to_numpy(dtype="int64")
+        parent, text, tag, inf = split_item_arrays(elements)
+        parents.append(parent.astype("int64"))
+        texts.append(text)
+        tags.append(tag)
+        inferred.append(inf)
+        polarity.append(np.full(len(parent), code, dtype="int8"))
+        counts.append(np.bincount(parents[-1], minlength=n))
+    pos = np.concatenate(parents)
+    codes = np.concatenate(polarity)
+    # interviews in date order, well before wrong: one take per column
+    order = np.lexsort((codes, rank[pos]))
+    pos = pos[order]
+    text = pa.concat_arrays([t.cast(pa.string()) for t in texts]).take(pa.array(order))
     out = pd.DataFrame(
         {
             "entry_id": take_str(frame["entry_id"], pos),
@@ -343,14 +401,14 @@ def _build_items(
             "interview_date": pd.Series(
                 frame["interview_date"].to_numpy()[pos], dtype="datetime64[us]"
             ),
-            "polarity": pd.Categorical(items["polarity"], categories=["well", "wrong"]),
-            "text": items["text"],
-            "tags": items["tags"],
-            "inferred": items["inferred"].astype(bool),
+            "polarity": pd.Categorical.from_codes(
+                codes[order], dtype=pd.CategoricalDtype(["well", "wrong"])
+            ),
+            "text": pd.Series(text, dtype="str"),
+            "tags": pd.Series(np.concatenate(tags)[order], dtype=object),
+            "inferred": np.concatenate(inferred)[order].astype(bool),
         }
     )
-    order = np.lexsort((out["polarity"].cat.codes.to_numpy(), rank[pos]))
-    out = out.iloc[order].reset_index(drop=True)
     out.index.name = "item_id"
     return out, counts[0], counts[1]
 
