@@ -61,10 +61,19 @@ def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | Non
             continue
         path = Path(text)
         if path.is_dir():
-            for file in sorted(_walk(path)):
-                rel = file.relative_to(path)
-                client = rel.parts[0] if len(rel.parts) > 1 else None
-                add(file, client, path)
+            # strings, not Paths, while sorting: the order of Path objects
+            # (part by part) is kept by sorting on the tuple of parts
+            found = sorted(_walk(path))
+            folders: dict[tuple[str, ...], tuple[Path, str]] = {}
+            for _, rel_dir, name in found:
+                if rel_dir not in folders:
+                    folder = path.joinpath(*rel_dir)
+                    folders[rel_dir] = (folder, os.path.abspath(folder))
+                folder, absolute = folders[rel_dir]
+                key = os.path.normcase(os.path.join(absolute, name))
+                if key not in seen:
+                    seen.add(key)
+                    out.append((folder / name, rel_dir[0] if rel_dir else None, path))
         elif path.is_file():
             add(path, None, path.parent)
         else:
@@ -75,14 +84,23 @@ def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | Non
     return out
 
 
-def _walk(folder: Path) -> Iterable[Path]:
+def _walk(folder: Path) -> Iterable[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    """``(sort key, folders below folder, file name)`` of the files to read.
+
+    The key orders files as their Paths would sort: part by part, folded
+    where the system ignores case.
+    """
+    top = os.fspath(folder)
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = [d for d in dirnames if not d.startswith((".", "_"))]
+        rel = os.path.relpath(dirpath, top)
+        rel_dir = () if rel == os.curdir else tuple(rel.split(os.sep))
+        folded = tuple(os.path.normcase(part) for part in rel_dir)
         for name in filenames:
             if name.startswith((".", "~$")) or name.casefold() in _SKIP_NAMES:
                 continue
-            if Path(name).suffix.lower() in SUFFIXES:
-                yield Path(dirpath) / name
+            if os.path.splitext(name)[1].lower() in SUFFIXES:
+                yield (*folded, os.path.normcase(name)), rel_dir, name
 
 
 def _want_progress(progress: bool | None) -> bool:
@@ -183,8 +201,9 @@ def load(
 
         iterator = tqdm(files, desc="Reading reflections", unit="file", delay=0.5, leave=False)
 
+    shown_folders: dict[Path, str] = {}
     for path, client, _root in iterator:
-        shown = _shown(path, cwd)
+        shown = _shown_cached(path, cwd, shown_folders)
         try:
             fmt, content = (fixed, None) if fixed else detect_with_content(path)
             if fmt is None:  # only for a file named explicitly
@@ -281,6 +300,19 @@ def _shown(path: Path, cwd: Path) -> str:
     return text if rel.startswith("..") else rel
 
 
+def _shown_cached(path: Path, cwd: Path, folders: dict[Path, str]) -> str:
+    """:func:`_shown`, with one ``relpath`` per folder instead of one per file."""
+    text = os.fspath(path)
+    if not os.path.isabs(text):
+        return os.path.normpath(text)
+    parent = path.parent
+    if parent not in folders:
+        folders[parent] = os.path.relpath(parent, cwd)
+    rel_parent = folders[parent]
+    rel = path.name if rel_parent == os.curdir else os.path.join(rel_parent, path.name)
+    return text if rel.startswith("..") else rel
+
+
 def tag_items(items: pd.DataFrame, taxonomy: Taxonomy | PathLike | None) -> pd.DataFrame:
     """Add ``themes`` (best first) and ``theme`` (best, or "other") to items."""
     if taxonomy is not None and hasattr(taxonomy, "tag_items"):
@@ -295,6 +327,8 @@ def tag_items(items: pd.DataFrame, taxonomy: Taxonomy | PathLike | None) -> pd.D
     out = items.copy()
     out["themes"] = themes.to_numpy() if len(items) else pd.Series([], dtype=object)
     out["theme"] = pd.Series(
-        [t[0] if len(t) else "other" for t in out["themes"]], index=out.index, dtype="str"
+        [t[0] if len(t) else "other" for t in out["themes"].to_numpy()],
+        index=out.index,
+        dtype="str",
     )
     return out
