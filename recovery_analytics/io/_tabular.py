@@ -103,7 +103,8 @@ def read_delimited(
             exact = [
                 c
                 for c in frame.columns
-                if not pd.api.types.is_string_dtype(frame[c].dtype)
+                # object dtype too: "FALSE" beside empty cells comes back as a bool
+                if not isinstance(frame[c].dtype, pd.StringDtype)
                 and rename_columns([str(c)], mapping).get(str(c)) not in _NUMERIC_FIELDS
             ]
             if exact:

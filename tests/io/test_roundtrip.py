@@ -8,7 +8,8 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from recovery_analytics import load
@@ -74,6 +75,12 @@ def comparable(log) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(entries(), min_size=1, max_size=5))
+@example(  # found by hypothesis: a CSV column of "" and "FALSE" came back as a bool
+    [
+        {"interview_date": "2020-01-01", "client": "0"},
+        {"interview_date": "2020-01-01", "client": "0", "questions_to_ask": ["FALSE"]},
+    ]
+)
 def test_load_write_load_is_stable(records: list[dict]) -> None:
     with TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -103,3 +110,18 @@ def test_written_files_are_private(tmp_path: Path, private_umask: None) -> None:
         assert path.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "md").stat().st_mode & 0o777 == 0o700
     assert (tmp_path / "md" / "ana").stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize("word", ["FALSE", "True", "NA", "None", "null", "nan", "1.5", "007"])
+def test_csv_cells_that_look_like_other_types_stay_text(tmp_path: Path, word: str) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "client,interview_date,company,went_well,questions_to_ask,notes\n"
+        f"ana,2026-03-02,Acme,,{word},{word}\n"
+        "ana,2026-03-09,Birch,Calm,,\n",
+        encoding="utf-8",
+    )
+    log = load(path, taxonomy=STUB)
+    first = log.interviews.sort_values("interview_date").iloc[0]
+    assert first["questions_to_ask"] == [word]
+    assert first["notes"] == word
