@@ -131,6 +131,43 @@ def _quoted(value: str) -> str | None:
     return None
 
 
+_KEY_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+def _plain_kv(line: str) -> tuple[str, str | None] | None:
+    """``_PLAIN_KV_RE`` on one line (no line breaks, not starting with white space):
+    ``(key, value or None)``, or ``None`` when it does not match.
+
+    Plain ASCII keys are checked with string methods; other keys go to the regex.
+    """
+    colon = line.find(":")
+    if colon <= 0 or line[0] not in _KEY_FIRST:
+        return None
+    head = line[:colon].rstrip(" \t")
+    inner = head[1:]
+    if not inner.isascii():
+        m = _PLAIN_KV_RE.match(line)
+        return None if m is None else (m.group(1).strip(), m.group(2))
+    letters = inner.replace(" ", "").replace("-", "").replace("_", "")
+    if letters and not letters.isalnum():
+        return None
+    rest = line[colon + 1 :]
+    if not rest:
+        return head, None
+    if rest[0] not in " \t":
+        return None
+    return head, rest.strip(" \t")
+
+
+def _safe_value(value: str) -> bool:
+    """``_SAFE_VALUE.match(value)`` for a value without line breaks."""
+    if not value or not (value[0].isalnum() or value[0] == "_"):
+        return False
+    return not (
+        " #" in value or "\t#" in value or ": " in value or ":\t" in value or value.endswith(":")
+    )
+
+
 def _fast_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]] | None:
     """Plain ``key: value`` lines only, with each key's line; ``None`` means use YAML."""
     out: dict[str, Any] = {}
@@ -140,15 +177,14 @@ def _fast_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]
             continue
         if line[0].isspace():
             return None
-        m = _PLAIN_KV_RE.match(line)
-        if m is None:
+        kv = _plain_kv(line)
+        if kv is None:
             return None
-        value = m.group(2)
-        if value is not None and not _SAFE_VALUE.match(value):
+        key, value = kv
+        if value is not None and not _safe_value(value):
             value = _quoted(value)
             if value is None:
                 return None
-        key = m.group(1).strip()
         out[key] = value
         where.setdefault(key, offset + 2)  # the front matter starts on line 2
     return out, where
