@@ -364,6 +364,7 @@ data_path = "data/sample"  # your clients' logs: files, a folder, or a journal
 client = "ben"  # who the session is with
 start, end = None, None  # a period such as "2026-05-01", "2026-08-31"; None for all
 anonymize = False  # True: "Client A" instead of the name, in the files and their names
+names_to_hide = []  # other people named in the notes, e.g. ["Priya", "Tom Baker"]
 exports_folder = os.environ.get("{EXPORTS_ENV}", "exports")  # where the files go
 """
     ),
@@ -383,7 +384,14 @@ log = open_log(data_path)
 The packet as the HTML file will show it.
 """,
     ),
-    code("preview", "preview_review(log, client=client, period=(start, end), anonymize=anonymize)"),
+    code(
+        "preview",
+        """
+preview_review(
+    log, client=client, period=(start, end), anonymize=anonymize, anonymize_names=names_to_hide
+)
+""",
+    ),
     md(
         "export-md",
         """
@@ -394,14 +402,25 @@ same name are replaced.
 
 To share the files outside the session - for supervision or a case study -
 set `anonymize = True` above and run all cells again: client names become
-pseudonyms ("Client A", ...) in the text, the charts and the file names. It
-cannot know every name written in free text: read the files before sharing.
+pseudonyms ("Client A", ...) in the text, the charts and the file names, and
+e-mail addresses, phone numbers, links and names the text points to ("with
+Sarah", "Tom from HR") are hidden. List anyone else named in the notes in
+`names_to_hide`. No automatic check finds every name: read the files before
+sharing.
 """,
     ),
     code(
         "export",
-        "export_review(log, client=client, folder=exports_folder, period=(start, end), "
-        "anonymize=anonymize)",
+        """
+export_review(
+    log,
+    client=client,
+    folder=exports_folder,
+    period=(start, end),
+    anonymize=anonymize,
+    anonymize_names=names_to_hide,
+)
+""",
     ),
 ]
 

@@ -423,6 +423,7 @@ def preview_review(
     client: str,
     period: Period = None,
     anonymize: bool = False,
+    anonymize_names: Sequence[str] = (),
     today: Any = None,
     height: int = 700,
 ) -> PacketPreview:
@@ -445,6 +446,7 @@ def preview_review(
             path=Path(tmp) / "preview.html",
             period=period,
             anonymize=anonymize,
+            anonymize_names=anonymize_names,
             today=today,
         )
         document = path.read_text(encoding="utf-8")
@@ -458,6 +460,7 @@ def export_review(
     folder: PathLike = "exports",
     period: Period = None,
     anonymize: bool = False,
+    anonymize_names: Sequence[str] = (),
     today: Any = None,
     formats: Sequence[str] = ("pdf", "html", "png"),
 ) -> list[Path]:
@@ -477,7 +480,7 @@ def export_review(
     folder : path
         Where to write (created if missing; relative paths are read from the
         project folder).
-    period, anonymize, today
+    period, anonymize, anonymize_names, today
         As for :func:`~recovery_analytics.reports.review_packet`.
     formats : sequence of {"pdf", "html", "png"}
         Which files to write.
@@ -511,6 +514,7 @@ def export_review(
                     path=out / f"{stem}-review.{kind}",
                     period=period,
                     anonymize=anonymize,
+                    anonymize_names=anonymize_names,
                     today=today,
                 )
             )

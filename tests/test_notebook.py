@@ -251,6 +251,27 @@ def test_anonymised_exports_hide_the_name_in_files_and_names(
     assert not re.search(r"\bben\b", text, re.IGNORECASE)
 
 
+def test_exports_hide_the_names_listed(tmp_path: Path, sample: ReflectionLog) -> None:
+    from pypdf import PdfReader
+
+    def pdf_text(path: Path) -> str:
+        return " ".join(page.extract_text() for page in PdfReader(path).pages)
+
+    [plain] = export_review(sample, client="ben", folder=tmp_path / "plain", formats=("pdf",))
+    [hidden] = export_review(
+        sample,
+        client="ben",
+        folder=tmp_path / "hidden",
+        anonymize_names=["sticky"],
+        formats=("pdf",),
+    )
+    assert "sticky" in pdf_text(plain)  # in a plan B action ben wrote
+    assert "sticky" not in pdf_text(hidden) and "[name]" in pdf_text(hidden)
+    assert "ben" in pdf_text(hidden)  # names alone keep the client's own name
+    preview = preview_review(sample, client="ben", anonymize_names=["sticky"])
+    assert "sticky" not in preview.document and "[name]" in preview.document
+
+
 def test_export_review_checks_its_arguments(tmp_path: Path, sample: ReflectionLog) -> None:
     with pytest.raises(ValueError, match="`formats`"):
         export_review(sample, client="ben", folder=tmp_path, formats="pdf")

@@ -129,7 +129,7 @@ def review_packet(
         own it keeps client names, so pass both to hide both.
     anonymize_names : iterable of str
         Other people's names you know are in the text (interviewers,
-        referees), replaced by "[name]" wherever they appear.
+        referees), replaced by "[name]" wherever the free text has them.
     today : date-like, optional
         The date plan B ages are counted to; today by default.
 
