@@ -438,7 +438,9 @@ def split_actions(elements: Elements) -> pd.DataFrame:
     text = _clean(elements.text)
     n = len(elements)
     done = np.zeros(n, dtype=bool)
-    has_box = pc.match_substring_regex(text, r"^\[[ xX]\]")
+    offsets, data = _bytes(text)
+    first, _ = _edge_bytes(offsets, data)
+    has_box = _match(text, r"^\[[ xX]\]", first == 0x5B)  # only those starting with '['
     if pc.any(has_box).as_py():
         parts = pc.extract_regex(pc.filter(text, has_box), _BOX_RE2)
         box = parts.field("box").to_numpy(zero_copy_only=False)
