@@ -57,12 +57,15 @@ class Elements:
 
     ``objects`` is aligned with ``text`` and holds the original dict where an
     element was a ``{"text": ...}`` object (else ``None``); it is ``None`` when
-    no element was an object.
+    no element was an object. ``structs`` holds the same objects as an Arrow
+    struct array instead (the fast JSON Lines reader), until :meth:`dicts`
+    is asked for them.
     """
 
     parent: np.ndarray
     text: pa.Array
     objects: list[dict[str, Any] | None] | None = None
+    structs: pa.StructArray | None = None
 
     def __len__(self) -> int:
         return len(self.parent)
@@ -71,7 +74,28 @@ class Elements:
         objects = None
         if self.objects is not None:
             objects = [o for o, keep in zip(self.objects, mask, strict=True) if keep]
-        return Elements(self.parent[mask], self.text.filter(pa.array(mask)), objects)
+        structs = self.structs.filter(pa.array(mask)) if self.structs is not None else None
+        return Elements(self.parent[mask], self.text.filter(pa.array(mask)), objects, structs)
+
+    def dicts(self) -> list[dict[str, Any] | None] | None:
+        """``objects``, made from ``structs`` when the elements came as Arrow structs."""
+        if self.structs is not None:
+            return self.structs.to_pylist()
+        return self.objects
+
+    def flag(self, name: str) -> np.ndarray | None:
+        """``bool(obj.get(name, False))`` for every element, straight from Arrow
+        structs where the field is missing or boolean; ``None`` when Python must read it.
+        """
+        if self.structs is None:
+            return None
+        index = self.structs.type.get_field_index(name)
+        if index < 0:
+            return np.zeros(len(self), dtype=bool)
+        values = self.structs.field(index)
+        if not pa.types.is_boolean(values.type):
+            return None
+        return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _flat(values: Any) -> pa.Array:
@@ -124,6 +148,27 @@ def _python_lists(values: list[Any], positions: np.ndarray) -> Elements:
     )
 
 
+def _struct_elements(arr: pa.Array) -> Elements | None:
+    """Lists of ``{"text": ...}`` objects kept in Arrow: the text as
+    ``str(obj.get("text") or "")`` would give it, the objects as structs."""
+    value_type = arr.type.value_type
+    if not pa.types.is_struct(value_type):
+        return None
+    index = value_type.get_field_index("text")
+    if index < 0 or not pa.types.is_string(value_type.field(index).type):
+        return None
+    flat = pc.list_flatten(arr)
+    parent = pc.list_parent_indices(arr).to_numpy().astype("int64")
+    present = flat.is_valid()  # null elements are skipped, as None is in a list
+    if not pc.all(present).as_py():
+        flat = flat.filter(present)
+        parent = parent[present.to_numpy(zero_copy_only=False)]
+    if len(flat) == 0:
+        return Elements(parent, pa.array([], type=pa.string()))
+    text = pc.fill_null(flat.field(index), "")
+    return Elements(parent, text, structs=flat)
+
+
 def explode(col: pd.Series) -> Elements:
     """One element per list entry, in record order then written order."""
     n = len(col)
@@ -135,6 +180,9 @@ def explode(col: pd.Series) -> Elements:
         if pa.types.is_string(dtype.pyarrow_dtype.value_type):
             parent = pc.list_parent_indices(arr).to_numpy().astype("int64")
             return Elements(parent, pc.list_flatten(arr))
+        structs = _struct_elements(arr)
+        if structs is not None:
+            return structs
         col = pd.Series(arr.to_pylist(), dtype=object)
     if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
         cells = _flat(col)
@@ -361,8 +409,14 @@ def split_item_arrays(
         values = text.take(pa.array(many)).to_pylist()
         for j, value in zip(many.tolist(), values, strict=True):
             tags[j] = tuple(dict.fromkeys(t.lower() for t in TAG_RE.findall(value)))
-    if elements.objects is not None:
-        for i, obj in enumerate(elements.objects):
+    quick = elements.flag("inferred")
+    structs = elements.structs
+    if quick is not None and structs is not None and structs.type.get_field_index("tags") < 0:
+        # Arrow objects without tags: only "inferred" to read, column-wise
+        inferred = quick
+    else:
+        objects = elements.dicts()
+        for i, obj in enumerate(objects or ()):
             if obj is None:
                 continue
             given = [str(t).lstrip("#").lower() for t in (obj.get("tags") or [])]
@@ -448,8 +502,11 @@ def split_actions(elements: Elements) -> pd.DataFrame:
         idx = np.flatnonzero(has_box.to_numpy(zero_copy_only=False))
         done[idx] = np.isin(box, ["x", "X"])
         text = pc.replace_with_mask(text, has_box, rest)
-    if elements.objects is not None:
-        for i, obj in enumerate(elements.objects):
+    quick = elements.flag("done")
+    if quick is not None:  # Arrow objects: the flag read column-wise
+        done = quick
+    else:
+        for i, obj in enumerate(elements.dicts() or ()):
             if obj is not None:
                 done[i] = bool(obj.get("done", False))
     keep = pc.not_equal(text, "").to_numpy(zero_copy_only=False)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._model import LIST_FIELDS
 from ..exceptions import Problem
 from ._files import decode
 from ._mapping import rename_columns
@@ -125,7 +126,7 @@ def read_jsonl(
     problems: list[Problem] = []
     data = path.read_bytes()
     if encoding.replace("-", "").lower() == "utf8" and b"\n\n" not in data.strip():
-        frame = _read_jsonl_arrow(data)
+        frame = _read_jsonl_arrow(data, mapping)
         if frame is not None:
             lines = list(range(1, len(frame) + 1))
             frame = frame.rename(columns=rename_columns(frame.columns, mapping))
@@ -172,7 +173,7 @@ def read_jsonl(
     return _records_frame(records, lines, shown, mapping), problems
 
 
-def _read_jsonl_arrow(data: bytes) -> pd.DataFrame | None:
+def _read_jsonl_arrow(data: bytes, mapping: Mapping[str, str]) -> pd.DataFrame | None:
     """Fast path: pyarrow's JSON reader. ``None`` when it cannot take the file."""
     try:
         import pyarrow as pa
@@ -187,9 +188,13 @@ def _read_jsonl_arrow(data: bytes) -> pd.DataFrame | None:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         return None
     columns: dict[str, Any] = {}
+    fields = rename_columns(table.column_names, mapping)
     for name, col in zip(table.column_names, table.columns, strict=True):
         if pa.types.is_list(col.type) and pa.types.is_string(col.type.value_type):
             # lists of strings stay in Arrow: the list splitter reads them there
+            columns[name] = pd.Series(col.combine_chunks(), dtype=pd.ArrowDtype(col.type))
+        elif fields.get(name) in LIST_FIELDS and _flat_objects(col.type):
+            # so do lists of flat {"text": ..., "done": ...} objects in a list field
             columns[name] = pd.Series(col.combine_chunks(), dtype=pd.ArrowDtype(col.type))
         elif pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
             # other lists (of {"text": ...} objects) become Python lists of dicts
@@ -204,3 +209,20 @@ def _read_jsonl_arrow(data: bytes) -> pd.DataFrame | None:
                 series = series.astype(object).where(series.notna(), None)
             columns[name] = series
     return pd.DataFrame(columns)
+
+
+def _flat_objects(kind: Any) -> bool:
+    """A list of objects whose values are all plain text, numbers or yes/no.
+
+    Only these stay in Arrow: with nested values (lists of tags) the Python
+    values seen when files are combined would not be the same.
+    """
+    import pyarrow as pa
+
+    if not (pa.types.is_list(kind) and pa.types.is_struct(kind.value_type)):
+        return False
+    plain = (pa.types.is_string, pa.types.is_boolean, pa.types.is_integer, pa.types.is_floating)
+    return all(
+        any(test(field.type) for test in plain) or pa.types.is_null(field.type)
+        for field in kind.value_type
+    )
