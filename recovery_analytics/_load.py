@@ -152,7 +152,9 @@ def load(
         Show a progress bar; by default only in a terminal or notebook, and
         only once reading takes more than a moment.
     options : dict, optional
-        Options for a particular importer (see the importer's documentation).
+        Options for a particular importer (see the importer's documentation
+        and docs/importers.md). A name no importer reads raises
+        :class:`~recovery_analytics.ImporterOptionError` naming the closest one.
 
     Returns
     -------
@@ -187,6 +189,10 @@ def load(
     >>> tmp.cleanup()
     """
     mode = check_errors_mode(errors)
+    if options:
+        from .importers._common import check_option_names
+
+        check_option_names(options)  # a misspelt option is refused, not ignored
     files = discover(paths)
     ctx_mapping = read_mapping(mapping)
     fixed: FormatSpec | None = get_format(format) if format is not None else None

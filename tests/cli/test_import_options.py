@@ -79,3 +79,11 @@ def test_a_bad_option_value_is_a_short_message(
 
 def test_importer_option_error_is_a_value_error() -> None:
     assert issubclass(ImporterOptionError, ValueError)
+
+
+def test_load_refuses_a_misspelt_option() -> None:
+    with pytest.raises(ImporterOptionError, match="did you mean 'obsidian_tag'"):
+        load(DAYONE, options={"obsidian_tags": "interview"})
+    stats: dict[str, object] = {}
+    load(DAYONE, options={"stats": stats}, errors="collect")  # the real names still work
+    assert stats
