@@ -80,10 +80,10 @@ from ._form import (
     Debouncer,
     close_widgets,
     failure_message,
-    from_browser,
     resolve_taxonomy,
     set_choice,
 )
+from ._settle import BrowserButton, SettledClick, from_browser
 
 __all__ = [
     "Dashboard",
@@ -594,7 +594,24 @@ class Dashboard:
             control.observe(self._filter_changed, names="value")
         self.tabs.observe(self._tab_changed, names="selected_index")
         self.reload.on_click(self._reload_clicked)
-        self.export.on_click(self._export_clicked)
+        # an Export clicked in the browser waits for a filter or "hide names" changed
+        # just before it, so the packet is the one on screen
+        self._export_click = SettledClick(
+            self.export,
+            self._export_clicked,
+            waiting=lambda: self._show_note("Writing the review packet\u2026"),
+        )
+        for control in (
+            self.client,
+            self.start,
+            self.end,
+            self.polarity,
+            self.theme,
+            self.export_dir,
+            self.export_format,
+            self.anonymize,
+        ):
+            control.observe(self._export_click.touched, names="value")
         self._redraw_quietly()
         if self.journal is not None:
             self.journal.on_change(self._journal_changed)
@@ -649,7 +666,7 @@ class Dashboard:
             "ra-dash-anonymize",
         )
         self.export = w(
-            widgets.Button(
+            BrowserButton(
                 description="Export review packet",
                 icon="download",
                 layout=widgets.Layout(width="auto"),
@@ -694,6 +711,7 @@ class Dashboard:
 
     def close(self) -> None:
         """Close every widget and stop following the journal."""
+        self._export_click.flush()  # an Export was clicked: write it
         self._redraw_soon.cancel()
         self._refresh_soon.cancel()
         if self.journal is not None:

@@ -71,6 +71,7 @@ from .._validate import entry_from_mapping
 from ..exceptions import EntryValidationError, LogFormatError
 from ..journal import DuplicateEntryError, EntryNotFoundError, Journal, JournalCallbackError
 from ..themes import OTHER, Taxonomy
+from ._settle import BrowserButton, SettledClick, from_browser
 
 __all__ = [
     "CSS_CLASSES",
@@ -191,10 +192,6 @@ ENCOURAGEMENT: Final = (
 
 _BULLET: Final = re.compile(r"^(?:[-*+\u2022]|[0-9]+[.)])\s+")
 _BLOCKING_COLOUR: Final = "#8a3b00"
-# A Save clicked in the browser waits until no value has come from the browser
-# for _SETTLE seconds (at most _SETTLE_LIMIT): see SaveButton.
-_SETTLE: Final = 0.4
-_SETTLE_LIMIT: Final = 5.0
 _NOTE_COLOUR: Final = "#555555"
 
 
@@ -492,15 +489,6 @@ def theme_preview_html(previews: list[LinePreview]) -> str:
 # -- debouncing ---------------------------------------------------------------------------
 
 
-def from_browser(change: Mapping[str, Any]) -> bool:
-    """Whether a trait change came from the front end (not from Python code).
-
-    ipywidgets locks a property while it applies a value the browser sent.
-    """
-    owner = change.get("owner")
-    return bool(getattr(owner, "_property_lock", None))
-
-
 class Debouncer:
     """Call ``fn`` at once, then gather the calls of a burst into one (inside a kernel).
 
@@ -554,30 +542,6 @@ class Debouncer:
         if self._handle is not None:
             self._handle.cancel()
             self._handle = None
-
-
-class SaveButton(widgets.Button):
-    """A Button that knows whether the click being handled came from the browser.
-
-    Why it matters: a browser sends each field's new value and the click as
-    separate messages, and the kernel does not promise to handle them in the
-    order they were sent (ipywidgets holds back a field's update while the
-    kernel is busy with its previous one, but sends a click at once; ipykernel
-    7 may handle a widget message ahead of others while it is busy). A Save
-    clicked right after typing could then store the form without the last
-    lines typed. :class:`EntryForm` therefore lets a click from the browser
-    wait until the browser has been quiet for a moment; ``click()`` from
-    Python code saves at once.
-    """
-
-    clicked_in_browser = False
-
-    def _handle_button_msg(self, _: Any, content: Mapping[str, Any], buffers: Any) -> None:
-        self.clicked_in_browser = True
-        try:
-            super()._handle_button_msg(_, content, buffers)
-        finally:
-            self.clicked_in_browser = False
 
 
 # -- small widget helpers ------------------------------------------------------------------
@@ -705,9 +669,6 @@ class EntryForm:
         self._follow_up_unknown = False
         self._loading = False
         self._own_write = False
-        self._save_waiting: asyncio.TimerHandle | None = None
-        self._save_clicked_at = -math.inf
-        self._last_from_browser = -math.inf
         self._index: dict[str, tuple[dt.date, str | None, str]] = {}
         self.messages: dict[str, Any] = {}
 
@@ -719,6 +680,10 @@ class EntryForm:
 
         self._build()
         self.validate()
+        # a Save clicked in the browser waits for the values typed just before it
+        self._save_click = SettledClick(
+            self.save, self._save_now, waiting=lambda: self._show_note("Saving\u2026")
+        )
         self._validate_soon = Debouncer(self._validate_quietly)
         self._preview_soon = Debouncer(self._update_previews_quietly)
         for name in FORM_FIELDS:
@@ -726,7 +691,6 @@ class EntryForm:
         for name in ("went_well", "went_wrong"):
             self._input(name).observe(self._text_changed, names="value")
         self.edit.observe(self._edit_chosen, names="value")
-        self.save.on_click(self._save_clicked)
         journal.on_change(self._journal_changed)
 
     # -- building --------------------------------------------------------------------
@@ -864,7 +828,7 @@ class EntryForm:
         )
         self.notes = w(widgets.Textarea(layout=area), "ra-notes")
         self.save = w(
-            SaveButton(description="Save", button_style="primary", icon="check", disabled=True),
+            BrowserButton(description="Save", button_style="primary", icon="check", disabled=True),
             "ra-save",
         )
         self.status = w(widgets.HTML(""), "ra-status")
@@ -949,10 +913,7 @@ class EntryForm:
         """Close every widget of the form and stop listening to the journal."""
         self._validate_soon.cancel()
         self._preview_soon.cancel()
-        if self._save_waiting is not None:  # a Save was clicked: keep it
-            self._save_waiting.cancel()
-            self._save_waiting = None
-            self._save_now()
+        self._save_click.flush()  # a Save was clicked: keep it
         self.journal.on_change(self._journal_changed, remove=True)
         close_widgets(self._created)
         self._created.clear()
@@ -1051,8 +1012,7 @@ class EntryForm:
             self._show_error(failure_message(exc, "show the themes", "the form"))
 
     def _changed(self, _change: Mapping[str, Any]) -> None:
-        if from_browser(_change):
-            self._last_from_browser = time.monotonic()
+        self._save_click.touched(_change)
         if self._loading:
             return
         if _change.get("owner") is self.follow_up_requested:
@@ -1121,32 +1081,6 @@ class EntryForm:
         return self._editing
 
     # -- saving ------------------------------------------------------------------------------
-
-    def _save_clicked(self, _button: Any = None) -> None:
-        if self._save_waiting is not None:
-            return  # a save is already on its way
-        if self.save.clicked_in_browser:
-            try:
-                loop = asyncio.get_running_loop()
-            except RuntimeError:
-                pass
-            else:
-                # values typed just before the click may still be on their way
-                self._save_clicked_at = time.monotonic()
-                self._show_note("Saving\u2026")
-                self._save_waiting = loop.call_later(_SETTLE, self._save_when_settled)
-                return
-        self._save_now()
-
-    def _save_when_settled(self) -> None:
-        now = time.monotonic()
-        quiet = now - self._last_from_browser
-        if quiet < _SETTLE and now - self._save_clicked_at < _SETTLE_LIMIT:
-            loop = asyncio.get_running_loop()
-            self._save_waiting = loop.call_later(_SETTLE - quiet, self._save_when_settled)
-            return
-        self._save_waiting = None
-        self._save_now()
 
     def _save_now(self) -> None:
         try:

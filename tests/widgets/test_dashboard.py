@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -325,6 +326,32 @@ def test_export_writes_the_packet_and_links_it(
     rel = f"exports/{written[0].name}"
     assert f'href="{rel}"' in dash.export_link.value and rel in dash.export_link.value
     assert "ready" in dash.status.value
+
+
+def test_browser_export_waits_for_hide_names_ticked_just_before(
+    filled: Journal, closing: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    monkeypatch.chdir(tmp_path)
+    dash = Dashboard(filled)
+    closing.append(dash)
+
+    async def browser() -> None:
+        # the browser sent the tick before the click, but the kernel handled
+        # the click first (it may: see widgets/_settle.py)
+        dash.export._handle_button_msg(None, {"event": "click"}, [])
+        assert "Writing" in dash.status.value
+        assert not (tmp_path / "exports").exists()
+        await asyncio.sleep(0.1)
+        dash.anonymize.set_state({"value": True})
+        await asyncio.sleep(1.0)
+
+    asyncio.run(browser())
+    written = list((tmp_path / "exports").iterdir())
+    assert [p.name for p in written] == [f"review-{dt.date.today().isoformat()}.html"]
+    text = written[0].read_text()
+    assert "Client A" in text and not re.search(r"\bana\b", text, re.IGNORECASE)
 
 
 def test_export_failure_is_shown(

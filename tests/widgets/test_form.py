@@ -542,7 +542,7 @@ def test_browser_save_waits_for_values_still_on_their_way(
     folder_journal: Journal, make_form: Any
 ) -> None:
     # The browser sent the plan B line before the click, but the kernel
-    # handled the click first (it may: see SaveButton). The save must still
+    # handled the click first (it may: see widgets/_settle.py). The save must still
     # include the line.
     form = make_form(folder_journal)
 
