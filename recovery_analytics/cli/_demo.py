@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from ._common import add_load_arguments, load_from_args, print_table
-from ._names import hide_names
+from ._names import add_name_argument, hide_names
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,13 +24,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     add_load_arguments(p)
     p.add_argument("--out", default="out", help="folder for packets and charts (default: out)")
     p.add_argument("--anonymize", action="store_true", help="use 'Client A' etc. in the exports")
-    p.add_argument(
-        "--name",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help='also hide this person\'s name in the exports, as "[name]" (repeatable)',
-    )
+    add_name_argument(p)
     p.set_defaults(run=run)
 
 
@@ -56,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     print_table(summary_table(log))
     print()
 
-    log = hide_names(log, args.name)
+    log = hide_names(log, args.name)  # once, for every packet below
     out = private_dir(args.out)
     packets = private_dir(out / "packets")
     written = []

@@ -7,6 +7,7 @@ first, in the log itself, so every export made from it is without them.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 
 from .._log import ReflectionLog
@@ -15,6 +16,17 @@ READ_BEFORE_SHARING = (
     "Names and contact details were hidden as well as the text allows; no automatic "
     "check finds every one, so please read it through before you share it."
 )
+
+
+def add_name_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--name",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also hide this person's name (an interviewer, a referee) wherever the text "
+        'mentions it, as "[name]"; repeat for each name and each way you wrote it',
+    )
 
 
 def hide_names(log: ReflectionLog, names: Sequence[str]) -> ReflectionLog:

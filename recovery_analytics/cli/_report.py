@@ -15,7 +15,7 @@ import sys
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
 from ._common import add_load_arguments, load_from_args
-from ._names import READ_BEFORE_SHARING, hide_names
+from ._names import READ_BEFORE_SHARING, add_name_argument
 
 ALL = "all"
 
@@ -39,14 +39,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help='replace company names by "Company 1", ...',
     )
-    p.add_argument(
-        "--name",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="also hide this person's name (an interviewer, a referee) wherever the text "
-        'mentions it, as "[name]"; repeat for each name and each way you wrote it',
-    )
+    add_name_argument(p)
     p.add_argument("--start", help="only interviews on or after this date (YYYY-MM-DD)")
     p.add_argument("--end", help="only interviews on or before this date (YYYY-MM-DD)")
     p.add_argument("--today", help="count plan B ages and inactivity up to this date")
@@ -82,12 +75,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     client = choose_client(log, args.client)
-    log = hide_names(log, args.name)
     period = None if args.start is None and args.end is None else (args.start, args.end)
     options = {
         "period": period,
         "anonymize": args.anonymize,
         "anonymize_companies": args.anonymize_companies,
+        "anonymize_names": args.name,
         "today": args.today,
     }
     if client is None:
