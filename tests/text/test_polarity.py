@@ -32,7 +32,7 @@ Each was then used to find *general* rules (negators such as "instead of",
 base verb forms, idioms), so later numbers on them are optimistic too. All
 sets must stay above the gate.
 
-Run ``pytest tests/freetext/test_polarity.py -s`` to see the accuracy and the
+Run ``pytest tests/text/test_polarity.py -s`` to see the accuracy and the
 confusion tables.
 """
 
@@ -44,7 +44,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from recovery_analytics._freetext import FreeTextTypeError, classify_polarity
+from recovery_analytics.text import FreeTextTypeError, classify_polarity
 
 HERE = Path(__file__).parent
 SETS = [
