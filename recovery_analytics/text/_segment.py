@@ -125,11 +125,12 @@ def _is_boundary(block: str, m: re.Match[str]) -> bool:
     nxt = after[0]
     if punct == ".":
         word = re.search(r"([\w.]+)$", before)
-        token = word.group(1).lower() if word else ""
+        written = word.group(1) if word else ""
+        token = written.lower()
         if token in _ABBREV or (len(token) == 1 and token.isalpha() and token != "i"):
-            if token in _ABBREV_MAY_END and nxt.isupper():
-                return True
-            return False
+            # "etc." may end a sentence; so may an acronym in capitals ("HR. We ...")
+            acronym = len(written) > 1 and written.isupper() and "." not in written
+            return (token in _ABBREV_MAY_END or acronym) and nxt.isupper()
         if token == "no" and nxt.isdigit():
             return False
         return True
