@@ -8,7 +8,8 @@ with a polarity, and :func:`items_from_free_text` the ``went_well`` /
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
 
 from ._check import Polarity, check_text
 from ._clauses import clauses
@@ -17,6 +18,25 @@ from ._polarity import polarity
 from ._segment import blocks, is_filler, sentences
 
 __all__ = ["items_from_free_text", "split_free_text", "split_sentences"]
+
+# docstring sections the three functions share (filled in by _shared_docs)
+_DOCS: Final = {
+    "parameters": """Parameters
+    ----------
+    text : str
+        The free-text reflection. ``None`` and NaN count as empty text.""",
+    "raises": """Raises
+    ------
+    FreeTextTypeError
+        If ``text`` is not a string.""",
+}
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _shared_docs(func: _F) -> _F:
+    """Fill the ``%(name)s`` sections of ``func``'s docstring from ``_DOCS``."""
+    func.__doc__ = (func.__doc__ or "") % _DOCS
+    return func
 
 
 def _walk(text: str) -> list[tuple[str, Polarity | None, bool]]:
@@ -53,6 +73,7 @@ def _walk(text: str) -> list[tuple[str, Polarity | None, bool]]:
     return out
 
 
+@_shared_docs
 def split_sentences(text: str) -> list[str]:
     """Split reflection prose into sentences, and mixed sentences into clauses.
 
@@ -68,20 +89,14 @@ def split_sentences(text: str) -> list[str]:
     whitespace collapsed, bullet markers removed, and the comma or semicolon
     at a clause cut trimmed.
 
-    Parameters
-    ----------
-    text : str
-        The free-text reflection. ``None`` and NaN count as empty text.
+    %(parameters)s
 
     Returns
     -------
     list of str
         Sentences and clauses in reading order; ``[]`` for empty text.
 
-    Raises
-    ------
-    FreeTextTypeError
-        If ``text`` is not a string.
+    %(raises)s
 
     Examples
     --------
@@ -96,13 +111,11 @@ def split_sentences(text: str) -> list[str]:
     return [clause for clause, _, _ in _walk(text)]
 
 
+@_shared_docs
 def split_free_text(text: str) -> list[dict[str, Any]]:
     """Split prose into items with a polarity, dropping neutral clauses.
 
-    Parameters
-    ----------
-    text : str
-        The free-text reflection. ``None`` and NaN count as empty text.
+    %(parameters)s
 
     Returns
     -------
@@ -110,10 +123,7 @@ def split_free_text(text: str) -> list[dict[str, Any]]:
         ``{"text": clause, "polarity": "well" | "wrong", "inferred": True}``
         per clause that says how something went, in reading order.
 
-    Raises
-    ------
-    FreeTextTypeError
-        If ``text`` is not a string.
+    %(raises)s
 
     Examples
     --------
@@ -135,13 +145,11 @@ def split_free_text(text: str) -> list[dict[str, Any]]:
     return items
 
 
+@_shared_docs
 def items_from_free_text(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Split prose into ``(went_well, went_wrong)`` item lists for the loader.
 
-    Parameters
-    ----------
-    text : str
-        The free-text reflection. ``None`` and NaN count as empty text.
+    %(parameters)s
 
     Returns
     -------
@@ -149,10 +157,7 @@ def items_from_free_text(text: str) -> tuple[list[dict[str, Any]], list[dict[str
         ``{"text": ..., "inferred": True}`` dicts, the shape the loader accepts
         for the ``went_well`` and ``went_wrong`` list fields.
 
-    Raises
-    ------
-    FreeTextTypeError
-        If ``text`` is not a string.
+    %(raises)s
 
     Examples
     --------
