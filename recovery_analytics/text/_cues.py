@@ -93,10 +93,12 @@ def _cue(raw: Mapping[str, object], where: str, placeholders: Mapping[str, str])
     weight = raw.get("weight")
     if not isinstance(weight, int | float) or isinstance(weight, bool):
         raise CueTableError(f"{where}.weight must be a number, not {weight!r}")
-    flags = {k: raw.get(k, False) for k in ("negatable", "hypothetical")}
-    for key, flag in flags.items():
+    flags: dict[str, bool] = {}
+    for key in ("negatable", "hypothetical"):
+        flag = raw.get(key, False)
         if not isinstance(flag, bool):
             raise CueTableError(f"{where}.{key} must be true or false, not {flag!r}")
+        flags[key] = flag
     try:
         re.compile(pattern)
     except re.error as exc:

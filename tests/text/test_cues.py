@@ -42,7 +42,8 @@ def test_shipped_cues_compile_and_have_a_sign() -> None:
             assert cue.weight != 0, cue.pattern
     # hypothetical cues are things to improve: they all count against
     assert all(c.weight < 0 for c in table.cues if c.hypothetical)
-    assert table.cues[table.rating].regex.search("7/10").group("rating") == "7"
+    rating = table.cues[table.rating].regex.search("7/10")
+    assert rating is not None and rating.group("rating") == "7"
 
 
 def test_placeholder_stands_for_one_word() -> None:
