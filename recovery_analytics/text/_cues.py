@@ -5,7 +5,9 @@ once (:func:`cue_table`). Each ``[[cue]]`` is a list of regular expressions
 (``any``), a ``weight`` (> 0 went well, < 0 went wrong), whether a negator
 before it flips its sign (``negatable``) and whether it opens a hypothetical
 stretch (``hypothetical``: "should have", "next time"). ``[labels]`` holds the
-phrases people put over their lists ("What went well:", "To improve -").
+phrases people put over their lists ("What went well:", "To improve -");
+``[negators]``, ``[advice]`` and ``[discourse]`` the words that negate a cue,
+open advice to self ("practise ...") and only sound like sentiment ("honestly").
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from ..exceptions import RecoveryAnalyticsError
 __all__ = ["Cue", "CueTable", "CueTableError", "cue_table", "parse_cues"]
 
 _CUE_KEYS: Final = {"any", "weight", "negatable", "hypothetical"}
+_WORD_LISTS: Final = ("negators", "advice", "discourse")
+_TOP_KEYS: Final = {"placeholders", "labels", "cue", *_WORD_LISTS}
 _RATING_GROUP: Final = "rating"
 
 
@@ -62,11 +66,17 @@ class CueTable:
         At one position the cue earlier in the table wins.
     well_labels, wrong_labels : str
         Alternations of the labels over lists of things that went well / wrong.
+    negators, advice, discourse : str
+        Alternations of the words that negate a cue, that open advice to self,
+        and that VADER mistakes for sentiment.
     """
 
     cues: tuple[Cue, ...]
     well_labels: str
     wrong_labels: str
+    negators: str = "(?!)"
+    advice: str = "(?!)"
+    discourse: str = "(?!)"
 
     @functools.cached_property
     def rating(self) -> int:
@@ -133,16 +143,27 @@ def parse_cues(text: str, source: str = "<string>") -> CueTable:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CueTableError(f"{source}: not valid TOML ({exc})") from None
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise CueTableError(
+            f"{source}: unknown tables {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}"
+        )
     placeholders = data.get("placeholders", {})
     labels = data.get("labels", {})
     raw_cues = data.get("cue", [])
     if not isinstance(raw_cues, list) or not isinstance(labels, dict):
         raise CueTableError(f"{source}: expected [[cue]] tables and a [labels] table")
     cues = tuple(_cue(c, f"{source}: cue {i + 1}", placeholders) for i, c in enumerate(raw_cues))
+    lists = {}  # a word list left out never matches (the field's default)
+    for name in _WORD_LISTS:
+        if name in data:
+            words = data[name].get("any") if isinstance(data[name], dict) else None
+            lists[name] = "|".join(_strings(words, f"{source}: {name}.any"))
     return CueTable(
         cues,
         "|".join(_strings(labels.get("well"), f"{source}: labels.well")),
         "|".join(_strings(labels.get("wrong"), f"{source}: labels.wrong")),
+        **lists,
     )
 
 

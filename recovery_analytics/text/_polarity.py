@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._check import FreeTextTypeError, Polarity, check_text
 from ._cues import cue_table
@@ -119,11 +119,6 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-# a negator shortly before a cue flips it ("didn't struggle", "instead of panicking")
-_NEG_WORDS = (
-    r"(?:not|no|zero|never|nothing|none|nobody|without|hardly|cannot|less|fewer|instead of|"
-    r"rather than|nowhere near|far from|\w+n't)"
-)
 _MID_BUT = re.compile(r"(?<=\w)[ ,;]+but\b")
 _CLAUSE_END = re.compile(r"[,.;:!?]|\s(?:but|however|although|though)\b|$")
 
@@ -145,8 +140,26 @@ def _cue_matches(norm: str) -> list[tuple[int, re.Match[str]]]:
     return out
 
 
-# a negator within three words before a cue, with no clause punctuation between
-_NEGATOR_BEFORE = re.compile(rf"\b{_NEG_WORDS}\b(?:\s+(?!but\b|and\b)[\w'\"-]+){{0,3}}\s*$")
+class _WordRules(NamedTuple):
+    """The rules built from the word lists of the cue table."""
+
+    negator_before: re.Pattern[str]  # a negator within three words before a cue
+    advice: re.Pattern[str]  # an imperative opening a clause: advice to self
+    discourse: re.Pattern[str]  # markers VADER mistakes for sentiment
+
+
+@functools.cache
+def _word_rules() -> _WordRules:
+    table = cue_table()
+    return _WordRules(
+        # with no clause punctuation between the negator and the cue
+        re.compile(rf"\b(?:{table.negators})\b(?:\s+(?!but\b|and\b)[\w'\"-]+){{0,3}}\s*$"),
+        re.compile(rf"^(?:{table.advice})\b"),
+        re.compile(rf"\b(?:{table.discourse})\b"),
+    )
+
+
+# phrases with a negator that negate nothing ("not only", "can't complain")
 _NOT_NEGATION = re.compile(
     r"\b(?:not only|not just|no doubt|never mind|not (?:going to|gonna) lie|no lie|no joke|"
     r"not to (?:brag|lie|mention)|can't lie|won't lie|can't complain)\b"
@@ -176,24 +189,10 @@ _EMOJI_NEG = re.compile(
     "\U0001f623\U0001f625\U0001f613\U0001f630\U0001f631]|:-?\\(|:/"
 )
 
-# A clause that starts with an imperative is advice to self: a thing to improve.
+# conjunctions that open a clause without changing what it says
 _LEADING_CONJ = re.compile(r"^(?:(?:but|and|so|also|then|however|plus|oh|ok|okay)\b[,\s]*)+")
 _DONT = re.compile(r"^(?:don't|do not|never(?! once\b| did\b| have\b| had\b| felt\b))\s+")
-_IMPERATIVE = re.compile(
-    r"^(?:remember to|make sure|try to|be (?:more|less|a bit|so|a lot)|stop|avoid|practi[cs]e|"
-    r"prepare|prep|research|review|revise|rehearse|ask|slow down|bring|focus on|work on|"
-    r"brush up|study|learn|clarify|quantify|breathe|pause|think about|explain|mention|listen|"
-    r"take (?:a|more|my|your|time)|spend (?:more|less)|follow up|structure|sleep|"
-    r"get (?:more|better)|keep (?:it|answers|my|your)|read up|talk (?:less|more|slower)|"
-    r"speak (?:slower|more|less|up)|write down|check|test|smile|drink|eat)\b"
-)
 _ADVICE_WEIGHT = -2.5
-# discourse markers that VADER mistakes for sentiment ("honestly", "lol", "like")
-_DISCOURSE = re.compile(
-    r"\b(?:honestly|to be honest|to be fair|tbh|tbf|frankly|truthfully|ngl|lol+|lmao|ha(?:ha)+|"
-    r"literally|i guess|like|kinda|not going to lie|brain ?dump|"
-    r"(?:culture |cultural )?fit(?= (?:interview|round|chat|call|questions?)\b)|(?<=culture )fit)\b"
-)
 
 _CUE_THRESHOLD = 0.5  # |score| needed once any cue fired
 _VADER_ONLY_THRESHOLD = 0.3  # |compound| needed when no cue fired
@@ -236,7 +235,7 @@ def _cue_score(norm: str, *, advice: bool = False) -> tuple[float, int]:
             weight = 2.0 if value >= 7 else -2.0 if value <= 5 else 0.0
         if negatable:
             before = norm[max(0, m.start() - 40) : m.start()]
-            neg = _NEGATOR_BEFORE.search(before)
+            neg = _word_rules().negator_before.search(before)
             if neg and not _NOT_NEGATION.search(before[neg.start() : neg.start() + 12]):
                 weight = -weight
                 covered.append((max(0, m.start() - 40) + neg.start(), m.end()))
@@ -277,7 +276,7 @@ def score(text: str) -> float:
     dont = _DONT.match(norm)
     if dont:  # "don't ramble": advice, and "ramble" is not negated
         norm, advice = norm[dont.end() :], _ADVICE_WEIGHT
-    elif _IMPERATIVE.match(norm):
+    elif _word_rules().advice.match(norm):
         advice = _ADVICE_WEIGHT
     # Weigh the main clause over concessive ones ("I kept calm even when ...").
     main = _CONCESSIVE.sub(" ", norm)
@@ -289,7 +288,7 @@ def score(text: str) -> float:
     else:
         cues, n = _cue_score(norm, advice=bool(advice)) if sub else (main_cues, main_n)
         vader_text = norm
-    compound = _vader(_DISCOURSE.sub(" ", vader_text))
+    compound = _vader(_word_rules().discourse.sub(" ", vader_text))
     if advice:  # "be more confident" is a thing to improve, however it sounds
         cues, n, compound = cues + advice, n + 1, min(compound, 0.0)
     if n:

@@ -74,6 +74,24 @@ def test_mistakes_name_the_cue(text: str, message: str) -> None:
         parse_cues(LABELS + text, "mine.toml")
 
 
+def test_word_lists() -> None:
+    table = parse_cues(LABELS + "[negators]\nany = ['not', 'never']\n")
+    assert table.negators == "not|never"
+    # a list left out never matches
+    assert re.search(table.advice, "practise more") is None
+    with pytest.raises(CueTableError, match="mine.toml: unknown tables \\['negator'\\]"):
+        parse_cues(LABELS + "[negator]\nany = ['not']\n", "mine.toml")
+    with pytest.raises(CueTableError, match="mine.toml: advice.any must be a non-empty list"):
+        parse_cues("advice = ['stop']\n" + LABELS, "mine.toml")
+
+
+def test_shipped_word_lists_are_used() -> None:
+    table = cue_table()
+    assert re.fullmatch(table.negators, "instead of")
+    assert re.fullmatch(table.advice, "practise")
+    assert re.fullmatch(table.discourse, "honestly")
+
+
 def test_labels_are_required() -> None:
     with pytest.raises(CueTableError, match="mine.toml: labels.well"):
         parse_cues("[[cue]]\nany = ['x']\nweight = 1\n", "mine.toml")
