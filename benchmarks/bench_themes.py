@@ -241,53 +241,18 @@ TAILS = [
 ]
 JOINS = [" and ", ", then ", "; ", " but ", " - also "]
 COMPANIES = [
-    "acme",
-    "globex",
-    "initech",
-    "umbrella",
-    "hooli",
-    "stark",
-    "wayne",
-    "wonka",
-    "cyberdyne",
-    "tyrell",
-    "soylent",
-    "vandelay",
-    "dunder mifflin",
-    "pied piper",
-]
+    "acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "cyberdyne",
+    "tyrell", "soylent", "vandelay", "dunder mifflin", "pied piper",
+]  # fmt: skip
 TOPICS = [
-    "the sql question",
-    "graphs",
-    "dynamic programming",
-    "the case study",
-    "recursion",
-    "the api design",
-    "kubernetes",
-    "the excel test",
-    "system design",
-    "the estimation",
-    "the behavioural round",
-    "the coding task",
-    "the market sizing",
-    "python internals",
-]
+    "the sql question", "graphs", "dynamic programming", "the case study", "recursion",
+    "the api design", "kubernetes", "the excel test", "system design", "the estimation",
+    "the behavioural round", "the coding task", "the market sizing", "python internals",
+]  # fmt: skip
 PEOPLE = [
-    "the hm",
-    "the interviewer",
-    "the cto",
-    "the panel",
-    "the recruiter",
-    "sam",
-    "priya",
-    "the vp",
-    "both interviewers",
-    "the team lead",
-    "alex",
-    "jordan",
-    "the founder",
-    "mei",
-]
+    "the hm", "the interviewer", "the cto", "the panel", "the recruiter", "sam", "priya",
+    "the vp", "both interviewers", "the team lead", "alex", "jordan", "the founder", "mei",
+]  # fmt: skip
 
 
 def _typo(word: str, rng: np.random.Generator) -> str:

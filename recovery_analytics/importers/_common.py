@@ -200,7 +200,7 @@ def items_from_text(text: str | None) -> tuple[list[dict[str, Any]], list[dict[s
     """Free prose into ``(went_well, went_wrong)`` items marked ``inferred=True``."""
     if not text or not text.strip():
         return [], []
-    from .._freetext import items_from_free_text
+    from ..text import items_from_free_text
 
     return items_from_free_text(text)
 

@@ -26,12 +26,12 @@ that matched (exclusions, main or weak) and, only in rows where two or more
 themes remain, a pass to find where each starts. Each distinct text is tagged
 once, themes run on several threads, and nothing loops over items in Python
 except building the output lists (``benchmarks/bench_themes.py``). RE2
-compiles the regexes on every call (about a quarter of a second), so a few
-items (:data:`SMALL`, e.g. one line typed in a form) are matched with the same
-regexes precompiled in Python's :mod:`re` instead; the text is first mapped so
-that both engines agree (RE2 folds the Kelvin sign and the long s into k and
-s, and does not count vertical tab as white space). ``Series.str.contains``
-is not used: pandas runs any pattern with ``\\s`` through Python's ``re``.
+compiles the regexes on every call, so a few items (:data:`SMALL`, e.g. one
+line typed in a form) are matched with the same regexes precompiled in
+Python's :mod:`re` instead; the text is first mapped so that both engines
+agree (RE2 folds the Kelvin sign and the long s into k and s, and does not
+count vertical tab as white space). ``Series.str.contains`` is not used:
+pandas runs any pattern with ``\\s`` through Python's ``re``.
 """
 
 from __future__ import annotations
@@ -53,15 +53,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..exceptions import TaxonomyError
+from ..model import TAG_PATTERN, find_tags
 from ._theme import Theme, trusted
 from ._toml import parse_taxonomy, tag_key
 
-__all__ = ["OTHER", "SMALL", "TAG_PATTERN", "Taxonomy"]
+__all__ = ["OTHER", "SMALL", "Taxonomy"]
 
 OTHER: Final = "other"
-#: An inline tag in item text; the same rule the log loader uses.
-TAG_PATTERN: Final = r"(?<![\w&/])#([A-Za-z][\w-]*)"
-_TAG_RE: Final = re.compile(TAG_PATTERN)
+_TAG_RE: Final = re.compile(TAG_PATTERN)  # the model's tag rule, keeping how it was written
 _FLAGS: Final = re.IGNORECASE | re.ASCII
 _WEAK: Final = np.int64(1) << 40  # rank offset of weak-only evidence
 _NONE: Final = np.iinfo(np.int64).max
@@ -428,7 +427,7 @@ class Taxonomy:
                 return out
             texts = arr.take(pa.array(rows)).to_pylist()
             for pos, text in zip(rows.tolist(), texts, strict=True):
-                found = _TAG_RE.findall(text or "")
+                found = find_tags(text or "")
                 if found:
                     out[pos] = list(dict.fromkeys(self.resolve_tag(t) for t in found))
             return out
@@ -556,16 +555,17 @@ class Taxonomy:
 
         Examples
         --------
-        >>> Taxonomy.default().explain("Nervous, and rambled a bit #nerves")
-        [('nerves', '#nerves')]
+        >>> Taxonomy.default().explain("Nervous, and rambled a bit #nerves #Nerves #anxiety")
+        [('nerves', '#nerves, #anxiety')]
         >>> Taxonomy.default().explain("the role is hybrid")
         []
         """
-        found = _TAG_RE.findall(text)
-        if found:
+        tags = find_tags(text)
+        if tags:
+            spelled = {t.lower(): t for t in reversed(_TAG_RE.findall(text))}  # as first written
             shown: dict[str, list[str]] = {}
-            for t in found:
-                shown.setdefault(self.resolve_tag(t), []).append(f"#{t}")
+            for t in tags:
+                shown.setdefault(self.resolve_tag(t), []).append(f"#{spelled[t]}")
             return [(k, ", ".join(v)) for k, v in shown.items()]
         out = []
         for theme in self.tag([text])[0]:

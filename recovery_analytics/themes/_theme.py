@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -308,18 +308,16 @@ class Theme:
             object.__setattr__(self, f, _as_tuple(self.name, f, getattr(self, f)))
         if _TRUSTED.get():
             return
-        for f in ("words", "weak_words", "exclude_words"):
+        checks: dict[str, Callable[[str], object]] = {
+            **dict.fromkeys(("words", "weak_words", "exclude_words"), word_to_regex),
+            **dict.fromkeys(("patterns", "weak_patterns", "exclude_patterns"), check_regex),
+        }
+        for f, check in checks.items():
             for i, w in enumerate(getattr(self, f)):
                 try:
-                    word_to_regex(w)
+                    check(w)
                 except PatternError as exc:
                     raise TaxonomyError(f"theme {self.name!r}: {f}[{i}] {w!r} {exc}") from None
-        for f in ("patterns", "weak_patterns", "exclude_patterns"):
-            for i, p in enumerate(getattr(self, f)):
-                try:
-                    check_regex(p)
-                except PatternError as exc:
-                    raise TaxonomyError(f"theme {self.name!r}: {f}[{i}] {p!r} {exc}") from None
 
     @property
     def n_patterns(self) -> int:

@@ -136,6 +136,13 @@ def _string_list(ctx: _Context, path: list[str], value: object) -> list[str]:
     return list(value)
 
 
+def _check_key(ctx: _Context, path: list[str], allowed: Sequence[str], accepts: str) -> None:
+    """Raise unless the last key of ``path`` is one of ``allowed``; ``accepts`` says which."""
+    key = path[-1]
+    if key not in allowed:
+        raise ctx.error(path, f"unknown key {key!r}{_suggest(key, allowed)}; {accepts}")
+
+
 def _check_entries(ctx: _Context, path: list[str], field: str, values: list[str]) -> None:
     for i, v in enumerate(values):
         try:
@@ -170,12 +177,7 @@ def _check_theme_table(
         raise ctx.error(path, "'other' is reserved for items without a theme; choose another name")
     for key, value in table.items():
         kpath = [*path, key]
-        if key not in THEME_KEYS:
-            raise ctx.error(
-                kpath,
-                f"unknown key {key!r}{_suggest(key, THEME_KEYS)}; a theme accepts "
-                f"{', '.join(THEME_KEYS)} ({_DOCS})",
-            )
+        _check_key(ctx, kpath, THEME_KEYS, f"a theme accepts {', '.join(THEME_KEYS)} ({_DOCS})")
         if key == "description" and not isinstance(value, str):
             raise ctx.error(
                 kpath, f"must be a string, but it is {_type_name(value)}; put it in quotes"
@@ -193,12 +195,7 @@ def _check_theme_table(
                 )
             for rkey, rvalue in value.items():
                 rpath = [*kpath, rkey]
-                if rkey not in LIST_FIELDS:
-                    raise ctx.error(
-                        rpath,
-                        f"unknown key {rkey!r}{_suggest(rkey, LIST_FIELDS)}; remove accepts "
-                        f"{', '.join(LIST_FIELDS)}",
-                    )
+                _check_key(ctx, rpath, LIST_FIELDS, f"remove accepts {', '.join(LIST_FIELDS)}")
                 _string_list(ctx, rpath, rvalue)
         elif key in LIST_FIELDS:
             values = _string_list(ctx, kpath, value)

@@ -178,6 +178,10 @@ def test_explain_shows_the_matched_words_in_tag_order():
         ("technical", "SQL"),
     ]
     assert TAX.explain("rambled #Nerves #visa") == [("nerves", "#Nerves"), ("visa", "#visa")]
+    # each tag once, as first written; an alias is shown under its theme
+    assert TAX.explain("#Nerves rambled #nerves #anxiety #NERVES") == [
+        ("nerves", "#Nerves, #anxiety")
+    ]
     assert TAX.explain("got a free coffee") == []
     text = "froze, then my mind went blank and I rambled"
     assert [theme for theme, _ in TAX.explain(text)] == TAX.tag([text])[0]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recovery_analytics._freetext import (
+from recovery_analytics.text import (
     FreeTextTypeError,
     items_from_free_text,
     split_free_text,

@@ -7,32 +7,27 @@ labelled ``well``, ``wrong`` or ``neutral`` by hand. The set was written before
 the rules, which were then built on it, so its accuracy is optimistic.
 
 The other sets were each written afterwards, in other voices, and measured
-once before any rule was changed for them; the first measurement is the
-honest estimate of accuracy on unseen text:
+once before any rule was changed for them; that first measurement is the
+honest estimate of accuracy on unseen text (the figures are in
+``benchmarks/RESULTS.md``, "Free text"):
 
-- ``polarity_heldout.csv``: 76.4% at first measurement (97/127).
-- ``polarity_blind.csv`` (interview-experience-post voice): 79.3% (69/87).
-- ``polarity_blind2.csv`` (non-native phrasing, slang, terse notes): 75.7%
-  (56/74); 14 of its 18 misses were abstentions (predicted neutral), 4 went
-  the wrong way.
-- ``polarity_blind3.csv`` (case interviews, recruiter screens, hedged
-  phrasing): 74.1% (43/58); 8 abstentions, 7 the wrong way. Its misses showed
-  logic bugs (a negated "need to", base verb forms like "to complete", the
-  clause after "but" carrying the verdict), fixed generally.
+- ``polarity_heldout.csv``: reflection notes in general;
+- ``polarity_blind.csv``: the interview-experience-post voice;
+- ``polarity_blind2.csv``: non-native phrasing, slang, terse notes;
+- ``polarity_blind3.csv``: case interviews, recruiter screens, hedged
+  phrasing; its misses showed logic bugs (a negated "need to", base verb
+  forms like "to complete", the clause after "but" carrying the verdict),
+  fixed generally;
+- ``polarity_blind4.csv``: non-tech interviews (nursing, teaching, retail,
+  sales, civil service, trades), measured after the general fixes of the
+  rounds before; its author knew the rules by then, which may flatter it.
 
-- ``polarity_blind4.csv`` (non-tech interviews: nursing, teaching, retail,
-  sales, civil service, trades): 94.0% (47/50), after the general fixes of
-  the rounds before. Its author knew the rules by then, which may flatter it.
+Most misses on unseen text are abstentions (neutral) on idioms the cue list
+does not know, not the wrong polarity. Each set was then used to find
+*general* rules (negators such as "instead of", base verb forms, idioms), so
+later numbers on them are optimistic too. All sets must stay above the gate.
 
-So expect roughly 75-95% on unseen reflection sentences depending on how
-idiomatic they are; most misses are abstentions (neutral) on idioms the cue
-list does not know, not the wrong polarity.
-
-Each was then used to find *general* rules (negators such as "instead of",
-base verb forms, idioms), so later numbers on them are optimistic too. All
-sets must stay above the gate.
-
-Run ``pytest tests/freetext/test_polarity.py -s`` to see the accuracy and the
+Run ``pytest tests/text/test_polarity.py -s`` to see the accuracy and the
 confusion tables.
 """
 
@@ -44,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from recovery_analytics._freetext import FreeTextTypeError, classify_polarity
+from recovery_analytics.text import FreeTextTypeError, classify_polarity
 
 HERE = Path(__file__).parent
 SETS = [
