@@ -27,11 +27,9 @@ from recovery_analytics.exceptions import RecoveryAnalyticsError
 from recovery_analytics.journal import (
     DuplicateEntryError,
     EntryNotFoundError,
-    FolderJournal,
     ImportReport,
     Journal,
     JournalCallbackError,
-    SqliteJournal,
 )
 
 from ._helpers import THEMES, canonical, entry_dict, snapshot
@@ -337,27 +335,7 @@ def test_a_failing_callback_during_import_still_imports_everything(
     assert len(journal) == 5
 
 
-# -- opening ---------------------------------------------------------------------------------------
-
-
-def test_open_picks_the_backend(tmp_path: Path) -> None:
-    assert isinstance(Journal.open(tmp_path / "j"), FolderJournal)
-    assert isinstance(Journal.open(str(tmp_path / "k") + "/"), FolderJournal)
-    db = Journal.open(f"sqlite:///{tmp_path / 'a.db'}")
-    assert isinstance(db, SqliteJournal)
-    db.close()
-    db = Journal.open(tmp_path / "b.sqlite")
-    assert isinstance(db, SqliteJournal) and (tmp_path / "b.sqlite").exists()
-    db.close()
-
-
-def test_open_refuses_what_it_cannot_use_without_showing_secrets(tmp_path: Path) -> None:
-    with pytest.raises(RecoveryAnalyticsError, match="'postgresql' database") as err:
-        Journal.open("postgresql://coach:s3cret@db.example/practice")
-    assert "s3cret" not in str(err.value)
-    (tmp_path / "log.csv").write_text("interview_date\n2026-03-04\n")
-    with pytest.raises(RecoveryAnalyticsError, match="import_from"):
-        Journal.open(tmp_path / "log.csv")
+# -- closing ---------------------------------------------------------------------------------------
 
 
 def test_a_journal_works_as_a_context_manager(location: str) -> None:
