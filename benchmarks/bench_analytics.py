@@ -8,11 +8,10 @@ Times ``balance(freq="M", by="client")``, ``recurring``, ``cohort`` and
 runs, next to a baseline on the same data: ``items.groupby(["client",
 "polarity"]).size()``, the floor for any per-client counting.
 
-    .venv/bin/python benchmarks/bench_analytics.py            # print the figures
-    .venv/bin/python benchmarks/bench_analytics.py --record   # and write them to RESULTS.md
+    .venv/bin/python benchmarks/bench_analytics.py [--record]
 
-``--record`` replaces only the "## Analytics (issue 4)" section of
-``benchmarks/RESULTS.md`` (creating the file if needed) and keeps the rest.
+prints the figures; ``--record`` also writes them to the "## Analytics (issue 4)"
+section of RESULTS.md (see ``_common.main``).
 """
 
 from __future__ import annotations

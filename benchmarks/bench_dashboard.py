@@ -24,11 +24,10 @@ median of ``--repeat`` runs:
 runs): with 1 client the chart on show holds all ``--n`` interviews (the
 worst case); with 20 it holds about ``n / 20``.
 
-    .venv/bin/python benchmarks/bench_dashboard.py               # print the figures
-    .venv/bin/python benchmarks/bench_dashboard.py --record      # and write them to RESULTS.md
+    .venv/bin/python benchmarks/bench_dashboard.py [--record]
 
-``--record`` replaces only the "## Dashboard (issue 6)" section of
-``benchmarks/RESULTS.md`` (adding it if missing) and keeps the rest.
+prints the figures; ``--record`` also writes them to the "## Dashboard (issue 6)"
+section of RESULTS.md (see ``_common.main``).
 """
 
 from __future__ import annotations

@@ -13,11 +13,10 @@ filled with ``import_from`` (timed once, for information), then:
   ``write_markdown_folder`` (stand-in taxonomy); for SQLite, a plain
   ``pd.read_sql`` of the table.
 
-    .venv/bin/python benchmarks/bench_journal.py            # print the figures
-    .venv/bin/python benchmarks/bench_journal.py --record   # and write them to RESULTS.md
+    .venv/bin/python benchmarks/bench_journal.py [--record]
 
-``--record`` replaces only the "## Journal (issue 6)" section of
-``benchmarks/RESULTS.md`` (creating the file if needed) and keeps the rest.
+prints the figures; ``--record`` also writes them to the "## Journal (issue 6)"
+section of RESULTS.md (see ``_common.main``).
 """
 
 from __future__ import annotations

@@ -21,11 +21,10 @@ same items, as the median of ``--repeat`` runs:
   the same regexes, on the first ``--naive-n`` items (default 50,000), scaled
   up (it only searches: no exclusions, no ranking, so it is a lower bound).
 
-    .venv/bin/python benchmarks/bench_themes.py            # print the figures
-    .venv/bin/python benchmarks/bench_themes.py --record   # and write them to RESULTS.md
+    .venv/bin/python benchmarks/bench_themes.py [--record]
 
-``--record`` replaces only the "## Theme tagging (issue 3)" section of
-``benchmarks/RESULTS.md`` (creating the file if needed) and keeps the rest.
+prints the figures; ``--record`` also writes them to the "## Theme tagging (issue 3)"
+section of RESULTS.md (see ``_common.main``).
 """
 
 from __future__ import annotations

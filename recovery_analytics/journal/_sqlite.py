@@ -22,10 +22,10 @@ Durability and concurrency
     fsyncs the write-ahead log, so an acknowledged entry survives a crash of
     the process *and* of the machine. (``NORMAL`` would also survive a killed
     process, but a power cut could lose the last commits; a journal writes
-    about one entry per interview, so the fsync per save costs nothing a
-    person notices.) Every operation is one transaction; writes start with
-    ``BEGIN IMMEDIATE`` so two writers queue for the lock (up to
-    ``busy_timeout`` seconds) instead of one failing.
+    one entry per interview, and what a save costs is measured in the
+    "Journal" section of ``benchmarks/RESULTS.md``.) Every operation is one
+    transaction; writes start with ``BEGIN IMMEDIATE`` so two writers queue
+    for the lock (up to ``busy_timeout`` seconds) instead of one failing.
 
 Privacy
     The database file is created by us with mode 0600 (and its folder 0700)
