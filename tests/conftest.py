@@ -11,13 +11,14 @@ import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import numpy as np
 import pytest
 
-from recovery_analytics.journal import Journal
+if TYPE_CHECKING:
+    from recovery_analytics.journal import Journal
 
 matplotlib.use("Agg")
 
@@ -75,6 +76,10 @@ def journal_taxonomy() -> Any:
 
 @pytest.fixture
 def journal(location: str, journal_taxonomy: Any) -> Iterator[Journal]:
+    # imported here, not at the top: loading this file must not import the package,
+    # so that tests/test_architecture.py imports each module in a fresh order
+    from recovery_analytics.journal import Journal
+
     j = Journal.open(location, taxonomy=journal_taxonomy)
     yield j
     j.close()
