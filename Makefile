@@ -10,7 +10,7 @@ OUT    ?= out
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo test lint typecheck pytest browser lab bench clean
+.PHONY: install demo test test-external lint typecheck pytest browser postgresql pg-cluster lab bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -24,8 +24,10 @@ install: $(UV)
 demo: install
 	$(BIN)/recovery-analytics demo data/sample --out $(OUT)
 
-## The whole test suite: lint, types, unit, notebook and browser tests.
-test: install browser lint typecheck pytest
+## The whole test suite: lint, types, unit, notebook, browser and database tests.
+## Runs on a fresh clone with nothing beside it: the checks against the public
+## sample exports in ../shared/external are `make test-external`, a step of its own.
+test: install browser postgresql lint typecheck pytest
 
 lint:
 	$(BIN)/ruff check .
@@ -35,7 +37,27 @@ typecheck:
 	$(BIN)/mypy
 
 pytest:
-	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not external"
+
+## The tests marked `external`: the importers against the public sample exports
+## in ../shared/external. Without that folder they are skipped, except under CI
+## (CI=true), where a missing folder fails; so does a run that collects no test
+## (pytest's exit status 5) while the folder is there.
+EXTERNAL := $(abspath $(CURDIR)/../shared/external)
+test-external: install
+	@if [ ! -d "$(EXTERNAL)" ]; then \
+		case "$${CI:-}" in \
+		""|0|false|False|FALSE) \
+			echo "$(EXTERNAL) is missing: the external tests are skipped (under CI=true this fails)."; \
+			exit 0;; \
+		*) echo "CI: $(EXTERNAL) is missing, so the external tests cannot run." >&2; exit 1;; \
+		esac; \
+	fi; \
+	status=0; $(BIN)/pytest -p no:cacheprovider -m external || status=$$?; \
+	if [ $$status = 5 ]; then \
+		echo "No external test was collected, although $(EXTERNAL) is there." >&2; exit 1; \
+	fi; \
+	exit $$status
 
 # Browser tests use Debian's Chromium (Playwright cannot download its own here).
 browser:
@@ -49,11 +71,22 @@ browser:
 		echo "The browser tests need Debian's chromium: run 'apt-get install chromium' as root." >&2; exit 1; \
 	fi
 
+# The database tests start a throwaway cluster of Debian's PostgreSQL (tests/_pg.py).
+postgresql:
+	@$(PYTHON) tests/_pg.py install
+
+## A throwaway PostgreSQL cluster to try things by hand: prints its URL, stops on Enter.
+pg-cluster: postgresql
+	@$(PYTHON) tests/_pg.py run
+
 lab: install
 	$(BIN)/recovery-analytics lab
 
+## Every benchmark at a small size (a few minutes); BENCH="--full" for the sizes
+## RESULTS.md quotes, BENCH="--record" to write the results there.
+BENCH ?=
 bench: install
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/run_all.py $(BENCH)
 
 clean:
 	rm -rf $(OUT) test-output .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -8,34 +8,27 @@ Times ``balance(freq="M", by="client")``, ``recurring``, ``cohort`` and
 runs, next to a baseline on the same data: ``items.groupby(["client",
 "polarity"]).size()``, the floor for any per-client counting.
 
-    .venv/bin/python benchmarks/bench_analytics.py            # print the figures
-    .venv/bin/python benchmarks/bench_analytics.py --record   # and write them to RESULTS.md
+    .venv/bin/python benchmarks/bench_analytics.py [--record]
 
-``--record`` replaces only the "## Analytics (issue 4)" section of
-``benchmarks/RESULTS.md`` (creating the file if needed) and keeps the rest.
+prints the figures; ``--record`` also writes them to the "## Analytics (issue 4)"
+section of RESULTS.md (see ``_common.main``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import platform
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from _common import machine, main, median_time, shared_cpus, table
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks._common import RESULTS, cpu_model, median_time, record_section  # noqa: E402
-from recovery_analytics import ReflectionLog  # noqa: E402
-from recovery_analytics._model import FOLLOW_UP_RESPONSES, FORMATS, OUTCOMES, STAGES  # noqa: E402
-from recovery_analytics.analytics import balance, cohort, recurring, timeline  # noqa: E402
+from recovery_analytics import ReflectionLog
+from recovery_analytics._model import FOLLOW_UP_RESPONSES, FORMATS, OUTCOMES, STAGES
+from recovery_analytics.analytics import balance, cohort, recurring, timeline
 
 SECTION = "## Analytics (issue 4)"
 THEMES = [
@@ -156,14 +149,6 @@ def _objects(values: list[Any]) -> pd.Series:
     return pd.Series(arr, dtype=object)
 
 
-def machine() -> str:
-    cpu = cpu_model()
-    return (
-        f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}; "
-        f"Python {platform.python_version()}, pandas {pd.__version__}, numpy {np.__version__}"
-    )
-
-
 def run(n: int, repeat: int) -> tuple[str, ReflectionLog]:
     t0 = time.perf_counter()
     log = synthetic_log(n)
@@ -201,36 +186,24 @@ def run(n: int, repeat: int) -> tuple[str, ReflectionLog]:
         "0-2 themes per item; frames built directly with numpy "
         f"({built:.1f} s, not timed). Median of {repeat} runs.",
         "",
-        f"Machine: {machine()}. Load average (1 min) {load_before:.1f} before and "
-        f"{load_after:.1f} after the timed runs: other work shared the CPUs, so the CPU "
-        "seconds of this process are the steadier figure.",
+        f"Machine: {machine(numpy=np.__version__)}. {shared_cpus(load_before, load_after)}",
         "",
-        "| call | wall s | CPU s | CPU x baseline |",
-        "|---|---:|---:|---:|",
+        *table(
+            ["call", "wall s", "CPU s", "CPU x baseline"],
+            (
+                (f"`{name}`", f"{wall:.3f}", f"{cpu:.3f}", f"{cpu / base_cpu:.1f}")
+                for name, (wall, cpu) in timings.items()
+            ),
+        ),
+        "",
     ]
-    for name, (wall, cpu) in timings.items():
-        lines.append(f"| `{name}` | {wall:.3f} | {cpu:.3f} | {cpu / base_cpu:.1f} |")
-    lines.append("")
     return "\n".join(lines), log
 
 
-def record(section: str) -> None:
-    """Replace (or add) this benchmark's section of RESULTS.md, keeping the rest."""
-    record_section(SECTION, section)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n", type=int, default=100_000, help="interviews (default 100,000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--record", action="store_true", help="write the figures to RESULTS.md")
-    args = parser.parse_args(argv)
-    section, _ = run(args.n, args.repeat)
-    print(section)
-    if args.record:
-        record(section)
-        print(f"written to {RESULTS}")
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, SECTION, _arguments, lambda args: run(args.n, args.repeat)[0])

@@ -24,11 +24,10 @@ median of ``--repeat`` runs:
 runs): with 1 client the chart on show holds all ``--n`` interviews (the
 worst case); with 20 it holds about ``n / 20``.
 
-    .venv/bin/python benchmarks/bench_dashboard.py               # print the figures
-    .venv/bin/python benchmarks/bench_dashboard.py --record      # and write them to RESULTS.md
+    .venv/bin/python benchmarks/bench_dashboard.py [--record]
 
-``--record`` replaces only the "## Dashboard (issue 6)" section of
-``benchmarks/RESULTS.md`` (adding it if missing) and keeps the rest.
+prints the figures; ``--record`` also writes them to the "## Dashboard (issue 6)"
+section of RESULTS.md (see ``_common.main``).
 """
 
 from __future__ import annotations
@@ -37,8 +36,6 @@ import argparse
 import asyncio
 import itertools
 import json
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -48,35 +45,19 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from _common import Timing, load_average, machine, main, median_time, shared_cpus, table, timed
+from synth import make_records
+
+from recovery_analytics.journal import Journal
+from recovery_analytics.widgets import Dashboard
+from recovery_analytics.widgets._dashboard import chart_png, log_of_entries, merge_changes
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks._common import RESULTS, cpu_model, median_time, record_section  # noqa: E402
-from benchmarks.synth import make_records  # noqa: E402
-from recovery_analytics.journal import Journal  # noqa: E402
-from recovery_analytics.widgets import Dashboard  # noqa: E402
-from recovery_analytics.widgets._dashboard import (  # noqa: E402
-    chart_png,
-    log_of_entries,
-    merge_changes,
-)
-
 SECTION = "## Dashboard (issue 6)"
-
-
-def machine() -> str:
-    cpu = cpu_model()
-    return (
-        f"{os.cpu_count()} CPUs, {cpu}; Python {platform.python_version()}, "
-        f"pandas {pd.__version__}, matplotlib {matplotlib.__version__}"
-    )
 
 
 def new_entries(client: str) -> Iterator[dict[str, Any]]:
@@ -145,31 +126,20 @@ def one_backend(
         fresh = log_of_entries([journal.get(ids[-1])], taxonomy=dash.taxonomy, where=journal.where)
         merge_changes(dash.log, fresh, [ids[-1]])
 
-    def refresh_case() -> tuple[float, float]:
-        wall, cpu = [], []
-        for _ in range(repeat):
-            add_quietly()  # not timed
-            w0, c0 = time.perf_counter(), time.process_time()
-            refresh_after_save()
-            cpu.append(time.process_time() - c0)
-            wall.append(time.perf_counter() - w0)
-        return statistics.median(wall), statistics.median(cpu)
-
-    def numbers_first_case() -> tuple[float, float]:
+    def numbers_first_case() -> Timing:
         """In a kernel the chart is drawn just after the callback returns: time the callback."""
-        wall, cpu = [], []
 
-        async def once() -> None:
-            add_quietly()  # not timed
-            w0, c0 = time.perf_counter(), time.process_time()
-            dash.refresh(changed=[ids[-1]], chart_soon=True)
-            cpu.append(time.process_time() - c0)
-            wall.append(time.perf_counter() - w0)
+        async def in_a_kernel() -> Timing:
+            timing = timed(
+                lambda: dash.refresh(changed=[ids[-1]], chart_soon=True), 1, setup=add_quietly
+            )
             await asyncio.sleep(0)  # the chart, not timed
+            return timing
 
-        for _ in range(repeat):
-            asyncio.run(once())
-        return statistics.median(wall), statistics.median(cpu)
+        runs = [asyncio.run(in_a_kernel()) for _ in range(repeat)]
+        return Timing(
+            statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs)
+        )
 
     for warm in (log, chart, add, add_quietly, refresh_after_save, fold_in):
         warm()
@@ -177,12 +147,14 @@ def one_backend(
     timings["baseline: `journal.log()` (read everything again)"] = median_time(log, repeat)
     timings["baseline: one chart (balance over time) to PNG"] = median_time(chart, repeat)
     timings["`journal.add(entry)`, nothing attached"] = median_time(add, repeat)
-    timings["**dashboard refresh after a save** `dash.refresh(changed=[id])`"] = refresh_case()
+    timings["**dashboard refresh after a save** `dash.refresh(changed=[id])`"] = timed(
+        refresh_after_save, repeat, setup=add_quietly
+    )[:2]
     timings["... of which: read the entry back and fold it into the log"] = median_time(
         fold_in, repeat
     )
     timings["... in a kernel, until the callback returns (the chart follows)"] = (
-        numbers_first_case()
+        numbers_first_case()[:2]
     )
     journal.on_change(dash._journal_changed)
     timings["save with the dashboard attached (add + refresh)"] = median_time(add, repeat)
@@ -202,7 +174,7 @@ def one_backend(
 def run(n: int, clients: list[int], repeat: int) -> str:
     rows: list[tuple[str, str, float, float]] = []
     notes: list[str] = []
-    load_before = os.getloadavg()[0]
+    load_before = load_average()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for k in clients:
@@ -215,7 +187,7 @@ def run(n: int, clients: list[int], repeat: int) -> str:
                 for call, (wall, cpu) in timings.items():
                     rows.append((f"{name}, {k} client{'s' if k != 1 else ''}", call, wall, cpu))
                 print(f"done: {name}, {k} clients", file=sys.stderr)
-    load_after = os.getloadavg()[0]
+    load_after = load_average()
     lines = [
         SECTION,
         "",
@@ -225,16 +197,20 @@ def run(n: int, clients: list[int], repeat: int) -> str:
         "it with the \u201cBalance over time\u201d tab on show (the heaviest chart). Median "
         f"of {repeat} runs; each refresh follows a fresh save of a new entry (not timed).",
         "",
-        f"Machine: {machine()}. Load average (1 min) {load_before:.1f} before and "
-        f"{load_after:.1f} after: other work shared the CPUs, so the CPU seconds of this "
-        "process are the steadier figure.",
+        f"Machine: {machine(matplotlib=matplotlib.__version__)}. "
+        + shared_cpus(load_before, load_after),
         "",
-        "| journal | call | wall s | CPU s |",
-        "|---|---|---:|---:|",
+        *table(
+            ["journal", "call", "wall s", "CPU s"],
+            ((journal, call, f"{wall:.3f}", f"{cpu:.3f}") for journal, call, wall, cpu in rows),
+            text=2,
+        ),
+        "",
+        "Set-up (not timed): " + "; ".join(notes) + ".",
+        "",
+        reading(rows),
+        "",
     ]
-    for journal, call, wall, cpu in rows:
-        lines.append(f"| {journal} | {call} | {wall:.3f} | {cpu:.3f} |")
-    lines += ["", "Set-up (not timed): " + "; ".join(notes) + ".", "", reading(rows), ""]
     return "\n".join(lines)
 
 
@@ -265,26 +241,16 @@ def reading(rows: list[tuple[str, str, float, float]]) -> str:
     )
 
 
-def record(section: str) -> None:
-    """Replace (or add) this benchmark's section of RESULTS.md, keeping the rest."""
-    record_section(SECTION, section)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n", type=int, default=1000, help="entries (default 1,000)")
     parser.add_argument("--clients", default="1,20", help="clients, comma-separated runs")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure (median)")
-    parser.add_argument("--record", action="store_true", help="write the figures to RESULTS.md")
-    args = parser.parse_args(argv)
-    clients = [int(c) for c in args.clients.split(",") if c.strip()]
+
+
+def _run(args: argparse.Namespace) -> str:
     np.random.seed(6)
-    section = run(args.n, clients, args.repeat)
-    print(section)
-    if args.record:
-        record(section)
-        print(f"written to {RESULTS}")
+    return run(args.n, [int(c) for c in args.clients.split(",") if c.strip()], args.repeat)
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, SECTION, _arguments, _run)

@@ -13,20 +13,17 @@ filled with ``import_from`` (timed once, for information), then:
   ``write_markdown_folder`` (stand-in taxonomy); for SQLite, a plain
   ``pd.read_sql`` of the table.
 
-    .venv/bin/python benchmarks/bench_journal.py            # print the figures
-    .venv/bin/python benchmarks/bench_journal.py --record   # and write them to RESULTS.md
+    .venv/bin/python benchmarks/bench_journal.py [--record]
 
-``--record`` replaces only the "## Journal (issue 6)" section of
-``benchmarks/RESULTS.md`` (creating the file if needed) and keeps the rest.
+prints the figures; ``--record`` also writes them to the "## Journal (issue 6)"
+section of RESULTS.md (see ``_common.main``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import sys
+import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
@@ -34,37 +31,15 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import sqlalchemy
+from _common import NO_THEMES, load_average, machine, main, median_time, shared_cpus, table
+from synth import make_records
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks._common import RESULTS, cpu_model, median_time, record_section  # noqa: E402
-from benchmarks.synth import make_records  # noqa: E402
-from recovery_analytics import entry_from_mapping, load  # noqa: E402
-from recovery_analytics.io import write_markdown_folder  # noqa: E402
-from recovery_analytics.journal import Journal, SqliteJournal  # noqa: E402
+from recovery_analytics import entry_from_mapping, load
+from recovery_analytics.io import write_markdown_folder
+from recovery_analytics.journal import Journal, SqliteJournal
 
 SECTION = "## Journal (issue 6)"
-
-
-class NoThemes:
-    """A stand-in taxonomy that tags nothing: the journal's cost without the tagger."""
-
-    def tag_items(self, texts: pd.Series, tags: pd.Series | None = None) -> pd.Series:
-        return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype=object)
-
-
-def machine() -> str:
-    cpu = cpu_model()
-    import sqlite3
-
-    import sqlalchemy
-
-    return (
-        f"{os.cpu_count()} CPUs, {cpu}; Python {platform.python_version()}, "
-        f"pandas {pd.__version__}, SQLAlchemy {sqlalchemy.__version__}, "
-        f"SQLite {sqlite3.sqlite_version}"
-    )
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
@@ -88,7 +63,7 @@ def bench_backend(
     rows: list[Row],
 ) -> str:
     """Fill one journal, time add and log() and the baseline; return a note."""
-    no_themes = NoThemes()
+    no_themes = NO_THEMES
     n = sum(1 for _ in source.open())
     journal = Journal.open(location)
     w0 = time.perf_counter()
@@ -146,7 +121,7 @@ def run(n: int, adds: int, repeat: int) -> str:
     source.write_text("".join(json.dumps(r) + "\n" for r in base))
 
     rows: list[Row] = []
-    load_before = os.getloadavg()[0]
+    load_before = load_average()
     # validation alone: what every add() pays before touching storage
     pending = iter(extra)
     entry_from_mapping(extra[0])  # warm up
@@ -160,7 +135,7 @@ def run(n: int, adds: int, repeat: int) -> str:
         bench_backend("folder", root / "journal", source, extra, repeat, rows),
         bench_backend("SQLite", f"sqlite:///{root / 'journal.db'}", source, extra, repeat, rows),
     ]
-    load_after = os.getloadavg()[0]
+    load_after = load_average()
     tmp.cleanup()
 
     lines = [
@@ -172,16 +147,16 @@ def run(n: int, adds: int, repeat: int) -> str:
         f"on a local disk. `add`: median of {adds} adds into the full journal; `log()` and "
         f"baselines: median of {repeat} runs. {'; '.join(notes)} (not in the table).",
         "",
-        f"Machine: {machine()}. Load average (1 min) {load_before:.1f} before and "
-        f"{load_after:.1f} after: other work shared the CPUs, so the CPU seconds of this "
-        "process are the steadier figure (an add also waits for two fsyncs, which is wall "
-        "time, not CPU).",
+        f"Machine: {machine(SQLAlchemy=sqlalchemy.__version__, SQLite=sqlite3.sqlite_version)}. "
+        + shared_cpus(
+            load_before, load_after, also=" (an add also waits for two fsyncs: wall time, not CPU)"
+        ),
         "",
-        "| call | wall s | CPU s |",
-        "|---|---:|---:|",
+        *table(
+            ["call", "wall s", "CPU s"],
+            ((name, f"{wall:.3f}", f"{cpu:.3f}") for name, wall, cpu in rows),
+        ),
     ]
-    for name, wall, cpu in rows:
-        lines.append(f"| {name} | {wall:.3f} | {cpu:.3f} |")
 
     def cpu(prefix: str) -> float:
         return next(c for name, _, c in rows if name.startswith(prefix))
@@ -210,24 +185,11 @@ def run(n: int, adds: int, repeat: int) -> str:
     return "\n".join(lines)
 
 
-def record(section: str) -> None:
-    """Replace (or add) this benchmark's section of RESULTS.md, keeping the rest."""
-    record_section(SECTION, section)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n", type=int, default=1_000, help="entries in the journal (1,000)")
     parser.add_argument("--adds", type=int, default=20, help="adds timed per backend (20)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per log() figure (median)")
-    parser.add_argument("--record", action="store_true", help="write the figures to RESULTS.md")
-    args = parser.parse_args(argv)
-    section = run(args.n, args.adds, args.repeat)
-    print(section)
-    if args.record:
-        record(section)
-        print(f"written to {RESULTS}")
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, SECTION, _arguments, lambda args: run(args.n, args.adds, args.repeat))

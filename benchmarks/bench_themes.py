@@ -21,37 +21,29 @@ same items, as the median of ``--repeat`` runs:
   the same regexes, on the first ``--naive-n`` items (default 50,000), scaled
   up (it only searches: no exclusions, no ranking, so it is a lower bound).
 
-    .venv/bin/python benchmarks/bench_themes.py            # print the figures
-    .venv/bin/python benchmarks/bench_themes.py --record   # and write them to RESULTS.md
+    .venv/bin/python benchmarks/bench_themes.py [--record]
 
-``--record`` replaces only the "## Theme tagging (issue 3)" section of
-``benchmarks/RESULTS.md`` (creating the file if needed) and keeps the rest.
+prints the figures; ``--record`` also writes them to the "## Theme tagging (issue 3)"
+section of RESULTS.md (see ``_common.main``).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import platform
 import re
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from _common import load_average, machine, main, table, timed
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks._common import RESULTS, cpu_model, record_section  # noqa: E402
-from recovery_analytics.themes import Taxonomy  # noqa: E402
+from recovery_analytics.themes import Taxonomy
 
 SECTION = "## Theme tagging (issue 3)"
 
@@ -294,28 +286,8 @@ def make_items(n: int, seed: int = 3) -> pd.Series:
     return pd.Series(out, dtype="str", name="text")
 
 
-def _time(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
-    walls, cpus, result = [], [], None
-    for _ in range(repeat):
-        w0, c0 = time.perf_counter(), time.process_time()
-        result = fn()
-        walls.append(time.perf_counter() - w0)
-        cpus.append(time.process_time() - c0)
-    return statistics.median(walls), statistics.median(cpus), result
-
-
 def naive(texts: list[str], regexes: list[re.Pattern[str]]) -> list[list[bool]]:
     return [[rx.search(t) is not None for rx in regexes] for t in texts]
-
-
-def _machine() -> str:
-    cpu = cpu_model("unknown CPU")
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (
-        f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}; "
-        f"Python {platform.python_version()}, pandas {pd.__version__}, "
-        f"pyarrow {__import__('pyarrow').__version__}; load average (1 min) {load:.1f}"
-    )
 
 
 def run(n: int, repeat: int, naive_n: int, floor_n: int) -> str:
@@ -329,7 +301,7 @@ def run(n: int, repeat: int, naive_n: int, floor_n: int) -> str:
     rows: list[tuple[str, float, float]] = []
 
     def scaled(name: str, fn: Callable[[], Any], k: int) -> None:
-        wall, cpu, _ = _time(fn, 1)
+        wall, cpu, _ = timed(fn, 1)
         rows.append((f"{name} ({k:,} items, x{n / k:g})", wall * n / k, cpu * n / k))
 
     every = tax.regex()
@@ -348,7 +320,7 @@ def run(n: int, repeat: int, naive_n: int, floor_n: int) -> str:
     )
 
     def one_pass(regex: str) -> tuple[float, float]:
-        wall, cpu, _ = _time(lambda: pc.match_substring_regex(arr, regex), repeat)
+        wall, cpu, _ = timed(lambda: pc.match_substring_regex(arr, regex), repeat)
         return wall, cpu
 
     passes = [one_pass(tax.regex(t)) for t in tax.themes]
@@ -359,9 +331,9 @@ def run(n: int, repeat: int, naive_n: int, floor_n: int) -> str:
         ("14 RE2 passes, one per theme", sum(p[0] for p in passes), sum(p[1] for p in passes))
     )
 
-    wall, cpu, tagged = _time(lambda: tax.tag_items(texts), repeat)
+    wall, cpu, tagged = timed(lambda: tax.tag_items(texts), repeat)
     rows.append(("**`Taxonomy.default().tag_items(texts)`**", wall, cpu))
-    wall, cpu, _ = _time(lambda: tax.tag_items(distinct), repeat)
+    wall, cpu, _ = timed(lambda: tax.tag_items(distinct), repeat)
     rows.append(("`tag_items` on the same items made all distinct", wall, cpu))
 
     sub = texts.iloc[: min(naive_n, n)].tolist()
@@ -381,15 +353,21 @@ def run(n: int, repeat: int, naive_n: int, floor_n: int) -> str:
         f"{lengths.mean():.2f} themes per item. Median of {repeat} runs; rows marked "
         "(k items, xN) ran once on the first k items and are scaled up linearly.",
         "",
-        f"Machine: {_machine()}. Other work shared the CPUs, so CPU seconds (all "
-        "threads of this process) are the steadier figure.",
+        f"Machine: {machine(pyarrow=pa.__version__)}; load average (1 min) "
+        f"{load_average():.1f}. Other work shared the CPUs, so CPU seconds (all threads of "
+        "this process) are the steadier figure.",
         "",
-        "| call | wall s | CPU s | CPU x one pass |",
-        "|---|---:|---:|---:|",
+        *table(
+            ["call", "wall s", "CPU s", "CPU x one pass"],
+            (
+                (name, f"{wall:.2f}", f"{cpu:.2f}", f"{cpu / one_cpu:.1f}")
+                for name, wall, cpu in rows
+            ),
+        ),
+        "",
+        reading({name: cpu for name, _, cpu in rows}),
+        "",
     ]
-    for name, wall, cpu in rows:
-        lines.append(f"| {name} | {wall:.2f} | {cpu:.2f} | {cpu / one_cpu:.1f} |")
-    lines += ["", reading({name: cpu for name, _, cpu in rows}), ""]
     return "\n".join(lines)
 
 
@@ -410,25 +388,17 @@ def reading(cpu: dict[str, float]) -> str:
     )
 
 
-def record(section: str) -> None:
-    """Replace (or add) this benchmark's section of RESULTS.md, keeping the rest."""
-    record_section(SECTION, section)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n", type=int, default=1_000_000, help="items to tag")
     parser.add_argument("--repeat", type=int, default=3, help="runs per call (median)")
     parser.add_argument("--naive-n", type=int, default=50_000, help="items for the naive loop")
     parser.add_argument("--floor-n", type=int, default=20_000, help="items for the full floor")
-    parser.add_argument("--record", action="store_true", help="write the section to RESULTS.md")
-    args = parser.parse_args(argv)
-    section = run(args.n, args.repeat, args.naive_n, args.floor_n)
-    print(section)
-    if args.record:
-        record(section)
-        print(f"written to {RESULTS}")
 
 
 if __name__ == "__main__":
-    main()
+    main(
+        __doc__,
+        SECTION,
+        _arguments,
+        lambda args: run(args.n, args.repeat, args.naive_n, args.floor_n),
+    )

@@ -1,4 +1,9 @@
-"""Shared fixtures: headless matplotlib, closed figures, seeded randomness."""
+"""Shared fixtures: headless matplotlib, closed figures, seeded randomness, journals.
+
+``journal`` is a journal on each backend in turn (``backend`` is "folder",
+then "sqlite"); a test folder changes the taxonomy it tags with by
+overriding ``journal_taxonomy`` (``None``: the built-in one).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,14 @@ import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import numpy as np
 import pytest
+
+if TYPE_CHECKING:
+    from recovery_analytics.journal import Journal
 
 matplotlib.use("Agg")
 
@@ -45,3 +54,32 @@ def private_umask() -> Iterator[None]:
         yield
     finally:
         os.umask(old)
+
+
+@pytest.fixture(params=["folder", "sqlite"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def location(tmp_path: Path, backend: str) -> str:
+    if backend == "folder":
+        return str(tmp_path / "journal")
+    return f"sqlite:///{tmp_path / 'journal.db'}"
+
+
+@pytest.fixture
+def journal_taxonomy() -> Any:
+    """The taxonomy ``journal`` tags with; ``None`` is the built-in one."""
+    return None
+
+
+@pytest.fixture
+def journal(location: str, journal_taxonomy: Any) -> Iterator[Journal]:
+    # imported here, not at the top: loading this file must not import the package,
+    # so that tests/test_architecture.py imports each module in a fresh order
+    from recovery_analytics.journal import Journal
+
+    j = Journal.open(location, taxonomy=journal_taxonomy)
+    yield j
+    j.close()

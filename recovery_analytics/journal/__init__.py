@@ -20,8 +20,8 @@ Examples
 
 from __future__ import annotations
 
+from ..exceptions import DuplicateEntryError, EntryNotFoundError, JournalCallbackError
 from ._base import Journal
-from ._errors import DuplicateEntryError, EntryNotFoundError, JournalCallbackError
 from ._folder import FolderJournal
 from ._report import ImportReport
 from ._sqlite import SqliteJournal

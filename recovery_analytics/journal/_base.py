@@ -21,12 +21,10 @@ journal as it was.
 from __future__ import annotations
 
 import abc
-import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
-from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 import pandas as pd
 
@@ -34,8 +32,13 @@ from .._load import load
 from .._log import ReflectionLog
 from .._model import Entry
 from .._validate import entry_from_frames, entry_from_mapping
-from ..exceptions import RecoveryAnalyticsError, UnknownClientError
-from ._errors import EntryNotFoundError, JournalCallbackError
+from ..exceptions import (
+    EntryNotFoundError,
+    JournalCallbackError,
+    RecoveryAnalyticsError,
+    UnknownClientError,
+)
+from ._open import PathLike, resolve_location
 from ._report import ImportReport
 
 __all__ = ["ChangeCallback", "Journal", "PathLike", "Themes"]
@@ -47,11 +50,8 @@ class TaxonomyLike(Protocol):
     def tag_items(self, texts: pd.Series, tags: pd.Series) -> pd.Series: ...
 
 
-PathLike = str | os.PathLike[str]
-Themes = TaxonomyLike | PathLike | None
+Themes = TaxonomyLike | PathLike | Literal[False] | None
 ChangeCallback = Callable[[str], object]
-
-_SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 class _NoThemes:
@@ -61,6 +61,8 @@ class _NoThemes:
         return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype=object)
 
 
+# What ``load(taxonomy=...)`` is given to skip tagging. Once ``load()`` takes
+# ``taxonomy=False`` itself, this becomes ``False`` and ``_NoThemes`` goes.
 NO_THEMES: Any = _NoThemes()
 
 
@@ -112,7 +114,8 @@ class Journal(abc.ABC):
     Parameters
     ----------
     taxonomy : Taxonomy or path to a TOML file, optional
-        The themes :meth:`log` tags items with (the built-in ones by default).
+        The themes :meth:`log` tags items with (the built-in ones by default;
+        ``False``: none, every item's ``themes`` empty).
 
     Examples
     --------
@@ -141,6 +144,16 @@ class Journal(abc.ABC):
 
     # -- opening -----------------------------------------------------------------
 
+    _backends: ClassVar[dict[str, Callable[..., Journal]]] = {}
+
+    def __init_subclass__(cls, *, backend: str | None = None, **kwargs: Any) -> None:
+        """``class FolderJournal(Journal, backend="folder")`` is what :meth:`open` builds
+        for a location :func:`~recovery_analytics.journal._open.resolve_location`
+        reads as ``"folder"``."""
+        super().__init_subclass__(**kwargs)
+        if backend is not None:
+            Journal._backends[backend] = cls
+
     @staticmethod
     def open(location: PathLike, *, taxonomy: Themes = None) -> Journal:
         """Open (or start) a journal.
@@ -155,31 +168,11 @@ class Journal(abc.ABC):
             ``.sqlite`` or ``.sqlite3`` is taken as one too) - for a coach's
             practice.
         taxonomy : Taxonomy or path to a TOML file, optional
-            The themes :meth:`log` tags items with.
+            The themes :meth:`log` tags items with (``False``: none, every
+            item's ``themes`` empty).
         """
-        from ._folder import FolderJournal
-        from ._sqlite import SqliteJournal
-
-        if (isinstance(location, str) and "://" in location) or str(location).startswith("sqlite:"):
-            text = str(location)
-            scheme = text.split(":", 1)[0].lower()
-            if scheme.split("+", 1)[0] == "sqlite":
-                return SqliteJournal(text, taxonomy=taxonomy)
-            # only the scheme is shown: a server URL may hold a password
-            raise RecoveryAnalyticsError(
-                f"A journal in a {scheme!r} database is not supported yet; use a folder such "
-                "as 'journal/' or an SQLite URL such as 'sqlite:///journal.db'."
-            )
-        path = Path(location).expanduser()
-        if path.suffix.lower() in _SQLITE_SUFFIXES and not path.is_dir():
-            return SqliteJournal(f"sqlite:///{path.absolute()}", taxonomy=taxonomy)
-        if path.exists() and not path.is_dir():
-            raise RecoveryAnalyticsError(
-                f"{path} is a file, but a journal is a folder or a database: pass a folder "
-                "such as 'journal/' or a URL such as 'sqlite:///journal.db'. To add the "
-                f"entries of {path.name} to a journal, use journal.import_from({str(path)!r})."
-            )
-        return FolderJournal(path, taxonomy=taxonomy)
+        backend, target = resolve_location(location)
+        return Journal._backends[backend](target, taxonomy=taxonomy)
 
     def close(self) -> None:
         """Release what the journal holds open; change callbacks are dropped."""
@@ -371,9 +364,10 @@ class Journal(abc.ABC):
         """The journal as a :class:`~recovery_analytics.ReflectionLog`.
 
         The same frames ``load()`` gives for the same entries, themes tagged
-        with ``taxonomy`` (default: the journal's). With ``errors="collect"``
-        (the default) anything unreadable - say a hand-edited file with a
-        typo - is listed in ``log.problems`` instead of raising.
+        with ``taxonomy`` (default: the journal's; ``False`` skips tagging).
+        With ``errors="collect"`` (the default) anything unreadable - say a
+        hand-edited file with a typo - is listed in ``log.problems`` instead
+        of raising.
         """
 
     # -- change callbacks ----------------------------------------------------------
@@ -428,5 +422,11 @@ class Journal(abc.ABC):
     def _remove(self, entry_id: str) -> None: ...
 
     def _themes(self, taxonomy: Themes) -> Any:
-        """The taxonomy to pass to ``load()`` (typed loosely: any ``tag_items`` object)."""
-        return self._taxonomy if taxonomy is None else taxonomy
+        """The taxonomy to pass to ``load()`` (typed loosely: any ``tag_items`` object).
+
+        ``None`` is the journal's own; ``False`` skips tagging (every item's
+        ``themes`` empty), for a caller that needs entries, not themes.
+        """
+        if taxonomy is None:
+            taxonomy = self._taxonomy
+        return NO_THEMES if taxonomy is False else taxonomy

@@ -50,12 +50,18 @@ from .._load import load
 from .._log import ReflectionLog
 from .._model import Entry
 from .._validate import entry_from_frames, normalise
-from ..exceptions import LogFormatError, Problem, RecoveryAnalyticsError
+from ..exceptions import (
+    DuplicateEntryError,
+    EntryNotFoundError,
+    LogFormatError,
+    Problem,
+    RecoveryAnalyticsError,
+)
 from ..io._files import PRIVATE_FILE, _fsync_dir, atomic_write, decode, private_dir
 from ..io._markdown import parse_markdown, write_markdown
 from ..io._writers import client_folder, entry_filename
-from ._base import NO_THEMES, Journal, PathLike, Themes, entries_of_log, sort_entries
-from ._errors import DuplicateEntryError, EntryNotFoundError
+from ._base import NO_THEMES, Journal, Themes, entries_of_log, sort_entries
+from ._open import PathLike
 
 try:
     import fcntl
@@ -148,7 +154,7 @@ class _Found(NamedTuple):
     stale: tuple[Path, ...] = ()  # older copies left by an interrupted move
 
 
-class FolderJournal(Journal):
+class FolderJournal(Journal, backend="folder"):
     """A journal kept as Markdown files in ``folder/<client>/`` (see the module notes).
 
     Parameters
@@ -156,7 +162,8 @@ class FolderJournal(Journal):
     folder : path
         Created (owner-only) if it does not exist.
     taxonomy : Taxonomy or path to a TOML file, optional
-        The themes :meth:`log` tags items with.
+        The themes :meth:`log` tags items with (``False``: none, every item's
+        ``themes`` empty).
     """
 
     def __init__(self, folder: PathLike, *, taxonomy: Themes = None) -> None:

@@ -22,10 +22,10 @@ Durability and concurrency
     fsyncs the write-ahead log, so an acknowledged entry survives a crash of
     the process *and* of the machine. (``NORMAL`` would also survive a killed
     process, but a power cut could lose the last commits; a journal writes
-    about one entry per interview, so the fsync per save costs nothing a
-    person notices.) Every operation is one transaction; writes start with
-    ``BEGIN IMMEDIATE`` so two writers queue for the lock (up to
-    ``busy_timeout`` seconds) instead of one failing.
+    one entry per interview, and what a save costs is measured in the
+    "Journal" section of ``benchmarks/RESULTS.md``.) Every operation is one
+    transaction; writes start with ``BEGIN IMMEDIATE`` so two writers queue
+    for the lock (up to ``busy_timeout`` seconds) instead of one failing.
 
 Privacy
     The database file is created by us with mode 0600 (and its folder 0700)
@@ -56,11 +56,10 @@ from .._load import log_from_records
 from .._log import ReflectionLog
 from .._model import Entry
 from .._validate import entry_from_frames, normalise
-from ..exceptions import RecoveryAnalyticsError
+from ..exceptions import DuplicateEntryError, EntryNotFoundError, RecoveryAnalyticsError
 from ..io._files import PRIVATE_FILE, private_dir
 from ..io._writers import entry_to_json
 from ._base import Journal, Themes, sort_entries
-from ._errors import DuplicateEntryError, EntryNotFoundError
 
 __all__ = ["SCHEMA_VERSION", "SqliteJournal", "entries_table", "metadata"]
 
@@ -141,7 +140,7 @@ def _sqlite_url(url: str | URL) -> tuple[URL, Path]:
     return parsed.set(database=str(path)), path
 
 
-class SqliteJournal(Journal):
+class SqliteJournal(Journal, backend="sqlite"):
     """A journal in an SQLite database (see the module notes for the schema).
 
     Parameters
@@ -151,7 +150,8 @@ class SqliteJournal(Journal):
         ``"sqlite:////home/me/journal.db"``. The file and its folder are
         created, owner-only, if missing.
     taxonomy : Taxonomy or path to a TOML file, optional
-        The themes :meth:`log` tags items with.
+        The themes :meth:`log` tags items with (``False``: none, every item's
+        ``themes`` empty).
     busy_timeout : float
         Seconds a write waits for another process's write to finish.
     """

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from recovery_analytics import ReflectionLog
+from recovery_analytics import ReflectionLog, load
+from recovery_analytics.journal import Journal
 
 WORKER = Path(__file__).with_name("journal_worker.py")
 
@@ -83,3 +86,30 @@ def canonical(log: ReflectionLog) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFr
 
 def mode(path: Path | str) -> int:
     return os.stat(path).st_mode & 0o777
+
+
+def worker(location: str, prefix: str, count: int, *, wait: bool = False) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), location, prefix, str(count), *(["--wait"] if wait else [])],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def check_loads_cleanly(location: str) -> set[str]:
+    """Every entry readable, no problems; returns the ids."""
+    with Journal.open(location, taxonomy=THEMES) as journal:
+        log = journal.log(errors="raise")
+        assert log.problems.empty
+        ids = set(log.interviews.index)
+        assert {e.entry_id for e in journal.entries()} == ids
+        assert len(journal) == len(ids)
+    if location.startswith("sqlite:///"):
+        with sqlite3.connect(location.removeprefix("sqlite:///")) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    else:
+        # load() itself, strict: leftover temporary files are hidden and skipped
+        assert set(load(location, taxonomy=THEMES).interviews.index) == ids
+    return ids

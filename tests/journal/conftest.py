@@ -1,31 +1,49 @@
-"""Fixtures for the journal tests: each shared test runs on both backends."""
+"""Fixtures for the journal tests.
+
+The shared tests run on both backends through ``journal``/``location``/
+``backend`` (tests/conftest.py), with the stand-in taxonomy of ``_helpers``.
+``postgresql_url`` is a fresh database in a throwaway PostgreSQL cluster, for
+the database journal to come (issue 15).
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from recovery_analytics.journal import Journal
-
-from ._helpers import THEMES
-
-
-@pytest.fixture(params=["folder", "sqlite"])
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+from .._pg import Cluster, find_bindir, throwaway_cluster
+from ._helpers import THEMES, TagsAsThemes
 
 
 @pytest.fixture
-def location(tmp_path: Path, backend: str) -> str:
-    if backend == "folder":
-        return str(tmp_path / "journal")
-    return f"sqlite:///{tmp_path / 'journal.db'}"
+def journal_taxonomy() -> TagsAsThemes:
+    """The journal tests tag with the items' own #tags (see ``_helpers.THEMES``)."""
+    return THEMES
 
 
-@pytest.fixture
-def journal(location: str) -> Iterator[Journal]:
-    j = Journal.open(location, taxonomy=THEMES)
-    yield j
-    j.close()
+@pytest.fixture(scope="session")
+def postgresql_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL cluster for the session (see tests/_pg.py).
+
+    Skipped when no PostgreSQL server is installed (``make postgresql``
+    installs it); under CI (``CI=true``) that is a failure instead.
+    """
+    if find_bindir() is None:
+        message = "no PostgreSQL server installed: run 'make postgresql' as root"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with throwaway_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def postgresql_url(postgresql_cluster: Cluster) -> Iterator[str]:
+    """``postgresql+psycopg://...`` of a new, empty database, dropped afterwards."""
+    name = f"ra_test_{uuid.uuid4().hex[:8]}"
+    url = postgresql_cluster.create_database(name)
+    yield url
+    postgresql_cluster.drop_database(name)

@@ -1,6 +1,6 @@
 """Adds entries to a journal in a loop, printing each id once it is saved.
 
-Used by test_durability.py as a separate process::
+Used by test_base.py as a separate process::
 
     python journal_worker.py LOCATION PREFIX COUNT [--wait]
 

@@ -1,4 +1,9 @@
-"""The folder backend: Markdown files a person can read, edit and load()."""
+"""The folder backend: Markdown files a person can read, edit and load().
+
+Also what is saved is never half-written or readable by others: new folders
+0700 and files 0600 with a permissive umask (022), so the test sees what our
+code sets itself; atomic writes leave the old file or the new one.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,11 @@ import pytest
 
 from recovery_analytics import LogFormatError, entry_from_mapping, load
 from recovery_analytics.exceptions import RecoveryAnalyticsError
-from recovery_analytics.io import write_markdown
+from recovery_analytics.io import atomic_write, write_markdown
 from recovery_analytics.journal import DuplicateEntryError, FolderJournal, Journal
 from recovery_analytics.journal._folder import client_dir
 
-from ._helpers import THEMES, entry_dict
+from ._helpers import THEMES, entry_dict, mode
 
 
 @pytest.fixture
@@ -73,7 +78,9 @@ def test_an_interrupted_move_is_tidied_by_the_next_change(
     new.write_text(write_markdown(moved))
     os.utime(old, ns=(1, 1))  # written before the new one
     assert journal.get(eid).interview_date == dt.date(2026, 6, 1)  # the newer file
-    assert journal.log().problems["message"].str.contains("duplicate").all()
+    # the two copies are one problem, named as a duplicate
+    [message] = journal.log().problems["message"]
+    assert "duplicate" in message
     journal.update(eid, feeling=5)
     assert list(folder.rglob("*.md")) == [new]
     assert journal.log().problems.empty
@@ -216,3 +223,67 @@ def test_written_files_are_what_write_markdown_gives(journal: FolderJournal, fol
     [path] = folder.rglob("*.md")
     assert path.read_text() == write_markdown(entry_from_mapping(entry_dict(7)))
     assert journal.get(eid).interview_date == dt.date(2026, 1, 8)
+
+
+# -- privacy and atomic writes ---------------------------------------------------------
+
+
+@pytest.mark.usefixtures("private_umask")
+def test_a_new_folder_journal_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    root = tmp_path / "new" / "journal"
+    journal = Journal.open(root)
+    eid = journal.add(entry_dict(1, client="ana"))
+    journal.update(eid, client="ben", company="Elsewhere")  # a new file and folder
+    journal.add(entry_dict(2, client="chloe"))
+    assert mode(tmp_path / "new") == mode(root) == 0o700
+    folders = [p for p in root.rglob("*") if p.is_dir()]
+    files = [p for p in root.rglob("*") if p.is_file()]
+    assert {p.name for p in folders} == {"ana", "ben", "chloe"}
+    assert {mode(p) for p in folders} == {0o700}
+    assert len([p for p in files if p.suffix == ".md"]) == 2
+    assert {mode(p) for p in files} == {0o600}  # entries and the lock file
+    # and a file made outside the journal with this umask would not be private
+    (tmp_path / "control").write_text("x")
+    assert mode(tmp_path / "control") == 0o644
+
+
+def test_leftover_temporary_files_are_not_entries(tmp_path: Path) -> None:
+    root = tmp_path / "journal"
+    journal = Journal.open(root, taxonomy=THEMES)
+    eid = journal.add(entry_dict(1))
+    [path] = root.rglob("*.md")
+    # what a crash between "write the temporary file" and "rename" leaves
+    half = path.read_text()[:40]
+    (path.parent / f".{path.name}.k2j3h4.tmp").write_text(half)
+    (path.parent / f".{path.name}.x.md").write_text(half)
+    assert set(load(root, taxonomy=THEMES).interviews.index) == {eid}
+    assert len(journal) == 1
+    assert journal.log().problems.empty
+
+
+def test_a_failed_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "journal"
+    journal = Journal.open(root, taxonomy=THEMES)
+    eid = journal.add(entry_dict(1))
+    [path] = root.rglob("*.md")
+    before = path.read_bytes()
+
+    def crash(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        journal.update(eid, notes="new notes")
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_exclusive_write_never_replaces_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_text("first")
+    with pytest.raises(FileExistsError):
+        atomic_write(target, "second", exclusive=True)
+    assert target.read_text() == "first"
+    assert list(tmp_path.iterdir()) == [target]

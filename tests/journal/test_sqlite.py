@@ -1,9 +1,10 @@
-"""The SQLite backend: schema, settings and what is stored."""
+"""The SQLite backend: schema, settings, what is stored, and who may read it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from recovery_analytics.io import entry_to_json
 from recovery_analytics.journal import Journal, SqliteJournal
 from recovery_analytics.journal._sqlite import SCHEMA_VERSION
 
-from ._helpers import THEMES, entry_dict
+from ._helpers import THEMES, entry_dict, mode
 
 
 @pytest.fixture
@@ -78,8 +79,12 @@ def test_a_row_holds_the_entry_as_json(journal: SqliteJournal, db: Path) -> None
     assert json.loads(row[6]) == entry_to_json(entry_from_mapping(entry_dict(3, client="ben")))
     journal.update(eid, feeling=1)
     with sqlite3.connect(db) as conn:
-        created, updated = conn.execute("SELECT created_at, updated_at FROM entries").fetchone()
+        created, updated, text = conn.execute(
+            "SELECT created_at, updated_at, entry_json FROM entries"
+        ).fetchone()
+    assert created == row[4]  # an update keeps the creation time
     assert updated >= created
+    assert json.loads(text)["feeling"] == 1
 
 
 def test_the_table_reads_with_plain_pandas(journal: SqliteJournal) -> None:
@@ -141,3 +146,26 @@ def test_extra_fields_are_kept(journal: SqliteJournal) -> None:
     eid = journal.add({**entry_dict(1), "extra": {"recruiter": "Sam", "when": dt.date(2026, 1, 1)}})
     assert journal.get(eid).extra == {"recruiter": "Sam", "when": "2026-01-01"}
     assert journal.log().interviews.at[eid, "extra"] == {"recruiter": "Sam", "when": "2026-01-01"}
+
+
+# -- privacy ---------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("private_umask")
+def test_a_new_database_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "practice.db"
+    journal = SqliteJournal(f"sqlite:///{db}")
+    journal.add(entry_dict(1))
+    # while the journal is open SQLite keeps its write-ahead log and shared memory
+    for name in ("practice.db", "practice.db-wal", "practice.db-shm"):
+        assert mode(db.parent / name) == 0o600, name
+    assert mode(db.parent) == 0o700
+    journal.close()
+
+
+def test_an_existing_database_keeps_its_permissions(tmp_path: Path) -> None:
+    db = tmp_path / "shared.db"
+    sqlite3.connect(db).close()
+    os.chmod(db, 0o640)
+    SqliteJournal(f"sqlite:///{db}").close()
+    assert mode(db) == 0o640

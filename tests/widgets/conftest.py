@@ -10,25 +10,6 @@ import pytest
 from recovery_analytics.journal import Journal
 
 
-@pytest.fixture(params=["folder", "sqlite"])
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def location(tmp_path: Path, backend: str) -> str:
-    if backend == "folder":
-        return str(tmp_path / "journal")
-    return f"sqlite:///{tmp_path / 'journal.db'}"
-
-
-@pytest.fixture
-def journal(location: str) -> Iterator[Journal]:
-    j = Journal.open(location)
-    yield j
-    j.close()
-
-
 @pytest.fixture
 def folder_journal(tmp_path: Path) -> Iterator[Journal]:
     """One backend only, for tests that are about the widgets, not the storage."""

@@ -1,0 +1,71 @@
+"""Where a journal lives: a location (folder, file or URL) read as a backend.
+
+:meth:`Journal.open <recovery_analytics.journal.Journal.open>` asks
+:func:`resolve_location` which backend a location names and what to hand it,
+then builds the backend registered under that name. This module knows the
+location rules and their messages, and nothing of the backends themselves, so
+the journal modules import one way: backends -> the base class -> this module.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from ..exceptions import RecoveryAnalyticsError
+
+__all__ = ["SQLITE_SUFFIXES", "Location", "PathLike", "resolve_location"]
+
+PathLike = str | os.PathLike[str]
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+class Location(NamedTuple):
+    """A resolved location: the backend's name and what its constructor takes."""
+
+    backend: Literal["folder", "sqlite"]
+    target: str | Path
+
+
+def resolve_location(location: PathLike) -> Location:
+    """Read a journal location as ``(backend, target)``.
+
+    Parameters
+    ----------
+    location : path or URL
+        A folder (``"journal/"``), a database URL (``"sqlite:///journal.db"``)
+        or a path ending in ``.db``, ``.sqlite`` or ``.sqlite3``.
+
+    Raises
+    ------
+    RecoveryAnalyticsError
+        For a database other than SQLite (only the scheme is shown: a server
+        URL may hold a password), or for a file that is not a database.
+
+    Examples
+    --------
+    >>> resolve_location("sqlite:///journal.db")
+    Location(backend='sqlite', target='sqlite:///journal.db')
+    >>> resolve_location("journal").backend
+    'folder'
+    """
+    text = str(location)
+    if (isinstance(location, str) and "://" in location) or text.startswith("sqlite:"):
+        scheme = text.split(":", 1)[0].lower()
+        if scheme.split("+", 1)[0] == "sqlite":
+            return Location("sqlite", text)
+        raise RecoveryAnalyticsError(
+            f"A journal in a {scheme!r} database is not supported yet; use a folder such "
+            "as 'journal/' or an SQLite URL such as 'sqlite:///journal.db'."
+        )
+    path = Path(location).expanduser()
+    if path.suffix.lower() in SQLITE_SUFFIXES and not path.is_dir():
+        return Location("sqlite", f"sqlite:///{path.absolute()}")
+    if path.exists() and not path.is_dir():
+        raise RecoveryAnalyticsError(
+            f"{path} is a file, but a journal is a folder or a database: pass a folder "
+            "such as 'journal/' or a URL such as 'sqlite:///journal.db'. To add the "
+            f"entries of {path.name} to a journal, use journal.import_from({str(path)!r})."
+        )
+    return Location("folder", path)
