@@ -49,7 +49,19 @@ from ._contacts import PLACEHOLDERS, hide_contacts
 from ._lists import fold, words
 from ._people import WORD, Phrases, find_people, tokens_of
 
-__all__ = ["COMPANY_WORDS", "FIELD_MODES", "PLACEHOLDERS", "hide_contacts", "hide_people"]
+__all__ = [
+    "COMPANY_WORDS",
+    "FIELD_MODES",
+    "NOT_NAMES",
+    "PLACEHOLDERS",
+    "hide_contacts",
+    "hide_people",
+]
+
+#: Words never taken for a person's name (the hand-written keep list):
+#: technologies, products, methods, acronyms, company words, places, days,
+#: months, the theme words and function words.
+NOT_NAMES: Final = words("keep")
 
 #: How each kind of field is read: free text, a company name, a file name.
 FIELD_MODES: Final = {
@@ -128,6 +140,7 @@ def hide_people(
     known: Iterable[str] = (),
     companies: Mapping[str, str] | Iterable[str] = (),
     field: str = "notes",
+    find: bool = True,
 ) -> pd.Series:
     """Other people's names replaced by ``[name]`` in every text of a Series.
 
@@ -151,6 +164,9 @@ def hide_people(
     field : str
         The field the texts come from: ``"company"`` and ``"file_name"``
         take words in no list for brand names; anything else is free text.
+    find : bool
+        Find names from the word lists and the words around them (default);
+        with ``find=False`` only ``names`` and ``companies`` are replaced.
 
     Returns
     -------
@@ -188,7 +204,7 @@ def hide_people(
         pieces: list[tuple[int, int, str]] = []
         if company_phrases is not None:
             pieces = _company_spans(text, company_phrases, labels)
-        people = find_people(text, mode=mode, names=given, known=not_people)
+        people = find_people(text, mode=mode, names=given, known=not_people, find=find)
         taken = [(s, e) for s, e, _ in pieces]
         pieces += [
             (s, e, PLACEHOLDERS["name"])

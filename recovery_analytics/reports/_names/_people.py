@@ -68,6 +68,7 @@ PARTICLES: Final = frozenset(
 _STRONG_PARTICLES: Final = frozenset("van von der den bin binti bint ibn abu della dos das ter".split())
 #: First names that are also months, spelt out in dates: a name only with a cue.
 MONTHS: Final = frozenset({"april", "may", "june", "august"})
+_DETERMINERS: Final = frozenset("the a an our my their his her your".split())
 _JOINS: Final = frozenset({",", "and", "&", "+", "/", "or", "und"})
 _SENTENCE_END: Final = frozenset(".!?:;•")
 
@@ -198,8 +199,11 @@ def _ordinary(key: str) -> bool:
 def _classify(w: _Word, mode: str, text: str) -> int:
     """HIDE, MAYBE or KEEP for one word from the lists alone."""
     key = w.key
-    if len(key) < 2 or key in words("keep") or _glued_to_digit(text, w):
+    if len(key) < 2 or key in words("keep") or key in TITLES or _glued_to_digit(text, w):
         return KEEP
+    for end in _CONTRACTIONS:  # "DM'd", "HR'll": the word before the ending
+        if key.endswith(end) and key[: -len(end)] in words("keep"):
+            return KEEP
     first = key in words("first_names")
     family = key in words("surnames")
     ordinary = _ordinary(key)
@@ -281,13 +285,15 @@ def find_people(
     mode: str = "text",
     names: Phrases | None = None,
     known: Phrases | None = None,
+    find: bool = True,
 ) -> list[tuple[int, int]]:
     """The spans of ``text`` that name a person, merged, in order.
 
     ``mode`` is ``"text"`` (free text), ``"company"`` or ``"file_name"``
     (where words not in the lists are taken for brand names, not people).
     ``names`` are always hidden; ``known`` (the log's own clients and
-    companies, replaced elsewhere) never are.
+    companies, replaced elsewhere) never are. With ``find=False`` only
+    ``names`` are looked for.
     """
     tokens = tokens_of(text)
     if not tokens:
@@ -306,6 +312,8 @@ def find_people(
         for k in range(i, i + n):
             keep_known[k] = True
         i += max(n, 1)
+    if not find:
+        return _spans(tokens, [_gap(text, tokens, k) for k in range(len(tokens) - 1)])
     for k, w in enumerate(tokens):
         if not w.forced and not keep_known[k]:
             w.level = _classify(w, mode, text)
@@ -371,8 +379,15 @@ def _cues(text: str, tokens: list[_Word], gaps: list[str], keep: list[bool]) -> 
             and text[nxt.end : nxt.end + 1] == "."
         )
         own = _possessive(text, w) and w.shape != "lower"
+        # "Tom, the recruiter, said", "Tom (the CTO)"
+        role_after = (
+            nxt is not None
+            and gap_after in (",", "(")
+            and nxt.key in _DETERMINERS
+            and any(t.key in ROLES for t in tokens[i + 2 : i + 5])
+        )
         bracket = text[w.start - 1 : w.start] == "(" and text[w.end : w.end + 1] == ")"
-        if before or role or after or from_team or and_i or initial or own or bracket:
+        if any((before, role, after, from_team, and_i, initial, own, bracket, role_after)):
             w.level = HIDE
             if initial and nxt is not None:
                 nxt.level = HIDE
@@ -434,7 +449,7 @@ def _pull(
 ) -> None:
     """Word ``j``, beside hidden word ``i`` with no punctuation between, joins it."""
     src, dst = tokens[i], tokens[j]
-    if src.level != HIDE or dst.level == HIDE or keep[j]:
+    if src.level != HIDE or dst.level == HIDE or keep[j] or dst.key in TITLES:
         return
     gap = gaps[min(i, j)].strip()
     if gap not in joins:
