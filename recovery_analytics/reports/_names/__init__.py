@@ -222,5 +222,9 @@ def hide_people(
         out.append(text[at:])
         return "".join(out)
 
-    values = [one(v) for v in texts.tolist()]
+    done: dict[str, object] = {}  # the same note in many rows is read once
+    values = [
+        (done[v] if v in done else done.setdefault(v, one(v))) if isinstance(v, str) else v
+        for v in texts.tolist()
+    ]
     return pd.Series(values, index=texts.index, name=texts.name, dtype=texts.dtype)

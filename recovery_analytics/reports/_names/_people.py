@@ -451,6 +451,8 @@ def _pull(
     src, dst = tokens[i], tokens[j]
     if src.level != HIDE or dst.level == HIDE or keep[j] or dst.key in TITLES:
         return
+    if j < i and dst.key in BEFORE:  # "Ping Gareth", "Chase Dave": the verb stays
+        return
     gap = gaps[min(i, j)].strip()
     if gap not in joins:
         return
@@ -463,9 +465,10 @@ def _pull(
                 t.level = HIDE
         return
     if dst.key in words("keep"):
-        # "Sarah Jenkins": a family name that is also a tool, after a first name
-        after_first = j > i and src.key in words("first_names") and src.shape == dst.shape
-        if after_first and dst.key in words("surnames") and gap == "":
+        # "Sarah Jenkins", "Zhang San": a name that is also a tool or a place
+        # word, right after another name
+        after_name = j > i and _name_like(src) and src.shape == dst.shape and gap == ""
+        if after_name and _name_like(dst):
             dst.level = HIDE
         return
     if dst.shape == "lower" and src.shape != "lower" and gap != "-":
