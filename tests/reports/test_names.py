@@ -190,3 +190,34 @@ def test_time_grows_linearly_with_the_text() -> None:
     large = _cpu_seconds("Sarah, " * (32_000 // 7))
     assert large / small < 6, f"8k chars: {small:.4f}s, 32k chars: {large:.4f}s"
     assert anonymize_text("Sarah, " * 3) == "[name], [name], [name], "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Node.js at scale was the topic",
+        "We met at 10.30 at the office",
+        "Offer at 9.5k at least",
+        "Wrote it in Ruby on Rails",
+        "Sydney office, 9am",
+        "Plan B: Apply To Three More Roles",
+        "Mark the date: 2 June",
+        "I will send the notes on Monday",
+    ],
+)
+def test_what_only_looks_like_a_name_or_an_address_stays(text: str) -> None:
+    assert anonymize_text(text) == text
+
+
+def test_known_names_stay_for_their_pseudonyms_and_find_false_hides_only_given() -> None:
+    texts = pd.Series(["Amara met Sarah at Hexaport", pd.NA], dtype="str")
+    got = hide_people(texts, known=["Amara", "Hexaport"])
+    assert got.iloc[0] == "Amara met [name] at Hexaport"
+    assert got.isna().iloc[1] and got.dtype == texts.dtype
+    only_given = hide_people(texts, names=["amara"], find=False)
+    assert only_given.iloc[0] == "[name] met Sarah at Hexaport"
+
+
+def test_names_must_be_strings() -> None:
+    with pytest.raises(TypeError, match="`names`"):
+        hide_people(pd.Series(["x"]), names=[3])  # type: ignore[list-item]

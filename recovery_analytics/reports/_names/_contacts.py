@@ -54,7 +54,8 @@ SPELT_EMAIL: Final = re.compile(
     (?:
         (?P<local>{_LETTERS}(?:[._]{_PART}|[ \t]+dot[ \t]+{_PART}){{1,5}})
         {_AT}{_LETTERS}(?:{_DOT}{_LETTERS}){{0,5}}
-      | {_LETTERS}{_AT}(?:(?:{_MAIL})(?:{_DOT}{_LETTERS}){{0,5}}|{_LETTERS}(?:{_DOT}{_LETTERS}){{1,5}})
+      | {_LETTERS}{_AT}
+        (?:(?:{_MAIL})(?:{_DOT}{_LETTERS}){{0,5}}|{_LETTERS}(?:{_DOT}{_LETTERS}){{1,5}})
     )
     (?![\w@])
     """,

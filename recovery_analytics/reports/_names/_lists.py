@@ -6,7 +6,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-__all__ = ["fold", "words"]
+__all__ = ["fold", "marked", "words"]
 
 #: The lists shipped as package data (see SOURCES.md for where each comes from).
 LISTS = ("first_names", "surnames", "words", "places", "keep")
@@ -25,11 +25,23 @@ def fold(word: str) -> str:
 
 
 @cache
+def marked(name: str) -> frozenset[str]:
+    """The entries of one list written with a trailing ``?``: in the keep list,
+    words that are also first names ("ruby?", "sydney?"), kept unless the
+    words around them say "person"."""
+    return frozenset(w[:-1] for w in _entries(name) if w.endswith("?"))
+
+
+@cache
 def words(name: str) -> frozenset[str]:
     """The folded entries of one list (``"first_names"``, ``"surnames"``,
     ``"words"``, ``"places"`` or ``"keep"``), with those of its hand-written
     supplement ``NAME_extra.txt`` when there is one. Entries are separated by
     white space; ``#`` starts a comment."""
+    return frozenset(w.rstrip("?") for w in _entries(name))
+
+
+def _entries(name: str) -> frozenset[str]:
     if name not in LISTS:
         raise ValueError(f"The value for `name` must be one of {LISTS}, but {name!r} was passed.")
     folder = resources.files(__package__)

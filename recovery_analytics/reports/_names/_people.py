@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from ._lists import fold, words
+from ._lists import fold, marked, words
 
 __all__ = ["Phrases", "find_people", "tokens_of"]
 
@@ -65,7 +65,9 @@ PARTICLES: Final = frozenset(
     bint ibn al el abu st""".split()
 )
 #: Particles that are rarely anything else: "van Dijk", "bin Rashid".
-_STRONG_PARTICLES: Final = frozenset("van von der den bin binti bint ibn abu della dos das ter".split())
+_STRONG_PARTICLES: Final = frozenset(
+    "van von der den bin binti bint ibn abu della dos das ter".split()
+)
 #: First names that are also months, spelt out in dates: a name only with a cue.
 MONTHS: Final = frozenset({"april", "may", "june", "august"})
 _DETERMINERS: Final = frozenset("the a an our my their his her your".split())
@@ -199,6 +201,8 @@ def _ordinary(key: str) -> bool:
 def _classify(w: _Word, mode: str, text: str) -> int:
     """HIDE, MAYBE or KEEP for one word from the lists alone."""
     key = w.key
+    if key in marked("keep") and w.shape == "title":
+        return MAYBE  # "Ruby", "Sydney": a name only where the words around say so
     if len(key) < 2 or key in words("keep") or key in TITLES or _glued_to_digit(text, w):
         return KEEP
     for end in _CONTRACTIONS:  # "DM'd", "HR'll": the word before the ending
@@ -366,10 +370,7 @@ def _cues(text: str, tokens: list[_Word], gaps: list[str], keep: list[bool]) -> 
             and any(t.key in TEAMS for t in tokens[i + 2 : i + 5])
         )
         and_i = (
-            nxt is not None
-            and nxt.key == "and"
-            and i + 2 < n
-            and tokens[i + 2].key in ("i", "me")
+            nxt is not None and nxt.key == "and" and i + 2 < n and tokens[i + 2].key in ("i", "me")
         )
         initial = (
             nxt is not None
@@ -442,8 +443,6 @@ def _first_names(*ws: _Word) -> bool:
     return all(w.key in words("first_names") and w.key not in MONTHS for w in ws)
 
 
-
-
 def _pull(
     tokens: list[_Word], gaps: list[str], keep: list[bool], i: int, j: int, joins: set[str]
 ) -> None:
@@ -451,9 +450,12 @@ def _pull(
     src, dst = tokens[i], tokens[j]
     if src.level != HIDE or dst.level == HIDE or keep[j] or dst.key in TITLES:
         return
-    if j < i and dst.key in BEFORE:  # "Ping Gareth", "Chase Dave": the verb stays
-        return
+    if (j < i and dst.key in BEFORE) or (dst.shape == "lower" and dst.key in AFTER):
+        return  # "Ping Gareth", "mark said": the verb stays
     gap = gaps[min(i, j)].strip()
+    if len(dst.text) == 1 and dst.text.isupper() and gap == "." and j < i:
+        dst.level = HIDE  # the initial of "J. Smith"
+        return
     if gap not in joins:
         return
     if dst.key in PARTICLES and j > i:

@@ -314,35 +314,25 @@ def report(result: dict[str, Any], *, failures: bool = False) -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=1)
-def _library_scrubber() -> Callable[[str], str]:
-    """The library's own text anonymiser, with contacts on and no known names.
+def library_anonymize_text(text: str, field: str = "notes") -> str:
+    """Anonymise one text as ``anonymize(log, contacts=True)`` does, with no
+    names given: contact details, then people's names read as the ``field``
+    they come from (a company or a file name is read differently).
 
     A public ``recovery_analytics.reports.anonymize_text`` is used when there
-    is one; otherwise the rules ``anonymize(log, contacts=True)`` applies to
-    every free-text column (items, plan B actions, role, employer's view,
-    notes), taken from ``recovery_analytics.reports._anonymize``.
+    is one; otherwise the functions of ``recovery_analytics.reports._names``.
     """
     from recovery_analytics import reports
 
     public = getattr(reports, "anonymize_text", None)
     if callable(public):
-        return public
+        return str(public(text, field=field))
     import pandas as pd
 
-    from recovery_analytics.reports import _anonymize
+    from recovery_analytics.reports._names import hide_contacts, hide_people
 
-    rules = _anonymize._rules(contacts=True, names=(), known=())
-
-    def scrub(text: str) -> str:
-        return str(_anonymize._scrub(pd.Series([text], dtype="str"), rules).iloc[0])
-
-    return scrub
-
-
-def library_anonymize_text(text: str) -> str:
-    """Anonymise one text as the library does today (see :func:`_library_scrubber`)."""
-    return _library_scrubber()(text)
+    texts = hide_contacts(pd.Series([text], dtype="str"))
+    return str(hide_people(texts, field=field).iloc[0])
 
 
 def main(argv: list[str] | None = None) -> int:
