@@ -227,7 +227,8 @@ def anonymize(
     With ``contacts=True`` (the default) the same texts also lose what could
     identify other people:
 
-    * e-mail addresses become ``[email]``;
+    * e-mail addresses become ``[email]``, also spelt out
+      ("eleanor.rigby at gmail dot com", "j.smith at acme");
     * phone numbers become ``[phone]``: international (``+44 7700 900123``,
       ``0044 ...``), national with a leading 0 (``07700 900123``,
       ``(020) 7946 0958``) and North American (``555-123-4567``). Dates,
@@ -235,34 +236,20 @@ def anonymize(
     * web addresses (``https://...``, ``www...``) and domains with a path
       (``linkedin.com/in/jdoe``) become ``[link]``;
     * handles (``@jdoe``) become ``[handle]``;
-    * a capitalised name (one or two words, or a list joined by "and" or
-      commas) becomes ``[name]`` where the words around it say it is a
-      person: after a title (``Dr Patel``), after "with", "from", "by",
-      "asked", "told", "met", "thanked", "emailed", "call", "dear" and
-      similar; after a role ("recruiter Sarah", "the hiring manager, Tom
-      Baker"); before "'s" and something a person has ("Sarah's panel");
-      before "from" and a team ("Sarah from HR"); before a role in
-      brackets or between commas ("Tom (the CTO)", "Tom, the recruiter,");
-      before a verb that needs a person ("Tom asked").
+    * other people's names become ``[name]``, in every text and in the role
+      and company columns: found from word lists (first and family names of
+      many languages, ordinary English words, places, and words that are
+      never names) and from the words around them ("Sarah was late", "tom
+      from hr", "AHMED's email", "Ping Gareth Jones", "Will said",
+      "Sanne van der Berg"); see ``docs/anonymising.md`` for the rules and
+      what they still miss.
 
-    Never taken for a name: all-capital words (SQL, AWS, STAR, HR), "I", the
-    words of :data:`NOT_NAMES` (theme words, weekdays, months, pronouns,
-    words that often start a sentence, common tech terms), the log's own
-    client and company names (``clients`` and ``companies`` decide those),
-    and a capitalised word with no such cue next to it, so the first word of
-    a sentence stays.
-
-    What it cannot find: a name with no cue next to it ("Sarah was late",
-    "Tom and I"), names written in lower case or all capitals ("sarah from
-    hr"), names that are also common words after a cue ("with May"),
-    spelt-out contact details ("jo at acme dot com"), phone numbers in other
-    shapes (``1234 5678``), or a company written differently from its
-    ``company`` field. It also hides a little too much at times: a place or
-    a company that is not in the log, after "with" or "from" ("from Leeds")
-    becomes ``[name]``, and a long reference number with a leading 0 may
-    become ``[phone]``. It is a careful helper, not a guarantee: read the
-    export before sharing it, and list the people you know about in
-    ``names``.
+    The log's own client and company names are never turned into
+    ``[name]``: ``clients`` and ``companies`` decide those. With
+    ``companies=True`` a company is replaced by its pseudonym wherever the
+    text names it, also by its short form ("Northgate" for "Northgate
+    Council"). It is a careful helper, not a guarantee: read the export
+    before sharing it, and list the people you know about in ``names``.
 
     Parameters
     ----------
@@ -273,12 +260,14 @@ def anonymize(
         Replace company names (default False).
     contacts : bool
         Replace e-mail addresses, phone numbers, links, handles and people's
-        names found from the words around them, as above (default True: an
-        over-cautious ``[name]`` is easier to live with than a leak).
+        names found from the word lists and the words around them, as above
+        (default True: an over-cautious ``[name]`` is easier to live with
+        than a leak).
     names : iterable of str
         More names to replace by ``[name]`` wherever they are written,
-        whole-word and ignoring case: interviewers, referees, anyone you
-        know is mentioned. Give each form you used ("Tom Baker" and "Tom").
+        whole-word and ignoring case, in every column (client, company and
+        role included): interviewers, referees, anyone you know is
+        mentioned. Give each form you used ("Tom Baker" and "Tom").
         Applied whatever ``contacts`` is.
 
     Returns

@@ -95,8 +95,8 @@ class Phrases:
     Examples
     --------
     >>> p = Phrases.of(["Tom Baker", "Tom"])
-    >>> sorted(p.starts["tom"])
-    [('tom',), ('tom', 'baker'), ('tombaker',)]
+    >>> p.starts["tom"], p.starts["tombaker"]
+    ((('tom', 'baker'), ('tom',)), (('tombaker',),))
     """
 
     starts: Mapping[str, tuple[tuple[str, ...], ...]]
