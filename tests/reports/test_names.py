@@ -7,6 +7,7 @@ named in text, and time linear in the length of the text."""
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -221,3 +222,67 @@ def test_known_names_stay_for_their_pseudonyms_and_find_false_hides_only_given()
 def test_names_must_be_strings() -> None:
     with pytest.raises(TypeError, match="`names`"):
         hide_people(pd.Series(["x"]), names=[3])  # type: ignore[list-item]
+
+
+# --- end to end: the packets a coach shares ------------------------------------------
+
+#: What issue 14 found readable in anonymised packets, planted in every kind of field.
+PLANTED_WELL = ["Tom and I clicked", "Beatriz, who ran the panel, was lovely"]
+PLANTED_WRONG = ["Sarah was late", "tom from hr said no", "Zhang San seemed bored"]
+PLANTED_ACTIONS = [
+    "[ ] Reply to AHMED's email",
+    "[ ] Ask recruiter (Fatima)",
+    "[ ] Ping Gareth Jones on Teams",
+    "[ ] Write to eleanor.rigby at gmail dot com",
+    "[ ] Message the recruiter at Northgate",
+]
+PLANTED_NAMES = [
+    "Tom", "Beatriz", "Sarah", "Zhang", "AHMED", "Fatima", "Gareth", "Jones", "rigby",
+    "Gemma", "Collins", "Li", "Wei", "Northgate",
+]  # fmt: skip
+
+
+def _pdf_text(path: Any) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    meta = " ".join(str(v) for v in (reader.metadata or {}).values())
+    return meta + "\n" + "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _html_text(path: Any) -> str:
+    # the words of the page, not its tags ("<li>" is not "Li")
+    return re.sub(r"<[^>]*>", " ", path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("suffix", ["html", "pdf"])
+def test_anonymised_packets_hold_none_of_the_planted_names(suffix: str, tmp_path: Any) -> None:
+    from recovery_analytics.reports import review_packet
+
+    log = make_log(
+        [
+            entry(
+                "2026-03-02",
+                PLANTED_WELL,
+                PLANTED_WRONG,
+                client="priya",
+                company="Northgate Council",
+                role="PA to Gemma Collins",
+                employer_view="Interviewer was Li Wei",
+                plan_b=PLANTED_ACTIONS,
+                feeling=2,
+            )
+        ]
+    )
+    args = {"client": "priya", "today": "2026-04-01"}
+    plain = review_packet(log, path=tmp_path / f"p.{suffix}", **args)
+    shared = review_packet(
+        log, path=tmp_path / f"a.{suffix}", anonymize=True, anonymize_companies=True, **args
+    )
+    read = _pdf_text if suffix == "pdf" else _html_text
+    plain_text, shared_text = read(plain), read(shared)
+    # the plain packet shows the planted names, so their absence below means something
+    # (the packet shows the open plan B actions, the role and the company)
+    shown = [n for n in ("AHMED", "Fatima", "Gareth", "Jones") if still_there(n, plain_text)]
+    assert shown == ["AHMED", "Fatima", "Gareth", "Jones"]
+    assert [n for n in PLANTED_NAMES if still_there(n, shared_text)] == []
