@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recovery_analytics.reports import anonymize
 from recovery_analytics.reports._names import hide_contacts, hide_people
@@ -286,3 +288,27 @@ def test_anonymised_packets_hold_none_of_the_planted_names(suffix: str, tmp_path
     shown = [n for n in ("AHMED", "Fatima", "Gareth", "Jones") if still_there(n, plain_text)]
     assert shown == ["AHMED", "Fatima", "Gareth", "Jones"]
     assert [n for n in PLANTED_NAMES if still_there(n, shared_text)] == []
+
+
+_words = st.sampled_from(
+    ["Sarah", "tom", "AHMED", "van", "der", "Berg", "the", "SQL", "with", "Will", "said",
+     "J.", "Dr", "'s", "and", "Teams", "at", "dot", "gmail", "Zorblax", "x.y"]
+)  # fmt: skip
+_gaps = st.sampled_from([" ", ", ", ". ", " / ", "-", "_", "\n", " (", ") ", ": "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_words, _gaps), max_size=25), st.sampled_from(["notes", "company"]))
+def test_any_text_comes_back_a_string_and_given_names_always_go(
+    parts: list[tuple[str, str]], field: str
+) -> None:
+    text = "".join(w + g for w, g in parts)
+    out = hide_people(pd.Series([text], dtype="str"), names=["Zorblax"], field=field).iloc[0]
+    assert isinstance(out, str)
+    assert not still_there("Zorblax", out)
+    # everything not replaced is kept, in order: only whole names are taken out
+    at = 0
+    for piece in out.split("[name]"):
+        found = text.find(piece, at)
+        assert found >= 0, (piece, text, out)
+        at = found + len(piece)

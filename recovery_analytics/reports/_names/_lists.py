@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["fold", "marked", "words"]
@@ -12,6 +12,7 @@ __all__ = ["fold", "marked", "words"]
 LISTS = ("first_names", "surnames", "words", "places", "keep")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Lower case without accents, and one kind of apostrophe: the look-up key.
 

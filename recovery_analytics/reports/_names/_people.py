@@ -123,10 +123,10 @@ class Phrases:
 
 
 def _shape(word: str) -> str:
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    letters = word.replace("'", "").replace("’", "")
+    if len(letters) > 1 and letters.isupper():
         return "upper"
-    if len(letters) > 2 and letters[-1] == "s" and all(c.isupper() for c in letters[:-1]):
+    if len(letters) > 2 and letters[-1] == "s" and letters[:-1].isupper():
         return "upper"  # "RFCs", "KPIs"
     return "title" if letters[0].isupper() else "lower"
 
