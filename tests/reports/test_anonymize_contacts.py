@@ -40,7 +40,7 @@ REPLACED = {
     # names the words around them point to
     "Sarah from HR was late": "[name] from HR was late",
     "the hiring manager, Tom Baker, asked about notice": "the hiring manager, [name], asked about notice",
-    "Good rapport with Tom and Sarah": "Good rapport with [name]",
+    "Good rapport with Tom and Sarah": "Good rapport with [name] and [name]",
     "Interviewed by Jane Doe-Smith": "Interviewed by [name]",
     "Met Dr Patel and Ms J. Khan": "Met Dr [name] and Ms [name]",
     "Sarah's panel was tough": "[name]'s panel was tough",
@@ -48,7 +48,7 @@ REPLACED = {
     "Tom, the recruiter, said they'd call": "[name], the recruiter, said they'd call",
     "Tom asked me about system design": "[name] asked me about system design",
     "the recruiter Anne-Marie O'Neil called": "the recruiter [name] called",
-    "The panel: Zoë, Łukasz and Amy": "The panel: [name]",
+    "The panel: Zoë, Łukasz and Amy": "The panel: [name], [name] and [name]",
     "Email Sarah to follow up": "Email [name] to follow up",
     "Dear Tom, thank you": "Dear [name], thank you",
     # several kinds in one text
@@ -145,13 +145,13 @@ def test_contacts_false_keeps_contact_details() -> None:
 def test_names_you_give_are_replaced_whole_word_ignoring_case() -> None:
     texts = [
         "tom BAKER and Tom  Baker were there",
-        "Tomasz is not Tom",  # whole words only
+        "Tomatoes are not Tom",  # whole words only
         "Asked about Keira's notes",  # no cue: only the list finds it
     ]
     got = _shared_texts(texts, names=["Tom Baker", "tom", "Keira", " "])
     assert got == [
         "[name] and [name] were there",
-        "Tomasz is not [name]",
+        "Tomatoes are not [name]",
         "Asked about [name]'s notes",
     ]
     # on their own too, and a single string is one name, not its letters

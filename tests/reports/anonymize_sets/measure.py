@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import inspect
 import re
 import sys
@@ -31,11 +32,14 @@ __all__ = [
     "FIELDS",
     "NAMES_CSV",
     "NEUTRAL_CSV",
+    "PARTS",
     "library_anonymize_text",
     "load_names",
     "load_neutral",
     "measure",
+    "part_of",
     "report",
+    "split",
     "still_there",
 ]
 
@@ -56,6 +60,10 @@ FIELDS = (
 )
 
 Row = dict[str, str]
+
+#: The two parts of each set: rules are tuned on "tuning" only, and
+#: "held-out" is measured once the rules are written.
+PARTS = ("tuning", "held-out")
 AnonymizeText = Callable[..., str]
 
 
@@ -72,6 +80,31 @@ def load_names(path: Path = NAMES_CSV) -> list[Row]:
 def load_neutral(path: Path = NEUTRAL_CSV) -> list[Row]:
     """The rows of ``neutral.csv``: id, category, field, text."""
     return _read(path)
+
+
+def part_of(row_id: str) -> str:
+    """The part a row belongs to, from a hash of its id alone.
+
+    A row is held out when the SHA-256 of its id (UTF-8), read as a
+    big-endian integer, leaves 0 when divided by 3; every other row is for
+    tuning. The rule needs nothing but the id, so adding rows never moves an
+    old row from one part to the other.
+
+    Examples
+    --------
+    >>> part_of("name-001"), part_of("name-002")
+    ('held-out', 'tuning')
+    """
+    digest = hashlib.sha256(row_id.encode("utf-8")).digest()
+    return "held-out" if int.from_bytes(digest, "big") % 3 == 0 else "tuning"
+
+
+def split(rows: Iterable[Row], part: str) -> list[Row]:
+    """The rows of one part (``"tuning"`` or ``"held-out"``, see :func:`part_of`);
+    ``"all"`` keeps every row."""
+    if part not in (*PARTS, "all"):
+        raise ValueError(f"The value for `part` must be one of {PARTS + ('all',)}, not {part!r}.")
+    return [r for r in rows if part == "all" or part_of(r["id"]) == part]
 
 
 def names_of(row: Row) -> list[str]:
@@ -281,42 +314,43 @@ def report(result: dict[str, Any], *, failures: bool = False) -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=1)
-def _library_scrubber() -> Callable[[str], str]:
-    """The library's own text anonymiser, with contacts on and no known names.
+def library_anonymize_text(text: str, field: str = "notes") -> str:
+    """Anonymise one text as ``anonymize(log, contacts=True)`` does, with no
+    names given: contact details, then people's names read as the ``field``
+    they come from (a company or a file name is read differently).
 
     A public ``recovery_analytics.reports.anonymize_text`` is used when there
-    is one; otherwise the rules ``anonymize(log, contacts=True)`` applies to
-    every free-text column (items, plan B actions, role, employer's view,
-    notes), taken from ``recovery_analytics.reports._anonymize``.
+    is one; otherwise the functions of ``recovery_analytics.reports._names``.
     """
     from recovery_analytics import reports
 
     public = getattr(reports, "anonymize_text", None)
     if callable(public):
-        return public
+        return str(public(text, field=field))
     import pandas as pd
 
-    from recovery_analytics.reports import _anonymize
+    from recovery_analytics.reports._names import hide_contacts, hide_people
 
-    rules = _anonymize._rules(contacts=True, names=(), known=())
-
-    def scrub(text: str) -> str:
-        return str(_anonymize._scrub(pd.Series([text], dtype="str"), rules).iloc[0])
-
-    return scrub
-
-
-def library_anonymize_text(text: str) -> str:
-    """Anonymise one text as the library does today (see :func:`_library_scrubber`)."""
-    return _library_scrubber()(text)
+    texts = hide_contacts(pd.Series([text], dtype="str"))
+    return str(hide_people(texts, field=field).iloc[0])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="list every leak and every change")
+    parser.add_argument(
+        "--part",
+        choices=(*PARTS, "all"),
+        default="tuning",
+        help="which part of the sets to measure (default: tuning; see README.md)",
+    )
     args = parser.parse_args(argv)
-    print(report(measure(library_anonymize_text), failures=args.failures))
+    result = measure(
+        library_anonymize_text,
+        names=split(load_names(), args.part),
+        neutral=split(load_neutral(), args.part),
+    )
+    print(report(result, failures=args.failures))
     return 0
 
 
