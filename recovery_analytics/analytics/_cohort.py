@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
+from ..vocabulary import NOT_RECORDED
 from ._common import (
+    OUTCOMES,
     Base,
     ThemeLong,
     as_base,
@@ -26,7 +27,6 @@ from ._themes import _check_tolerance, recurring_core
 __all__ = ["cohort", "cohort_themes"]
 
 IntArray = npt.NDArray[np.int64]
-NOT_RECORDED: Final = "not_recorded"
 
 
 def _sum_by(group: IntArray, n_groups: int, weights: Any) -> IntArray:

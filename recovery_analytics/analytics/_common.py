@@ -26,9 +26,11 @@ import pyarrow.compute as pc
 
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
+from ..model import enum_values
 
 __all__ = [
     "OTHER",
+    "OUTCOMES",
     "Base",
     "ThemeLong",
     "as_base",
@@ -42,6 +44,8 @@ __all__ = [
 ]
 
 OTHER: Final = "other"
+#: The outcomes of the field specification, in its order.
+OUTCOMES: Final = enum_values("outcome")
 POLARITIES: Final = ("well", "wrong")
 _RESERVED: Final = frozenset(
     {"entry_id", "interview_date", "n_well", "n_wrong", "period", "theme", "interviews"}

@@ -8,15 +8,15 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from .. import vocabulary
 from .._log import ReflectionLog
-from .._model import OUTCOMES
-from ._common import By, as_base, check_log, today_us
+from ..vocabulary import NOT_RECORDED
+from ._common import OUTCOMES, By, as_base, check_log, today_us
 from ._stats import is_small_sample, share, wilson_interval
 
 __all__ = ["FOLLOW_UP_GROUPS", "FollowUps", "follow_ups", "plan_b", "plan_b_actions"]
 
-NOT_RECORDED: Final = "not_recorded"
-FOLLOW_UP_GROUPS: Final = ("requested", "not_requested", NOT_RECORDED)
+FOLLOW_UP_GROUPS: Final = tuple(vocabulary.FOLLOW_UP_GROUPS)
 """The values of ``follow_ups(...).outcomes["follow_up"]``."""
 _RESPONSES: Final = ("granted", "declined", "no_response", "pending")
 

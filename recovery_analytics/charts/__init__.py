@@ -14,7 +14,20 @@ from __future__ import annotations
 from ._balance import plot_balance, plot_balance_grid
 from ._dashboard import dashboard
 from ._recovery import plot_feeling, plot_follow_ups
-from ._style import OKABE_ITO, house_style
+from ._style import (
+    GREY,
+    LIGHT_GREY,
+    MAIN,
+    OKABE_ITO,
+    OUTCOME_COLOURS,
+    OUTCOME_STYLE,
+    STATUS_COLOURS,
+    STATUS_STYLE,
+    WELL,
+    WRONG,
+    house_style,
+    interviews_phrase,
+)
 from ._themes import (
     plot_client_themes,
     plot_recurring,
@@ -23,9 +36,19 @@ from ._themes import (
 )
 
 __all__ = [
+    "GREY",
+    "LIGHT_GREY",
+    "MAIN",
     "OKABE_ITO",
+    "OUTCOME_COLOURS",
+    "OUTCOME_STYLE",
+    "STATUS_COLOURS",
+    "STATUS_STYLE",
+    "WELL",
+    "WRONG",
     "dashboard",
     "house_style",
+    "interviews_phrase",
     "plot_balance",
     "plot_balance_grid",
     "plot_client_themes",

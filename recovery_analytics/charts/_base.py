@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError, UnknownClientError
+from ..vocabulary import pretty_theme
 from ._style import GREY, SMALL_FONT
 
 __all__ = [
@@ -176,18 +177,6 @@ def empty_chart(ax: Axes, title: str, message: str, note: str | None = None) -> 
         gid="empty-message",
     )
     return ax
-
-
-def pretty_theme(theme: object) -> str:
-    """``"time_management"`` -> ``"time management"``; ``"other"`` says what it is.
-
-    Examples
-    --------
-    >>> pretty_theme("time_management"), pretty_theme("other")
-    ('time management', 'other (no theme)')
-    """
-    text = str(theme).replace("_", " ")
-    return "other (no theme)" if text == "other" else text
 
 
 def period_label(period: pd.Timestamp, freq: str | None) -> str:

@@ -7,14 +7,13 @@ drawn as they were written down.
 
 from __future__ import annotations
 
-from typing import Final
-
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
+from ..model import enum_values
+from ..vocabulary import FOLLOW_UP_GROUPS, NOT_RECORDED, follow_up_label, plural
 from ._base import (
     FREQ_WORDS,
     analytics_function,
@@ -32,33 +31,14 @@ from ._base import (
 from ._style import (
     MAIN,
     NO_INTERVIEWS,
-    OKABE_ITO,
+    OUTCOME_STYLE,
     SMALL_FONT,
     SMALL_SAMPLE_LABEL,
     house_style,
     interviews_phrase,
-    plural,
 )
 
 __all__ = ["OUTCOME_STYLE", "plot_feeling", "plot_follow_ups"]
-
-NOT_RECORDED: Final = "not_recorded"
-
-#: Colour, marker and plain label for each outcome (and for none recorded).
-OUTCOME_STYLE: Final[dict[str, dict[str, str]]] = {
-    "offer": {"color": OKABE_ITO["bluish_green"], "marker": "*", "label": "offer"},
-    "next_round": {"color": OKABE_ITO["sky_blue"], "marker": "^", "label": "next round"},
-    "pending": {"color": "#BBBBBB", "marker": "o", "label": "waiting to hear"},
-    "rejected": {"color": OKABE_ITO["orange"], "marker": "v", "label": "not this time"},
-    "withdrew": {"color": OKABE_ITO["reddish_purple"], "marker": "s", "label": "withdrew"},
-    "ghosted": {"color": "#7F7F7F", "marker": "D", "label": "no reply"},
-    NOT_RECORDED: {"color": "white", "marker": ".", "label": "not recorded"},
-}
-_FOLLOW_UP_LABELS: Final = {
-    "requested": "asked for another conversation",
-    "not_requested": "did not ask",
-    NOT_RECORDED: "not recorded",
-}
 
 
 def _over_time(data: object) -> pd.DataFrame:
@@ -174,7 +154,7 @@ def plot_feeling(
         if interviews is not None:
             when = pd.to_datetime(interviews["interview_date"])
             outcome = interviews["outcome"].astype("str").fillna(NOT_RECORDED).to_numpy()
-            for name in [*OUTCOMES, NOT_RECORDED]:
+            for name in [*enum_values("outcome"), NOT_RECORDED]:
                 mask = (outcome == name) & ~np.isnan(feeling)
                 if not mask.any():
                     continue
@@ -266,7 +246,7 @@ def plot_follow_ups(
             index="follow_up", columns="outcome", values="_n", aggfunc="sum", fill_value=0,
             observed=False,
         )  # fmt: skip
-        groups = [g for g in _FOLLOW_UP_LABELS if g in counts.index and counts.loc[g].sum() > 0]
+        groups = [g for g in FOLLOW_UP_GROUPS if g in counts.index and counts.loc[g].sum() > 0]
         total = int(counts.to_numpy().sum()) if len(counts) else 0
         note = " \u00b7 ".join(p for p in (who, interviews_phrase(total)) if p)
         if not groups:
@@ -275,7 +255,7 @@ def plot_follow_ups(
         set_titles(ax, heading, note)
         y = np.arange(len(groups))[::-1]
         left = np.zeros(len(groups))
-        order = [*OUTCOMES, NOT_RECORDED]
+        order = [*enum_values("outcome"), NOT_RECORDED]
         for name in order:
             if name not in counts.columns:
                 continue
@@ -292,7 +272,7 @@ def plot_follow_ups(
         labels = []
         for g in groups:
             size = int(counts.loc[g].sum())
-            labels.append(f"{_FOLLOW_UP_LABELS[g]}\n(n = {size})")
+            labels.append(f"{follow_up_label(g)}\n(n = {size})")
         ax.set_yticks(y, labels)
         ax.set_xlabel("interviews")
         ax.set_xlim(0, max(float(left.max()), 1.0) * 1.05)

@@ -15,6 +15,7 @@ from matplotlib.patches import Patch
 
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
+from ..vocabulary import plural
 from ._base import (
     FREQ_WORDS,
     analytics_function,
@@ -41,7 +42,6 @@ from ._style import (
     WRONG,
     house_style,
     interviews_phrase,
-    plural,
 )
 
 __all__ = [
