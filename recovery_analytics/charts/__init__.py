@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ._balance import plot_balance, plot_balance_grid
 from ._dashboard import dashboard
+from ._heatmaps import plot_client_themes, plot_theme_timeline
 from ._recovery import plot_feeling, plot_follow_ups
 from ._style import (
     GREY,
@@ -28,12 +29,7 @@ from ._style import (
     house_style,
     interviews_phrase,
 )
-from ._themes import (
-    plot_client_themes,
-    plot_recurring,
-    plot_strengths_weaknesses,
-    plot_theme_timeline,
-)
+from ._themes import plot_recurring, plot_strengths_weaknesses
 
 __all__ = [
     "GREY",

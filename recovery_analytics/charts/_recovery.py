@@ -7,25 +7,31 @@ drawn as they were written down.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from .._log import ReflectionLog
+from ..analytics import follow_ups, recovery
 from ..model import enum_values
 from ..vocabulary import FOLLOW_UP_GROUPS, NOT_RECORDED, follow_up_label, plural
 from ._base import (
     FREQ_WORDS,
-    analytics_function,
+    artist_kwargs,
     as_float,
     check_frame,
     check_freq,
     date_axis,
     empty_chart,
     frame_client,
+    join_note,
     new_axes,
-    one_client,
-    select_client,
+    period_centres,
+    resolve,
     set_titles,
 )
 from ._style import (
@@ -38,18 +44,51 @@ from ._style import (
     interviews_phrase,
 )
 
-__all__ = ["OUTCOME_STYLE", "plot_feeling", "plot_follow_ups"]
+__all__ = ["plot_feeling", "plot_follow_ups"]
+
+#: Every outcome in the order of the field specification, then none recorded.
+_OUTCOMES = (*enum_values("outcome"), NOT_RECORDED)
 
 
-def _over_time(data: object) -> pd.DataFrame:
+def _take_over_time(data: object, client: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``feeling_over_time`` from a Recovery result, or the frame itself."""
-    frame = getattr(data, "feeling_over_time", data)
-    return check_frame(
-        frame,
+    frame = check_frame(
+        getattr(data, "feeling_over_time", data),
         ["period", "mean_feeling", "small_sample"],
         "analytics.recovery(log).feeling_over_time",
         "plot_feeling",
     )
+    frame = frame_client(frame, client)
+    return frame, frame
+
+
+def _interviews_in(frame: pd.DataFrame) -> int | None:
+    if "interviews" in frame.columns:
+        return int(pd.to_numeric(frame["interviews"]).sum())
+    return None
+
+
+Outcomes = tuple[pd.DataFrame, pd.DataFrame | None]
+
+
+def _take_outcomes(data: object, client: str | None) -> tuple[Outcomes, pd.DataFrame]:
+    """``outcomes`` (and ``rates``) from a FollowUps result, or the frame itself."""
+    outcomes = check_frame(
+        getattr(data, "outcomes", data),
+        ["follow_up", "outcome", "n"],
+        "analytics.follow_ups(log).outcomes",
+        "plot_follow_ups",
+    )
+    outcomes = frame_client(outcomes, client)
+    rates = getattr(data, "rates", None)
+    if rates is not None:
+        rates = frame_client(rates, client)
+    return (outcomes, rates), outcomes
+
+
+def _all_follow_ups(log: ReflectionLog) -> Outcomes:
+    result = follow_ups(log, by=None)
+    return result.outcomes, result.rates
 
 
 def plot_feeling(
@@ -59,6 +98,7 @@ def plot_feeling(
     client: str | None = None,
     freq: str = "M",
     title: str | None = None,
+    **kwargs: Any,
 ) -> Axes:
     """Feeling after each interview (1-5) over time, with what happened next.
 
@@ -81,6 +121,8 @@ def plot_feeling(
         The period of the average line.
     title : str, optional
         Replaces the default title.
+    **kwargs
+        Passed to ``Axes.plot`` for the average line.
 
     Returns
     -------
@@ -98,49 +140,35 @@ def plot_feeling(
     """
     check_freq(freq)
     heading = title or "How each interview felt afterwards, and what happened next"
+    res = resolve(
+        data, chart="plot_feeling", client=client, take=_take_over_time, count=_interviews_in,
+        compute=lambda log: recovery(log, by="client", freq=freq).feeling_over_time,
+    )  # fmt: skip
     with house_style():
         ax = new_axes(ax, (8.0, 4.5))
-        interviews: pd.DataFrame | None = None
-        if isinstance(data, ReflectionLog):
-            log = select_client(data, client)
-            who = one_client(log.clients, "plot_feeling")
-            if len(log) == 0:
-                return empty_chart(ax, heading, NO_INTERVIEWS, who)
-            interviews = log.interviews
-            over_time: pd.DataFrame | None = analytics_function("recovery")(
-                log, by="client", freq=freq
-            ).feeling_over_time
-            n: int | None = len(log)
-        else:
-            over_time = frame_client(_over_time(data), client)
-            who = one_client(over_time["client"], "plot_feeling") if "client" in over_time else None
-            n = (
-                int(pd.to_numeric(over_time["interviews"]).sum())
-                if "interviews" in over_time
-                else None
-            )
-        note = " \u00b7 ".join(
-            p for p in (who, interviews_phrase(n) if n is not None else None) if p
-        )
+        if res.result is None:
+            return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
+        over_time = res.result
+        interviews = res.log.interviews if res.log is not None else None
+        note = join_note(res.who, interviews_phrase(res.n) if res.n is not None else None)
         feeling = as_float(interviews["feeling"]) if interviews is not None else np.array([])
-        mean = as_float(over_time["mean_feeling"]) if over_time is not None else np.array([])
+        mean = as_float(over_time["mean_feeling"])
         if np.isnan(feeling).all() and np.isnan(mean).all():
-            return empty_chart(ax, heading, "No feelings recorded yet", note or None)
-        set_titles(ax, heading, note or None)
+            return empty_chart(ax, heading, "No feelings recorded yet", note)
+        set_titles(ax, heading, note)
         dates = []
-        if over_time is not None and len(over_time):
+        if len(over_time):
             per = over_time.sort_values("period")
-            centres = pd.Series(
-                [
-                    (p.start_time + (p.end_time - p.start_time) / 2).floor("D")
-                    for p in (pd.Period(ts, freq) for ts in pd.to_datetime(per["period"]))
-                ]
-            )
+            centres = period_centres(per["period"], freq).reset_index(drop=True)
             values = as_float(per["mean_feeling"])
             small = per["small_sample"].fillna(False).astype(bool).to_numpy()
             ok = ~np.isnan(values)
-            ax.plot(centres, values, color=MAIN, linewidth=2.2, zorder=2, gid="feeling-mean",
-                    label=f"average per {FREQ_WORDS[freq]}")  # fmt: skip
+            ax.plot(
+                centres, values, **artist_kwargs(
+                    kwargs, Line2D, color=MAIN, linewidth=2.2, zorder=2, gid="feeling-mean",
+                    label=f"average per {FREQ_WORDS[freq]}",
+                ),
+            )  # fmt: skip
             ax.plot(centres[ok & ~small], values[ok & ~small], linestyle="none", marker="o",
                     color=MAIN, markersize=7, zorder=3, gid="feeling-mean-full")  # fmt: skip
             if (ok & small).any():
@@ -154,7 +182,7 @@ def plot_feeling(
         if interviews is not None:
             when = pd.to_datetime(interviews["interview_date"])
             outcome = interviews["outcome"].astype("str").fillna(NOT_RECORDED).to_numpy()
-            for name in [*enum_values("outcome"), NOT_RECORDED]:
+            for name in _OUTCOMES:
                 mask = (outcome == name) & ~np.isnan(feeling)
                 if not mask.any():
                     continue
@@ -181,6 +209,7 @@ def plot_follow_ups(
     ax: Axes | None = None,
     client: str | None = None,
     title: str | None = None,
+    **kwargs: Any,
 ) -> Axes:
     """What happened after asking for another conversation, and after not asking.
 
@@ -201,6 +230,8 @@ def plot_follow_ups(
         Only this client (all clients together otherwise).
     title : str, optional
         Replaces the default title.
+    **kwargs
+        Passed to ``Axes.barh`` (the stacked bars).
 
     Returns
     -------
@@ -217,46 +248,28 @@ def plot_follow_ups(
     [1.0, 2.0, 3.0]
     """
     heading = title or "What happened after asking for another conversation"
+    res = resolve(
+        data, chart="plot_follow_ups", client=client, compute=_all_follow_ups,
+        take=_take_outcomes, clients="together",
+    )  # fmt: skip
     with house_style():
         ax = new_axes(ax, (8.0, 3.8))
-        rates: pd.DataFrame | None = None
-        who: str | None = None
-        if isinstance(data, ReflectionLog):
-            log = select_client(data, client)
-            who = log.clients[0] if len(log.clients) == 1 else None
-            if len(log) == 0:
-                return empty_chart(ax, heading, NO_INTERVIEWS, who)
-            result = analytics_function("follow_ups")(log, by=None)
-            outcomes, rates = result.outcomes, result.rates
-        else:
-            outcomes = getattr(data, "outcomes", data)
-            rates = getattr(data, "rates", None)
-            outcomes = check_frame(
-                outcomes,
-                ["follow_up", "outcome", "n"],
-                "analytics.follow_ups(log).outcomes",
-                "plot_follow_ups",
-            )
-            outcomes = frame_client(outcomes, client)
-            if rates is not None:
-                rates = frame_client(rates, client)
-            if "client" in outcomes.columns:
-                who = one_client(outcomes["client"], "plot_follow_ups")
+        if res.result is None:
+            return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
+        outcomes, rates = res.result
         counts = outcomes.assign(_n=as_float(outcomes["n"])).pivot_table(
             index="follow_up", columns="outcome", values="_n", aggfunc="sum", fill_value=0,
             observed=False,
         )  # fmt: skip
         groups = [g for g in FOLLOW_UP_GROUPS if g in counts.index and counts.loc[g].sum() > 0]
         total = int(counts.to_numpy().sum()) if len(counts) else 0
-        note = " \u00b7 ".join(p for p in (who, interviews_phrase(total)) if p)
+        note = join_note(res.who, interviews_phrase(total))
         if not groups:
             return empty_chart(ax, heading, NO_INTERVIEWS, note)
-        note += " \u00b7 side by side, not cause and effect"
-        set_titles(ax, heading, note)
+        set_titles(ax, heading, join_note(note, "side by side, not cause and effect"))
         y = np.arange(len(groups))[::-1]
         left = np.zeros(len(groups))
-        order = [*enum_values("outcome"), NOT_RECORDED]
-        for name in order:
+        for name in _OUTCOMES:
             if name not in counts.columns:
                 continue
             widths = np.array([counts.loc[g, name] for g in groups], dtype=float)
@@ -264,9 +277,11 @@ def plot_follow_ups(
                 continue
             style = OUTCOME_STYLE[name]
             ax.barh(
-                y, widths, left=left, height=0.6, color=style["color"], label=style["label"],
-                edgecolor="#555555" if name == NOT_RECORDED else "white",
-                hatch="//" if name == NOT_RECORDED else None, gid=f"outcome-{name}",
+                y, widths, left=left, **artist_kwargs(
+                    kwargs, Rectangle, height=0.6, color=style["color"], label=style["label"],
+                    edgecolor="#555555" if name == NOT_RECORDED else "white",
+                    hatch="//" if name == NOT_RECORDED else None, gid=f"outcome-{name}",
+                ),
             )  # fmt: skip
             left += widths
         labels = []
