@@ -25,7 +25,9 @@ from matplotlib.figure import Figure
 
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError, UnknownClientError
-from ..vocabulary import plural
+
+# pretty_theme: reports/_content imports it from here until it moves to the vocabulary
+from ..vocabulary import plural, pretty_theme  # noqa: F401
 from ._style import GREY, SMALL_FONT
 
 __all__ = [
