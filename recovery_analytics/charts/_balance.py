@@ -28,14 +28,15 @@ from ._base import (
     check_frame,
     check_freq,
     date_axis,
+    draw,
     empty_chart,
     frame_client,
     join_note,
-    new_axes,
     period_centres,
     resolve,
     set_titles,
 )
+from ._docs import shared_docs
 from ._style import (
     GREY,
     LIGHT_GREY,
@@ -281,6 +282,7 @@ def _has_ratio(data: _BalanceData) -> bool:
     return False
 
 
+@shared_docs
 def plot_balance(
     data: ReflectionLog | pd.DataFrame,
     *,
@@ -311,8 +313,7 @@ def plot_balance(
         per interview and rolling), or one frame from ``analytics.balance``:
         the per-period frame (``freq=...``) draws the period line only, the
         per-interview frame the dots only.
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
+    {ax}
     client : str, optional
         The client to show; needed when the data holds several clients
         (:func:`plot_balance_grid` draws them all). An unknown name raises
@@ -321,15 +322,12 @@ def plot_balance(
         The period of the thick line.
     window : int or None
         How many interviews the thin rolling line pools; ``None`` hides it.
-    title : str, optional
-        Replaces the default title.
+    {title}
     **kwargs
         Passed to ``Axes.plot`` for the main line: the per-period line, or the
         interview dots when the data has single interviews only.
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
@@ -353,11 +351,10 @@ def plot_balance(
         compute=lambda log: _from_log(log, freq, window),
         count=lambda chart: chart.n_interviews, alternative="plot_balance_grid",
     )  # fmt: skip
-    with house_style():
-        ax = new_axes(ax, (8.0, 4.5))
-        heading = title or _title(freq)
-        chart = res.result
-        if chart is None or not any(len(f) for f in (chart.periods, chart.points) if f is not None):
+    heading = title or _title(freq)
+
+    def body(ax: Axes, chart: _BalanceData) -> Axes:
+        if not any(len(f) for f in (chart.periods, chart.points) if f is not None):
             return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
         note = join_note(res.who, interviews_phrase(chart.n_interviews or 0))
         if not _has_ratio(chart):
@@ -366,7 +363,10 @@ def plot_balance(
         _draw(ax, chart, freq=freq, window=window, limit=_limit(chart), kwargs=kwargs)
         return ax
 
+    return draw(res, ax, (8.0, 4.5), heading, body)
 
+
+@shared_docs
 def plot_balance_grid(
     data: ReflectionLog | pd.DataFrame,
     *,
@@ -468,37 +468,14 @@ def plot_balance_grid(
             edges = {k: edges[k] or used[k] for k in edges}
             ax.set_ylabel("")
         axes[0].set_ylabel("went well : went wrong")
-        handles = [
-            Line2D([], [], color=GREY, linestyle="--", label=REFERENCE_LABEL),
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markersize=5,
-                color=LIGHT_GREY,
-                markeredgecolor=GREY,
-                label="one interview",
-            ),  # fmt: skip
-            Line2D(
-                [],
-                [],
-                color=MAIN,
-                linewidth=2.2,
-                marker="o",
-                label=f"each {FREQ_WORDS[freq]}, all its interviews together",
-            ),  # fmt: skip
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markersize=8,
-                markerfacecolor="white",
-                markeredgecolor=MAIN,
-                label=SMALL_SAMPLE_LABEL,
-            ),  # fmt: skip
-        ]
+        handles = [Line2D([], [], color=GREY, linestyle="--", label=REFERENCE_LABEL)]
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=5, color=LIGHT_GREY,
+                              markeredgecolor=GREY, label="one interview"))  # fmt: skip
+        each = f"each {FREQ_WORDS[freq]}, all its interviews together"
+        handles.append(Line2D([], [], color=MAIN, linewidth=2.2, marker="o", label=each))
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8,
+                              markerfacecolor="white", markeredgecolor=MAIN,
+                              label=SMALL_SAMPLE_LABEL))  # fmt: skip
         if window:
             handles.insert(2, Line2D([], [], color=MAIN, linewidth=1.2, alpha=0.6,
                                      label=f"last {window} interviews together"))  # fmt: skip

@@ -28,7 +28,7 @@ from ..exceptions import RecoveryAnalyticsError, UnknownClientError
 
 # pretty_theme: reports/_content imports it from here until it moves to the vocabulary
 from ..vocabulary import plural, pretty_theme  # noqa: F401
-from ._style import GREY, SMALL_FONT
+from ._style import GREY, NO_INTERVIEWS, SMALL_FONT, house_style
 
 __all__ = [
     "Resolved",
@@ -36,12 +36,14 @@ __all__ = [
     "check_frame",
     "check_polarity",
     "check_top",
+    "draw",
     "empty_chart",
     "join_note",
     "new_axes",
     "one_client",
     "resolve",
     "set_titles",
+    "take_frame",
     "top_rows",
 ]
 
@@ -247,6 +249,22 @@ def resolve(
     return Resolved(result, who, count(result))
 
 
+def draw(
+    res: Resolved[R],
+    ax: Axes | None,
+    figsize: tuple[float, float],
+    heading: str,
+    body: Callable[[Axes, R], Axes],
+) -> Axes:
+    """Every chart's frame: its Axes in the house style, then ``body`` - or, when
+    the log has no interviews, an empty chart that says so."""
+    with house_style():
+        target = new_axes(ax, figsize)
+        if res.result is None:
+            return empty_chart(target, heading, NO_INTERVIEWS, res.who)
+        return body(target, res.result)
+
+
 def join_note(*parts: str | None) -> str | None:
     """The parts of a note that are there, joined by `` · ``; ``None`` if none is.
 
@@ -280,6 +298,26 @@ def group_interviews(frame: pd.DataFrame) -> int | None:
     return None
 
 
+def take_frame(
+    columns: list[str],
+    producer: str,
+    chart: str,
+    *,
+    attr: str | None = None,
+    by_client: bool = True,
+) -> Callable[[object, str | None], tuple[pd.DataFrame, pd.DataFrame]]:
+    """``take`` for :func:`resolve`: the frame passed (or its attribute ``attr``, for
+    a result such as ``Recovery``), checked, with only ``client``'s rows."""
+
+    def take(data: object, client: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        frame = check_frame(getattr(data, attr, data) if attr else data, columns, producer, chart)
+        if by_client:
+            frame = frame_client(frame, client)
+        return frame, frame
+
+    return take
+
+
 def _note_lines(note: str, width: int = 80) -> str:
     """Break a long ``a · b · c`` note at its separators, ``width`` characters a line."""
     lines: list[str] = []
@@ -291,8 +329,8 @@ def _note_lines(note: str, width: int = 80) -> str:
     return "\n".join(lines)
 
 
-def set_titles(ax: Axes, title: str, note: str | None = None) -> None:
-    """A title that says what the chart shows, and a small grey note under it."""
+def set_titles(ax: Axes, title: str, note: str | None = None) -> Axes:
+    """A title that says what the chart shows, and a small grey note under it; returns ``ax``."""
     text = _note_lines(note) if note else None
     rows = text.count("\n") + 1 if text else 0
     ax.set_title(title, loc="left", pad=8 + 12 * rows if text else 8)
@@ -309,6 +347,7 @@ def set_titles(ax: Axes, title: str, note: str | None = None) -> None:
             gid="note",
             linespacing=1.1,
         )
+    return ax
 
 
 def empty_chart(ax: Axes, title: str, message: str, note: str | None = None) -> Axes:

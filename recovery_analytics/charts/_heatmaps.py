@@ -23,19 +23,20 @@ from ._base import (
     POLARITY_WORDS,
     artist_kwargs,
     as_float,
-    check_frame,
     check_freq,
     check_polarity,
     check_top,
+    draw,
     empty_chart,
     join_note,
-    new_axes,
     period_label,
     resolve,
     set_titles,
+    take_frame,
     top_rows,
 )
-from ._style import GREY, HEATMAP_CMAP, NO_INTERVIEWS, SMALL_FONT, house_style, interviews_phrase
+from ._docs import shared_docs
+from ._style import GREY, HEATMAP_CMAP, SMALL_FONT, interviews_phrase
 
 __all__ = ["plot_client_themes", "plot_theme_timeline"]
 
@@ -76,14 +77,7 @@ def _heatmap(
                 color="white" if dark else "#333333")  # fmt: skip
 
 
-def _take(columns: list[str], producer: str, chart: str) -> Any:
-    def take(data: object, client: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-        frame = check_frame(data, columns, producer, chart)
-        return frame, frame
-
-    return take
-
-
+@shared_docs
 def plot_theme_timeline(
     data: ReflectionLog | pd.DataFrame,
     *,
@@ -104,8 +98,7 @@ def plot_theme_timeline(
         A log (``analytics.timeline`` is called on it; the column labels then
         also say how many interviews each period had) or that frame, with
         ``theme``, ``period`` and the ``value`` column.
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
+    {ax}
     client : str, optional
         Only this client's interviews (all clients together otherwise).
     polarity : {"wrong", "well"}
@@ -116,17 +109,16 @@ def plot_theme_timeline(
         Count interviews the theme came up in (default), or items.
     top : int or None
         Show the ``top`` most frequent themes (``None``: all).
-    title : str, optional
-        Replaces the default title.
+    {title}
     **kwargs
         Passed to ``Axes.imshow`` (the cells).
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
+    Two themes over two months, as ``analytics.timeline`` counts them:
+
     >>> import pandas as pd
     >>> frame = pd.DataFrame({
     ...     "theme": ["nerves", "nerves", "rambling", "rambling"],
@@ -153,20 +145,18 @@ def plot_theme_timeline(
     res = resolve(
         data, chart=chart, client=client, clients="together",
         compute=lambda log: timeline(log, freq=freq, polarity=polarity),
-        take=_take(["theme", "period", value], "analytics.timeline(log)", chart),
+        take=take_frame(
+            ["theme", "period", value], "analytics.timeline(log)", chart, by_client=False
+        ),
     )  # fmt: skip
-    with house_style():
-        ax = new_axes(ax, (9.0, 5.0))
-        if res.result is None:
-            return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
+
+    def body(ax: Axes, counts: pd.DataFrame) -> Axes:
         note = join_note(
             res.who,
             interviews_phrase(res.n) if res.n is not None else None,
             f"numbers are {counted} per {FREQ_WORDS[freq]}",
         )
-        frame = res.result.assign(
-            _v=as_float(res.result[value]), _p=pd.to_datetime(res.result["period"])
-        )
+        frame = counts.assign(_v=as_float(counts[value]), _p=pd.to_datetime(counts["period"]))
         if not len(frame) or np.nansum(frame["_v"].to_numpy()) == 0:
             return empty_chart(ax, heading, NO_ITEMS, note)
         grid = frame.pivot_table(
@@ -192,10 +182,12 @@ def plot_theme_timeline(
             ax, values, rows=[pretty_theme(t) for t in grid.index], cols=cols,
             vmax=float(np.nanmax(values)), kwargs=kwargs,
         )  # fmt: skip
-        set_titles(ax, heading, join_note(note, hidden))
-        return ax
+        return set_titles(ax, heading, join_note(note, hidden))
+
+    return draw(res, ax, (9.0, 5.0), heading, body)
 
 
+@shared_docs
 def plot_client_themes(
     data: ReflectionLog | pd.DataFrame,
     *,
@@ -216,21 +208,19 @@ def plot_client_themes(
         A log with any number of clients, or the frame of
         ``analytics.cohort_themes(log)`` (``client``, ``theme``, ``share``,
         ``n_interviews``, ``client_interviews``).
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
+    {ax}
     top : int or None
         Show the ``top`` themes most clients share (``None``: all).
-    title : str, optional
-        Replaces the default title.
+    {title}
     **kwargs
         Passed to ``Axes.imshow`` (the cells).
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
+    Two clients, as ``analytics.cohort_themes`` describes them:
+
     >>> import pandas as pd
     >>> frame = pd.DataFrame({
     ...     "client": ["ana", "ana", "bo"], "theme": ["nerves", "rambling", "nerves"],
@@ -245,19 +235,17 @@ def plot_client_themes(
     chart = "plot_client_themes"
     res = resolve(
         data, chart=chart, client=None, compute=cohort_themes, clients="all",
-        take=_take(["client", "theme", "share", "client_interviews"],
-                   "analytics.cohort_themes(log)", chart),
+        take=take_frame(["client", "theme", "share", "client_interviews"],
+                        "analytics.cohort_themes(log)", chart, by_client=False),
     )  # fmt: skip
     if res.log is not None:
         n_clients = len(res.log.clients)
     else:
         n_clients = res.result["client"].nunique() if res.result is not None else 0
-    with house_style():
-        ax = new_axes(ax, (9.0, 1.6 + 0.55 * max(n_clients, 2)))
-        if res.result is None:
-            return empty_chart(ax, heading, NO_INTERVIEWS)
+
+    def body(ax: Axes, shares: pd.DataFrame) -> Axes:
         note = f"{plural(n_clients, 'client')} \u00b7 numbers are % of each client's interviews"
-        frame = res.result.assign(_s=as_float(res.result["share"]) * 100)
+        frame = shares.assign(_s=as_float(shares["share"]) * 100)
         if not len(frame) or np.nansum(frame["_s"].to_numpy()) == 0:
             return empty_chart(ax, heading, "No went-wrong items written yet", note)
         grid = frame.pivot_table(
@@ -285,5 +273,6 @@ def plot_client_themes(
             label.set_horizontalalignment("right")
         if any(small):
             note += " \u00b7 grey rows: few interviews so far \u2014 read gently"
-        set_titles(ax, heading, join_note(note, hidden))
-        return ax
+        return set_titles(ax, heading, join_note(note, hidden))
+
+    return draw(res, ax, (9.0, 1.6 + 0.55 * max(n_clients, 2)), heading, body)

@@ -23,24 +23,23 @@ from ._base import (
     FREQ_WORDS,
     artist_kwargs,
     as_float,
-    check_frame,
     check_freq,
     date_axis,
+    draw,
     empty_chart,
-    frame_client,
     join_note,
-    new_axes,
     period_centres,
     resolve,
     set_titles,
+    take_frame,
 )
+from ._docs import shared_docs
 from ._style import (
     MAIN,
     NO_INTERVIEWS,
     OUTCOME_STYLE,
     SMALL_FONT,
     SMALL_SAMPLE_LABEL,
-    house_style,
     interviews_phrase,
 )
 
@@ -50,16 +49,25 @@ __all__ = ["plot_feeling", "plot_follow_ups"]
 _OUTCOMES = (*enum_values("outcome"), NOT_RECORDED)
 
 
-def _take_over_time(data: object, client: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``feeling_over_time`` from a Recovery result, or the frame itself."""
-    frame = check_frame(
-        getattr(data, "feeling_over_time", data),
-        ["period", "mean_feeling", "small_sample"],
-        "analytics.recovery(log).feeling_over_time",
-        "plot_feeling",
-    )
-    frame = frame_client(frame, client)
-    return frame, frame
+_take_over_time = take_frame(
+    ["period", "mean_feeling", "small_sample"],
+    "analytics.recovery(log).feeling_over_time",
+    "plot_feeling",
+    attr="feeling_over_time",
+)
+_take_outcomes_frame = take_frame(
+    ["follow_up", "outcome", "n"],
+    "analytics.follow_ups(log).outcomes",
+    "plot_follow_ups",
+    attr="outcomes",
+)
+
+_take_rates = take_frame(
+    ["requested", "granted", "declined", "no_response", "pending", "answered"],
+    "analytics.follow_ups(log).rates",
+    "plot_follow_ups",
+    attr="rates",
+)
 
 
 def _interviews_in(frame: pd.DataFrame) -> int | None:
@@ -73,16 +81,8 @@ Outcomes = tuple[pd.DataFrame, pd.DataFrame | None]
 
 def _take_outcomes(data: object, client: str | None) -> tuple[Outcomes, pd.DataFrame]:
     """``outcomes`` (and ``rates``) from a FollowUps result, or the frame itself."""
-    outcomes = check_frame(
-        getattr(data, "outcomes", data),
-        ["follow_up", "outcome", "n"],
-        "analytics.follow_ups(log).outcomes",
-        "plot_follow_ups",
-    )
-    outcomes = frame_client(outcomes, client)
-    rates = getattr(data, "rates", None)
-    if rates is not None:
-        rates = frame_client(rates, client)
+    outcomes, _ = _take_outcomes_frame(data, client)
+    rates = _take_rates(data, client)[0] if hasattr(data, "rates") else None
     return (outcomes, rates), outcomes
 
 
@@ -91,6 +91,7 @@ def _all_follow_ups(log: ReflectionLog) -> Outcomes:
     return result.outcomes, result.rates
 
 
+@shared_docs
 def plot_feeling(
     data: ReflectionLog | pd.DataFrame | object,
     *,
@@ -113,20 +114,15 @@ def plot_feeling(
     data : ReflectionLog, Recovery or DataFrame
         A log (interviews and ``analytics.recovery(log)``), the ``Recovery``
         result or its ``feeling_over_time`` frame (the line only).
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
-    client : str, optional
-        The client to show; needed when the data holds several.
+    {ax}
+    {client}
     freq : {"M", "W", "Q"}
         The period of the average line.
-    title : str, optional
-        Replaces the default title.
+    {title}
     **kwargs
         Passed to ``Axes.plot`` for the average line.
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
@@ -144,11 +140,8 @@ def plot_feeling(
         data, chart="plot_feeling", client=client, take=_take_over_time, count=_interviews_in,
         compute=lambda log: recovery(log, by="client", freq=freq).feeling_over_time,
     )  # fmt: skip
-    with house_style():
-        ax = new_axes(ax, (8.0, 4.5))
-        if res.result is None:
-            return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
-        over_time = res.result
+
+    def body(ax: Axes, over_time: pd.DataFrame) -> Axes:
         interviews = res.log.interviews if res.log is not None else None
         note = join_note(res.who, interviews_phrase(res.n) if res.n is not None else None)
         feeling = as_float(interviews["feeling"]) if interviews is not None else np.array([])
@@ -202,7 +195,10 @@ def plot_feeling(
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=SMALL_FONT - 1)
         return ax
 
+    return draw(res, ax, (8.0, 4.5), heading, body)
 
+
+@shared_docs
 def plot_follow_ups(
     data: ReflectionLog | pd.DataFrame | object,
     *,
@@ -224,18 +220,14 @@ def plot_follow_ups(
         A log (``analytics.follow_ups(log, by=None)`` is called on it), the
         ``FollowUps`` result or its ``outcomes`` frame (``follow_up``,
         ``outcome``, ``n``).
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
+    {ax}
     client : str, optional
         Only this client (all clients together otherwise).
-    title : str, optional
-        Replaces the default title.
+    {title}
     **kwargs
         Passed to ``Axes.barh`` (the stacked bars).
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
@@ -252,11 +244,9 @@ def plot_follow_ups(
         data, chart="plot_follow_ups", client=client, compute=_all_follow_ups,
         take=_take_outcomes, clients="together",
     )  # fmt: skip
-    with house_style():
-        ax = new_axes(ax, (8.0, 3.8))
-        if res.result is None:
-            return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
-        outcomes, rates = res.result
+
+    def body(ax: Axes, found: Outcomes) -> Axes:
+        outcomes, rates = found
         counts = outcomes.assign(_n=as_float(outcomes["n"])).pivot_table(
             index="follow_up", columns="outcome", values="_n", aggfunc="sum", fill_value=0,
             observed=False,
@@ -305,3 +295,5 @@ def plot_follow_ups(
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=SMALL_FONT - 1,
                   title="what happened next")  # fmt: skip
         return ax
+
+    return draw(res, ax, (8.0, 3.8), heading, body)

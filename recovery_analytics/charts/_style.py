@@ -22,18 +22,19 @@ from ..analytics import SMALL_SAMPLE
 from ..model import enum_values
 from ..vocabulary import NOT_RECORDED, outcome_label, plural, status_label
 
+# in the order they are defined: the palette, what each colour means, the style
 __all__ = [
-    "GREY",
-    "HOUSE_RC",
-    "LIGHT_GREY",
-    "MAIN",
     "OKABE_ITO",
-    "OUTCOME_COLOURS",
-    "OUTCOME_STYLE",
-    "STATUS_COLOURS",
-    "STATUS_STYLE",
     "WELL",
     "WRONG",
+    "MAIN",
+    "GREY",
+    "LIGHT_GREY",
+    "STATUS_COLOURS",
+    "STATUS_STYLE",
+    "OUTCOME_COLOURS",
+    "OUTCOME_STYLE",
+    "HOUSE_RC",
     "house_style",
     "interviews_phrase",
 ]

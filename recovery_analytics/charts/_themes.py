@@ -21,41 +21,29 @@ from ..vocabulary import pretty_theme
 from ._base import (
     artist_kwargs,
     as_float,
-    check_frame,
     check_polarity,
     check_top,
+    draw,
     empty_chart,
-    frame_client,
     group_interviews,
     join_note,
-    new_axes,
     resolve,
     set_titles,
+    take_frame,
     top_rows,
 )
+from ._docs import shared_docs
 from ._style import (
-    NO_INTERVIEWS,
     SMALL_FONT,
     STATUS_STYLE,
     WELL,
     WRONG,
-    house_style,
     interviews_phrase,
 )
 
 __all__ = ["plot_recurring", "plot_strengths_weaknesses"]
 
 NO_ITEMS = "No went-well or went-wrong items written yet"
-
-
-def _take(columns: list[str], producer: str, chart: str) -> Any:
-    """``take`` for :func:`._base.resolve`: a checked frame, one client's rows."""
-
-    def take(data: object, client: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-        frame = frame_client(check_frame(data, columns, producer, chart), client)
-        return frame, frame
-
-    return take
 
 
 def _bar_counts(ax: Axes, bars: Any, texts: list[str], side: int = 1) -> None:
@@ -70,9 +58,7 @@ def _bar_counts(ax: Axes, bars: Any, texts: list[str], side: int = 1) -> None:
             )  # fmt: skip
 
 
-# -- strengths vs weaknesses ----------------------------------------------------------
-
-
+@shared_docs
 def plot_strengths_weaknesses(
     data: ReflectionLog | pd.DataFrame,
     *,
@@ -93,20 +79,16 @@ def plot_strengths_weaknesses(
     data : ReflectionLog or DataFrame
         A log (``analytics.theme_balance`` is called on it) or that frame,
         with ``theme``, ``n_well`` and ``n_wrong``.
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
+    {ax}
     client : str, optional
         Only this client's items (all clients together otherwise).
     top : int or None
         Show the ``top`` most frequent themes (``None``: all).
-    title : str, optional
-        Replaces the default title.
+    {title}
     **kwargs
         Passed to both ``Axes.barh`` calls (the bars).
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
@@ -124,14 +106,11 @@ def plot_strengths_weaknesses(
     chart = "plot_strengths_weaknesses"
     res = resolve(
         data, chart=chart, client=client, compute=theme_balance, clients="together",
-        take=_take(["theme", "n_well", "n_wrong"], "analytics.theme_balance(log)", chart),
+        take=take_frame(["theme", "n_well", "n_wrong"], "analytics.theme_balance(log)", chart),
         count=group_interviews,
     )  # fmt: skip
-    with house_style():
-        ax = new_axes(ax, (8.0, 5.0))
-        if res.result is None:
-            return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
-        frame = res.result
+
+    def body(ax: Axes, frame: pd.DataFrame) -> Axes:
         note = join_note(
             res.who,
             interviews_phrase(res.n) if res.n is not None else None,
@@ -170,13 +149,12 @@ def plot_strengths_weaknesses(
                                        (0.98, "went well \u2192", WELL, "right")):  # fmt: skip
             ax.text(x, 0.99, text, transform=ax.transAxes, ha=align, va="top", color=colour,
                     fontweight="bold", fontsize=SMALL_FONT + 1)  # fmt: skip
-        set_titles(ax, heading, join_note(note, hidden))
-        return ax
+        return set_titles(ax, heading, join_note(note, hidden))
+
+    return draw(res, ax, (8.0, 5.0), heading, body)
 
 
-# -- recurring ----------------------------------------------------------------------------
-
-
+@shared_docs
 def plot_recurring(
     data: ReflectionLog | pd.DataFrame,
     *,
@@ -202,10 +180,8 @@ def plot_recurring(
     data : ReflectionLog or DataFrame
         A log (``analytics.recurring`` is called on it) or that frame, with
         ``theme``, ``n_interviews``, ``share`` and ``status``.
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
-    client : str, optional
-        The client to show; needed when the data holds several.
+    {ax}
+    {client}
     polarity : {"wrong", "well"}
         Recurring weaknesses (default) or recurring strengths.
     min_interviews : int
@@ -215,14 +191,11 @@ def plot_recurring(
         Passed to ``analytics.recurring`` when ``data`` is a log.
     top : int or None
         Show the ``top`` themes with the largest share (``None``: all).
-    title : str, optional
-        Replaces the default title.
+    {title}
     **kwargs
         Passed to ``Axes.barh`` (the bars).
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
@@ -245,16 +218,16 @@ def plot_recurring(
         compute=lambda log: recurring(
             log, polarity=polarity, by="client", min_interviews=min_interviews, recent=recent
         ),
-        take=_take(["theme", "n_interviews", "share", "status"], "analytics.recurring(log)", chart),
+        take=take_frame(
+            ["theme", "n_interviews", "share", "status"], "analytics.recurring(log)", chart
+        ),
         count=group_interviews,
     )  # fmt: skip
-    with house_style():
-        ax = new_axes(ax, (8.0, 4.8))
-        if res.result is None:
-            return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
+
+    def body(ax: Axes, found: pd.DataFrame) -> Axes:
         n = res.n
         note = join_note(res.who, interviews_phrase(n) if n is not None else None)
-        frame = res.result.loc[pd.to_numeric(res.result["n_interviews"]) >= min_interviews]
+        frame = found.loc[pd.to_numeric(found["n_interviews"]) >= min_interviews]
         if not len(frame):
             message = (
                 "Nothing has come up in more than one interview yet"
@@ -309,5 +282,6 @@ def plot_recurring(
             if s in statuses
         ]
         ax.legend(handles=handles, loc="lower right", title="lately", fontsize=SMALL_FONT)
-        set_titles(ax, heading, join_note(note, hidden))
-        return ax
+        return set_titles(ax, heading, join_note(note, hidden))
+
+    return draw(res, ax, (8.0, 4.8), heading, body)
