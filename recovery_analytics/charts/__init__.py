@@ -1,5 +1,10 @@
 """Charts of reflection logs: balance over time, themes, recovery, follow-ups.
 
+:data:`CHARTS` lists every chart (name, title, plot function, scope and the
+analytics it draws) for the packets, the dashboard and the tests. Colours and
+styles are public here (``WELL``, ``WRONG``, ``OUTCOME_STYLE``, ...); the words
+come from :mod:`recovery_analytics.vocabulary`.
+
 Every ``plot_*`` function has one shape: ``plot_x(data, *, ax=None, **options)
 -> Axes``. ``data`` is a :class:`~recovery_analytics.ReflectionLog` (the chart
 calls its analytics function) or the frame that analytics function returns.
@@ -15,6 +20,7 @@ from ._balance import plot_balance, plot_balance_grid
 from ._dashboard import dashboard
 from ._heatmaps import plot_client_themes, plot_theme_timeline
 from ._recovery import plot_feeling, plot_follow_ups
+from ._registry import CHARTS, ChartSpec
 from ._style import (
     GREY,
     LIGHT_GREY,
@@ -32,6 +38,8 @@ from ._style import (
 from ._themes import plot_recurring, plot_strengths_weaknesses
 
 __all__ = [
+    "CHARTS",
+    "ChartSpec",
     "GREY",
     "LIGHT_GREY",
     "MAIN",
