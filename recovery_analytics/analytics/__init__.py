@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from ._balance import balance
 from ._cohort import cohort, cohort_themes
+from ._common import DateLike, resolve_today
 from ._examples import example_log
 from ._followups import FOLLOW_UP_GROUPS, FollowUps, follow_ups, plan_b, plan_b_actions
 from ._recovery import DECIDED, PROGRESSED, Recovery, recovery
@@ -32,6 +33,7 @@ from ._themes import STATUSES, recurring, theme_balance, timeline, timeline_wide
 
 __all__ = [
     "DECIDED",
+    "DateLike",
     "FOLLOW_UP_GROUPS",
     "PROGRESSED",
     "SMALL_SAMPLE",
@@ -52,6 +54,7 @@ __all__ = [
     "plan_b_actions",
     "recovery",
     "recurring",
+    "resolve_today",
     "theme_balance",
     "timeline",
     "timeline_wide",
