@@ -78,8 +78,7 @@ def _from_log(log: ReflectionLog, freq: str, window: int | None) -> _BalanceData
 
 
 def _from_frame(frame: object) -> _BalanceData:
-    if not isinstance(frame, pd.DataFrame):
-        check_frame(frame, [], "analytics.balance(log, ...)", "plot_balance")
+    frame = check_frame(frame, [], "analytics.balance(log, ...)", "plot_balance")
     if "period" in frame.columns:
         frame = check_frame(
             frame,
@@ -213,7 +212,7 @@ def _draw(
             label=f"last {window} interviews together", zorder=2, gid="rolling",
         )  # fmt: skip
 
-    if has_periods:
+    if data.periods is not None and has_periods:
         per = data.periods.sort_values("period")
         x = period_centres(per["period"], freq).reset_index(drop=True)
         shown, top, bottom = _clip(as_float(per["ratio"]), limit)

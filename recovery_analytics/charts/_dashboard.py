@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from matplotlib.figure import Figure
 
 from .._log import ReflectionLog
@@ -60,7 +62,7 @@ def dashboard(
             fig = Figure(figsize=(16, 10), layout="constrained")
         axes = fig.subplots(2, 2).ravel()
         for name, ax in zip(PANELS, axes, strict=True):
-            by_period = {"freq": freq} if name in ("balance", "feeling") else {}
+            by_period: dict[str, Any] = {"freq": freq} if name in ("balance", "feeling") else {}
             CHARTS[name].draw(one, ax=ax, **by_period)
         heading = "Interview reflections at a glance"
         fig.suptitle(f"{heading} \u2014 {who}" if who else heading, x=0.01, ha="left",

@@ -173,7 +173,7 @@ def plot_theme_timeline(
             per_period = pd.Series(pd.to_numeric(sizes).to_numpy(), index=sizes.index)
         cols = []
         for p in grid.columns:
-            label = period_label(p, freq)
+            label = period_label(pd.Timestamp(p), freq)
             if per_period is not None and p in per_period.index:
                 label += f"\n{plural(int(per_period[p]), 'interview')}"
             cols.append(label)

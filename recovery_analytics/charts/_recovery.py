@@ -276,7 +276,7 @@ def plot_follow_ups(
             left += widths
         labels = []
         for g in groups:
-            size = int(counts.loc[g].sum())
+            size = int(counts.loc[g].to_numpy().sum())
             labels.append(f"{follow_up_label(g)}\n(n = {size})")
         ax.set_yticks(y, labels)
         ax.set_xlabel("interviews")
