@@ -286,9 +286,9 @@ def plot_balance(
     data: ReflectionLog | pd.DataFrame,
     *,
     ax: Axes | None = None,
-    client: str | None = None,
     freq: str = "M",
     window: int | None = 3,
+    client: str | None = None,
     title: str | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -313,14 +313,14 @@ def plot_balance(
         the per-period frame (``freq=...``) draws the period line only, the
         per-interview frame the dots only.
     {ax}
-    client : str, optional
-        The client to show; needed when the data holds several clients
-        (:func:`plot_balance_grid` draws them all). An unknown name raises
-        :class:`~recovery_analytics.UnknownClientError` listing the known ones.
     freq : {"M", "W", "Q"}
         The period of the thick line.
     window : int or None
         How many interviews the thin rolling line pools; ``None`` hides it.
+    client : str, optional
+        The client to show; needed when the data holds several clients
+        (:func:`plot_balance_grid` draws them all). An unknown name raises
+        :class:`~recovery_analytics.UnknownClientError` listing the known ones.
     {title}
     **kwargs
         Passed to ``Axes.plot`` for the main line: the per-period line, or the

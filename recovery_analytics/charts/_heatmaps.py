@@ -43,50 +43,16 @@ __all__ = ["plot_client_themes", "plot_theme_timeline"]
 NO_ITEMS = "No went-well or went-wrong items written yet"
 
 
-def _heatmap(
-    ax: Axes,
-    values: np.ndarray,
-    *,
-    rows: list[str],
-    cols: list[str],
-    vmax: float,
-    kwargs: dict[str, Any],
-) -> None:
-    """The cells (``imshow``, with ``kwargs``) and each cell's number, dark on light."""
-    norm = Normalize(vmin=0, vmax=vmax if vmax > 0 else 1)
-    ax.imshow(
-        values,
-        **artist_kwargs(
-            kwargs, AxesImage, cmap=HEATMAP_CMAP, norm=norm, aspect="auto",
-            interpolation="nearest",
-        ),
-    )  # fmt: skip
-    ax.set_xticks(np.arange(len(cols)), cols)
-    ax.set_yticks(np.arange(len(rows)), rows)
-    ax.tick_params(axis="both", length=0)
-    ax.grid(False)
-    for side in ("top", "right", "bottom", "left"):
-        ax.spines[side].set_visible(False)
-    image = ax.images[0]
-    for (i, j), value in np.ndenumerate(values):
-        if np.isnan(value):
-            continue
-        r, g, b, _ = image.cmap(image.norm(value))
-        dark = (0.299 * r + 0.587 * g + 0.114 * b) < 0.5
-        ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=SMALL_FONT,
-                color="white" if dark else "#333333")  # fmt: skip
-
-
 @shared_docs
 def plot_theme_timeline(
     data: ReflectionLog | pd.DataFrame,
     *,
     ax: Axes | None = None,
-    client: str | None = None,
     polarity: str = "wrong",
     freq: str = "M",
     value: str = "n_interviews",
     top: int | None = 12,
+    client: str | None = None,
     title: str | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -99,8 +65,6 @@ def plot_theme_timeline(
         also say how many interviews each period had) or that frame, with
         ``theme``, ``period`` and the ``value`` column.
     {ax}
-    client : str, optional
-        Only this client's interviews (all clients together otherwise).
     polarity : {"wrong", "well"}
         Themes of what went wrong (default) or of what went well.
     freq : {"M", "W", "Q"}
@@ -109,6 +73,8 @@ def plot_theme_timeline(
         Count interviews the theme came up in (default), or items.
     top : int or None
         Show the ``top`` most frequent themes (``None``: all).
+    client : str, optional
+        Only this client's interviews (all clients together otherwise).
     {title}
     **kwargs
         Passed to ``Axes.imshow`` (the cells).
@@ -185,6 +151,40 @@ def plot_theme_timeline(
         return set_titles(ax, heading, join_note(note, hidden))
 
     return draw(res, ax, (9.0, 5.0), heading, body)
+
+
+def _heatmap(
+    ax: Axes,
+    values: np.ndarray,
+    *,
+    rows: list[str],
+    cols: list[str],
+    vmax: float,
+    kwargs: dict[str, Any],
+) -> None:
+    """The cells (``imshow``, with ``kwargs``) and each cell's number, dark on light."""
+    norm = Normalize(vmin=0, vmax=vmax if vmax > 0 else 1)
+    ax.imshow(
+        values,
+        **artist_kwargs(
+            kwargs, AxesImage, cmap=HEATMAP_CMAP, norm=norm, aspect="auto",
+            interpolation="nearest",
+        ),
+    )  # fmt: skip
+    ax.set_xticks(np.arange(len(cols)), cols)
+    ax.set_yticks(np.arange(len(rows)), rows)
+    ax.tick_params(axis="both", length=0)
+    ax.grid(False)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    image = ax.images[0]
+    for (i, j), value in np.ndenumerate(values):
+        if np.isnan(value):
+            continue
+        r, g, b, _ = image.cmap(image.norm(value))
+        dark = (0.299 * r + 0.587 * g + 0.114 * b) < 0.5
+        ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=SMALL_FONT,
+                color="white" if dark else "#333333")  # fmt: skip
 
 
 @shared_docs

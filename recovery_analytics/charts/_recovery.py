@@ -96,8 +96,8 @@ def plot_feeling(
     data: ReflectionLog | pd.DataFrame | object,
     *,
     ax: Axes | None = None,
-    client: str | None = None,
     freq: str = "M",
+    client: str | None = None,
     title: str | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -115,9 +115,9 @@ def plot_feeling(
         A log (interviews and ``analytics.recovery(log)``), the ``Recovery``
         result or its ``feeling_over_time`` frame (the line only).
     {ax}
-    {client}
     freq : {"M", "W", "Q"}
         The period of the average line.
+    {client}
     {title}
     **kwargs
         Passed to ``Axes.plot`` for the average line.

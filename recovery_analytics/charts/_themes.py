@@ -154,16 +154,28 @@ def plot_strengths_weaknesses(
     return draw(res, ax, (8.0, 5.0), heading, body)
 
 
+def _status_legend(ax: Axes, statuses: list[str]) -> None:
+    """A legend of the statuses shown, in the order of :data:`STATUS_STYLE`."""
+    handles = [
+        Patch(
+            facecolor=style["color"], hatch=style["hatch"], edgecolor="white", label=style["label"]
+        )  # fmt: skip
+        for status, style in STATUS_STYLE.items()
+        if status in statuses
+    ]
+    ax.legend(handles=handles, loc="lower right", title="lately", fontsize=SMALL_FONT)
+
+
 @shared_docs
 def plot_recurring(
     data: ReflectionLog | pd.DataFrame,
     *,
     ax: Axes | None = None,
-    client: str | None = None,
     polarity: str = "wrong",
     min_interviews: int = 2,
     recent: int = 3,
     top: int | None = 10,
+    client: str | None = None,
     title: str | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -181,7 +193,6 @@ def plot_recurring(
         A log (``analytics.recurring`` is called on it) or that frame, with
         ``theme``, ``n_interviews``, ``share`` and ``status``.
     {ax}
-    {client}
     polarity : {"wrong", "well"}
         Recurring weaknesses (default) or recurring strengths.
     min_interviews : int
@@ -191,6 +202,7 @@ def plot_recurring(
         Passed to ``analytics.recurring`` when ``data`` is a log.
     top : int or None
         Show the ``top`` themes with the largest share (``None``: all).
+    {client}
     {title}
     **kwargs
         Passed to ``Axes.barh`` (the bars).
@@ -271,17 +283,7 @@ def plot_recurring(
         ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:g}%")
         ax.set_xlabel("share of interviews")
         ax.grid(axis="y", visible=False)
-        handles = [
-            Patch(
-                facecolor=style["color"],
-                hatch=style["hatch"],
-                edgecolor="white",
-                label=style["label"],
-            )  # fmt: skip
-            for s, style in STATUS_STYLE.items()
-            if s in statuses
-        ]
-        ax.legend(handles=handles, loc="lower right", title="lately", fontsize=SMALL_FONT)
+        _status_legend(ax, statuses)
         return set_titles(ax, heading, join_note(note, hidden))
 
     return draw(res, ax, (8.0, 4.8), heading, body)
