@@ -5,13 +5,15 @@ analytics it draws) for the packets, the dashboard and the tests. Colours and
 styles are public here (``WELL``, ``WRONG``, ``OUTCOME_STYLE``, ...); the words
 come from :mod:`recovery_analytics.vocabulary`.
 
-Every ``plot_*`` function has one shape: ``plot_x(data, *, ax=None, **options)
--> Axes``. ``data`` is a :class:`~recovery_analytics.ReflectionLog` (the chart
-calls its analytics function) or the frame that analytics function returns.
-It draws on ``ax`` or on a new :class:`matplotlib.figure.Figure` (never pyplot,
-never ``plt.show()``), inside :func:`house_style`, which leaves matplotlib's
-global settings as they were. :func:`plot_balance_grid` returns an array of
-Axes and :func:`dashboard` a Figure.
+Every ``plot_*`` function has one shape: ``plot_x(data, *, ax=None, ...,
+**kwargs) -> Axes``. ``data`` is a :class:`~recovery_analytics.ReflectionLog`
+(the chart calls its analytics function on it) or what that analytics function
+returns; ``**kwargs`` go to the chart's main artist (the bars, the main line,
+the heatmap cells), as in seaborn. It draws on ``ax`` or on a new
+:class:`matplotlib.figure.Figure` (never pyplot, never ``plt.show()``), inside
+:func:`house_style`, which leaves matplotlib's global settings as they were.
+:func:`plot_balance_grid` fills a whole figure (``fig=``) and returns an array
+of Axes; :func:`dashboard` returns a Figure.
 """
 
 from __future__ import annotations
