@@ -71,19 +71,30 @@ def test_the_charts_packets_and_the_dashboard_name() -> None:
         CHARTS["balance"] = CHARTS["feeling"]  # type: ignore[index]
 
 
+@pytest.fixture
+def no_pyplot(monkeypatch) -> None:
+    """Any use of pyplot's global state fails the test (not only a figure left open)."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a chart used pyplot")
+
+    for name in ("figure", "subplots", "gcf", "gca", "show", "sca", "axes", "subplot"):
+        monkeypatch.setattr(plt, name, refuse)
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 @pytest.mark.parametrize("name", list(CHARTS))
-def test_tiny_and_empty_cases_draw_and_leave_rcparams(name: str, case: str) -> None:
+def test_tiny_and_empty_cases_draw_and_leave_rcparams(no_pyplot, name: str, case: str) -> None:
     before = _rc()
     result = CHARTS[name].draw(CASES[case])
     assert _rc() == before
     _render(result)
-    assert plt.get_fignums() == []  # nothing went through pyplot
+    assert plt.get_fignums() == []  # no figure registered with pyplot either
     assert _title(CHARTS[name], result) == CHARTS[name].title
 
 
 @pytest.mark.parametrize("name", CLIENT)
-def test_every_client_of_the_sample(sample, name: str) -> None:
+def test_every_client_of_the_sample(no_pyplot, sample, name: str) -> None:
     before = _rc()
     for client in sample.clients:
         ax = CHARTS[name].draw(sample, client=client)
@@ -94,7 +105,7 @@ def test_every_client_of_the_sample(sample, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", COACH)
-def test_coach_views_of_the_sample(sample, name: str) -> None:
+def test_coach_views_of_the_sample(no_pyplot, sample, name: str) -> None:
     before = _rc()
     result = CHARTS[name].draw(sample)
     _render(result)
