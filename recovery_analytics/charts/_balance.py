@@ -42,6 +42,7 @@ from ._style import (
     LIGHT_GREY,
     MAIN,
     NO_INTERVIEWS,
+    NO_ITEMS,
     SMALL_FONT,
     SMALL_SAMPLE_LABEL,
     house_style,
@@ -51,7 +52,6 @@ from ._style import (
 __all__ = ["plot_balance", "plot_balance_grid"]
 
 REFERENCE_LABEL = "1 : 1 \u2014 as many went well as went wrong"
-NO_ITEMS = "No went-well or went-wrong items written yet"
 TOP_NOTE = "only things that went well (drawn at the top edge)"
 BOTTOM_NOTE = "only things that went wrong (drawn at the bottom edge)"
 

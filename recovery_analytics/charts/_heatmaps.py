@@ -36,11 +36,9 @@ from ._base import (
     top_rows,
 )
 from ._docs import shared_docs
-from ._style import GREY, HEATMAP_CMAP, SMALL_FONT, interviews_phrase
+from ._style import GREY, HEATMAP_CMAP, NO_ITEMS, SMALL_FONT, interviews_phrase
 
 __all__ = ["plot_client_themes", "plot_theme_timeline"]
-
-NO_ITEMS = "No went-well or went-wrong items written yet"
 
 
 @shared_docs

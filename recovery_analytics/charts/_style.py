@@ -117,6 +117,7 @@ OUTCOME_STYLE: Final[dict[str, dict[str, str]]] = {
 SMALL_SAMPLE_LABEL: Final = f"fewer than {SMALL_SAMPLE} interviews"
 READ_GENTLY: Final = "few interviews so far \u2014 read gently"
 NO_INTERVIEWS: Final = "No interviews in this period yet"
+NO_ITEMS: Final = "No went-well or went-wrong items written yet"
 
 SMALL_FONT: Final = 9
 

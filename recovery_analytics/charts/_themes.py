@@ -34,6 +34,7 @@ from ._base import (
 )
 from ._docs import shared_docs
 from ._style import (
+    NO_ITEMS,
     SMALL_FONT,
     STATUS_STYLE,
     WELL,
@@ -42,8 +43,6 @@ from ._style import (
 )
 
 __all__ = ["plot_recurring", "plot_strengths_weaknesses"]
-
-NO_ITEMS = "No went-well or went-wrong items written yet"
 
 
 def _bar_counts(ax: Axes, bars: Any, texts: list[str], side: int = 1) -> None:
