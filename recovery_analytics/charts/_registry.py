@@ -101,9 +101,9 @@ def _spec(
     plot: Callable[..., Any],
     analytics: Callable[..., Any],
     scope: Scope = "client",
+    figure_level: bool = False,
     **options: Any,
 ) -> tuple[str, ChartSpec]:
-    figure_level = plot is plot_balance_grid
     spec = ChartSpec(
         name, title, plot, scope, (analytics,), MappingProxyType(options), figure_level
     )
@@ -165,6 +165,7 @@ CHARTS: Final[Mapping[str, ChartSpec]] = MappingProxyType(
                 plot_balance_grid,
                 balance,
                 scope="coach",
+                figure_level=True,
             ),
         ]
     )
