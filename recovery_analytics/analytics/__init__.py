@@ -14,6 +14,7 @@ size and small samples are flagged (``small_sample``: fewer than
 * :func:`recovery` - feeling, reflection lag, connection and outcomes
 * :func:`follow_ups`, :func:`plan_b`, :func:`plan_b_actions` - steps 5 and 4
 * :func:`client_summary` / :func:`client_summary_records` - one row per client
+* :func:`example_log` - five interviews of two clients, for examples
 
 The balance ratio is always descriptive: there is no "ideal" ratio here.
 """
@@ -22,6 +23,8 @@ from __future__ import annotations
 
 from ._balance import balance
 from ._cohort import cohort, cohort_themes
+from ._common import DateLike, resolve_today
+from ._examples import example_log
 from ._followups import FOLLOW_UP_GROUPS, FollowUps, follow_ups, plan_b, plan_b_actions
 from ._recovery import DECIDED, PROGRESSED, Recovery, recovery
 from ._stats import SMALL_SAMPLE, balance_ratio, is_small_sample, wilson_interval
@@ -30,6 +33,7 @@ from ._themes import STATUSES, recurring, theme_balance, timeline, timeline_wide
 
 __all__ = [
     "DECIDED",
+    "DateLike",
     "FOLLOW_UP_GROUPS",
     "PROGRESSED",
     "SMALL_SAMPLE",
@@ -43,12 +47,14 @@ __all__ = [
     "client_summary_records",
     "cohort",
     "cohort_themes",
+    "example_log",
     "follow_ups",
     "is_small_sample",
     "plan_b",
     "plan_b_actions",
     "recovery",
     "recurring",
+    "resolve_today",
     "theme_balance",
     "timeline",
     "timeline_wide",

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
+from ..vocabulary import NOT_RECORDED
 from ._common import (
+    OUTCOMES,
     Base,
+    DateLike,
     ThemeLong,
     as_base,
     check_int,
@@ -21,12 +23,11 @@ from ._common import (
     today_us,
 )
 from ._stats import balance_ratio, is_small_sample, share
-from ._themes import _check_tolerance, recurring_core
+from ._themes import recurring_core, recurring_options
 
 __all__ = ["cohort", "cohort_themes"]
 
 IntArray = npt.NDArray[np.int64]
-NOT_RECORDED: Final = "not_recorded"
 
 
 def _sum_by(group: IntArray, n_groups: int, weights: Any) -> IntArray:
@@ -39,7 +40,7 @@ def cohort(
     log: ReflectionLog,
     *,
     inactive_after: int = 30,
-    today: Any = None,
+    today: DateLike = None,
     window: int = 5,
     min_interviews: int = 2,
     recent: int = 3,
@@ -85,8 +86,8 @@ def cohort(
     log : ReflectionLog
     inactive_after : int
         Days without an interview after which a client is flagged inactive.
-    today : date-like, optional
-        The reference date; today's date by default.
+    today : str, date, Timestamp or None
+        The reference date; today's date when ``None`` (see :func:`resolve_today`).
     window : int
         Interviews in the current (and the previous) balance window.
     min_interviews, recent, tolerance
@@ -112,9 +113,7 @@ def cohort(
     days = check_int(inactive_after, "inactive_after", low=0)
     ref = today_us(today)
     w = check_int(window, "window")
-    min_n = check_int(min_interviews, "min_interviews")
-    k = check_int(recent, "recent")
-    tol = _check_tolerance(tolerance)
+    min_n, k, tol = recurring_options(min_interviews, recent, tolerance)
     base = as_base(
         log,
         "client",

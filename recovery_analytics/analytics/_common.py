@@ -26,22 +26,28 @@ import pyarrow.compute as pc
 
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
+from ..model import enum_values
 
 __all__ = [
     "OTHER",
+    "DateLike",
+    "resolve_today",
+    "OUTCOMES",
     "Base",
     "ThemeLong",
     "as_base",
     "check_int",
     "check_log",
     "check_polarity",
-    "check_today",
+    "check_tolerance",
     "sorted_groups",
     "theme_long",
     "today_us",
 ]
 
 OTHER: Final = "other"
+#: The outcomes of the field specification, in its order.
+OUTCOMES: Final = enum_values("outcome")
 POLARITIES: Final = ("well", "wrong")
 _RESERVED: Final = frozenset(
     {"entry_id", "interview_date", "n_well", "n_wrong", "period", "theme", "interviews"}
@@ -50,6 +56,9 @@ _LIST_COLUMNS: Final = frozenset({"questions_to_ask", "extra"})
 
 IntArray = npt.NDArray[np.int64]
 By = str | Sequence[str] | None
+#: What a ``today`` parameter takes: a date, a date string, a Timestamp, or None
+#: for today's date (see :func:`resolve_today`).
+DateLike = str | dt.date | pd.Timestamp | None
 
 
 def check_log(log: object, func: str) -> ReflectionLog:
@@ -85,6 +94,20 @@ def check_int(value: object, name: str, low: int = 1) -> int:
     return int(value)
 
 
+def check_tolerance(tolerance: object) -> float:
+    """A difference in rates, from 0 (inclusive) to 1."""
+    if (
+        isinstance(tolerance, bool)
+        or not isinstance(tolerance, int | float)
+        or not (0 <= tolerance < 1)
+    ):
+        raise RecoveryAnalyticsError(
+            f"The value for `tolerance` must be a number from 0 to 1 (a difference in rates), "
+            f"but {tolerance!r} was passed."
+        )
+    return float(tolerance)
+
+
 def check_polarity(polarity: object, *, allow_none: bool = False) -> str | None:
     """``"well"`` or ``"wrong"`` (or ``None`` when both are allowed)."""
     if polarity is None and allow_none:
@@ -98,12 +121,23 @@ def check_polarity(polarity: object, *, allow_none: bool = False) -> str | None:
     return str(polarity)
 
 
-def check_today(today: object) -> pd.Timestamp:
-    """``today`` as a midnight Timestamp; today's date when ``None``."""
+def resolve_today(today: DateLike) -> pd.Timestamp:
+    """``today`` as a midnight Timestamp (timezone dropped); today's date when ``None``.
+
+    The one reading of a ``today`` parameter, for every function that takes one.
+
+    Examples
+    --------
+    >>> resolve_today("2026-03-04 17:30")
+    Timestamp('2026-03-04 00:00:00')
+    >>> import datetime as dt
+    >>> resolve_today(dt.date(2026, 3, 4)) == resolve_today(pd.Timestamp("2026-03-04"))
+    True
+    """
     if today is None:
         return pd.Timestamp(dt.date.today())
     try:
-        ts = pd.Timestamp(today)  # type: ignore[arg-type]
+        ts = pd.Timestamp(today)
         ok = not pd.isna(ts)
     except (TypeError, ValueError):
         ok = False
@@ -116,9 +150,9 @@ def check_today(today: object) -> pd.Timestamp:
     return ts.normalize()
 
 
-def today_us(today: object) -> np.datetime64:
-    """:func:`check_today` as a ``numpy.datetime64`` in microseconds."""
-    return np.datetime64(check_today(today).to_pydatetime(), "us")
+def today_us(today: DateLike) -> np.datetime64:
+    """:func:`resolve_today` as a ``numpy.datetime64`` in microseconds."""
+    return np.datetime64(resolve_today(today).to_pydatetime(), "us")
 
 
 def _by_columns(by: By, interviews: pd.DataFrame) -> list[str]:
@@ -167,8 +201,8 @@ class Base:
     def rows_of(self, entry_ids: pd.Series) -> IntArray:
         """The row of ``frame`` for each entry id (-1 when unknown).
 
-        A hash lookup in pyarrow: several times faster than ``Index.get_indexer``
-        on string ids.
+        A hash lookup in pyarrow (``pyarrow.compute.index_in``), with
+        ``Index.get_indexer`` as the fallback for id types pyarrow cannot hash.
         """
         try:
             needles = pa.array(entry_ids.astype("str"))
@@ -240,7 +274,7 @@ class ThemeLong:
 
 
 def sorted_groups(key: IntArray) -> tuple[IntArray, IntArray, IntArray, IntArray]:
-    """Group equal integer keys (a sort-based ``np.unique``, much faster here).
+    """Group equal integer keys (a sort-based ``np.unique`` that also returns the order).
 
     Returns ``(order, cells, starts, inverse)``: ``key[order]`` is sorted and
     stable, ``cells`` the distinct keys, ``starts`` where each begins in

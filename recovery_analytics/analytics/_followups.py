@@ -8,15 +8,15 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from .. import vocabulary
 from .._log import ReflectionLog
-from .._model import OUTCOMES
-from ._common import By, as_base, check_log, today_us
+from ..vocabulary import NOT_RECORDED
+from ._common import OUTCOMES, By, DateLike, as_base, check_log, today_us
 from ._stats import is_small_sample, share, wilson_interval
 
 __all__ = ["FOLLOW_UP_GROUPS", "FollowUps", "follow_ups", "plan_b", "plan_b_actions"]
 
-NOT_RECORDED: Final = "not_recorded"
-FOLLOW_UP_GROUPS: Final = ("requested", "not_requested", NOT_RECORDED)
+FOLLOW_UP_GROUPS: Final = tuple(vocabulary.FOLLOW_UP_GROUPS)
 """The values of ``follow_ups(...).outcomes["follow_up"]``."""
 _RESPONSES: Final = ("granted", "declined", "no_response", "pending")
 
@@ -146,7 +146,7 @@ def follow_ups(log: ReflectionLog, *, by: By = "client") -> FollowUps:
     return FollowUps(rates, outcomes)
 
 
-def plan_b_actions(log: ReflectionLog, *, today: Any = None) -> pd.DataFrame:
+def plan_b_actions(log: ReflectionLog, *, today: DateLike = None) -> pd.DataFrame:
     """Every plan B action with its age.
 
     Returns
@@ -189,7 +189,7 @@ def plan_b_actions(log: ReflectionLog, *, today: Any = None) -> pd.DataFrame:
     )
 
 
-def plan_b(log: ReflectionLog, *, today: Any = None, by: By = "client") -> pd.DataFrame:
+def plan_b(log: ReflectionLog, *, today: DateLike = None, by: By = "client") -> pd.DataFrame:
     """Open and completed plan B actions per group, and how old the open ones are.
 
     An action's age is the number of days from its interview to ``today``

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
-from ._common import By, as_base, check_log
+from ..vocabulary import NOT_RECORDED
+from ._common import OUTCOMES, By, as_base, check_log
 from ._periods import normalise_freq, period_code, period_grid, period_start
 from ._stats import is_small_sample, share, wilson_interval
 
@@ -27,7 +27,6 @@ PROGRESSED: Final = ("next_round", "offer")
 DECIDED: Final = ("next_round", "offer", "rejected", "ghosted")
 """Outcomes where the employer's answer is known (not pending; ``withdrew`` was
 the person's own choice, so it is left out of the comparison)."""
-NOT_RECORDED: Final = "not_recorded"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pandas as pd
 from .._log import ReflectionLog
 from ._common import Base, ThemeLong, as_base, check_int, check_log, theme_long
 from ._stats import SMALL_SAMPLE, share
-from ._themes import _check_tolerance, recurring_core
+from ._themes import recurring_core, recurring_options
 
 __all__ = ["TRENDS", "client_summary", "client_summary_records"]
 
@@ -64,9 +64,7 @@ def client_summary(
     """
     log = check_log(log, "client_summary")
     n_top = check_int(top, "top")
-    min_n = check_int(min_interviews, "min_interviews")
-    k = check_int(recent, "recent")
-    tol = _check_tolerance(tolerance)
+    min_n, k, tol = recurring_options(min_interviews, recent, tolerance)
     base = as_base(log, "client", ("n_well", "n_wrong"))
     g, n_groups, size = base.group, base.n_groups, base.size
     well = base.frame["n_well"].to_numpy(dtype=np.float64)

@@ -25,6 +25,7 @@ from ._common import (
     check_int,
     check_log,
     check_polarity,
+    check_tolerance,
     sorted_groups,
     theme_long,
 )
@@ -136,6 +137,17 @@ class _Recurring:
     status: npt.NDArray[np.object_]
     pair_rows: IntArray  # distinct (row, theme) pairs sorted by (group, theme, row)
     bounds: IntArray  # pair_rows[bounds[i]:bounds[i + 1]] belong to result i
+
+
+def recurring_options(
+    min_interviews: object, recent: object, tolerance: object
+) -> tuple[int, int, float]:
+    """The checked options of the status rule of :func:`recurring`."""
+    return (
+        check_int(min_interviews, "min_interviews"),
+        check_int(recent, "recent"),
+        check_tolerance(tolerance),
+    )
 
 
 def recurring_core(
@@ -282,28 +294,11 @@ def recurring(
     """
     log = check_log(log, "recurring")
     pol = str(check_polarity(polarity))
-    min_n = check_int(min_interviews, "min_interviews")
-    k = check_int(recent, "recent")
-    tol = _check_tolerance(tolerance)
+    min_n, k, tol = recurring_options(min_interviews, recent, tolerance)
     base = as_base(log, by)
     long = theme_long(log, base, pol, include_other=include_other)
     core = recurring_core(base, long, polarity=pol, min_interviews=min_n, recent=k, tolerance=tol)
     return _recurring_frame(base, long, core)
-
-
-def _check_tolerance(tolerance: object) -> float:
-    if (
-        isinstance(tolerance, bool)
-        or not isinstance(tolerance, int | float)
-        or not (0 <= tolerance < 1)
-    ):
-        from ..exceptions import RecoveryAnalyticsError
-
-        raise RecoveryAnalyticsError(
-            f"The value for `tolerance` must be a number from 0 to 1 (a difference in rates), "
-            f"but {tolerance!r} was passed."
-        )
-    return float(tolerance)
 
 
 def _recurring_frame(base: Base, long: ThemeLong, core: _Recurring) -> pd.DataFrame:

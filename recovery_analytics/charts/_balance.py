@@ -7,7 +7,9 @@ only draws them.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,26 +19,30 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from .._log import ReflectionLog
+from ..analytics import balance
 from ..exceptions import RecoveryAnalyticsError
 from ._base import (
     FREQ_WORDS,
-    analytics_function,
+    artist_kwargs,
     as_float,
     check_frame,
     check_freq,
     date_axis,
+    draw,
     empty_chart,
     frame_client,
-    new_axes,
-    one_client,
-    select_client,
+    join_note,
+    period_centres,
+    resolve,
     set_titles,
 )
+from ._docs import shared_docs
 from ._style import (
     GREY,
     LIGHT_GREY,
     MAIN,
     NO_INTERVIEWS,
+    NO_ITEMS,
     SMALL_FONT,
     SMALL_SAMPLE_LABEL,
     house_style,
@@ -46,7 +52,6 @@ from ._style import (
 __all__ = ["plot_balance", "plot_balance_grid"]
 
 REFERENCE_LABEL = "1 : 1 \u2014 as many went well as went wrong"
-NO_ITEMS = "No went-well or went-wrong items written yet"
 TOP_NOTE = "only things that went well (drawn at the top edge)"
 BOTTOM_NOTE = "only things that went wrong (drawn at the bottom edge)"
 
@@ -66,16 +71,14 @@ def _title(freq: str) -> str:
 
 
 def _from_log(log: ReflectionLog, freq: str, window: int | None) -> _BalanceData:
-    balance = analytics_function("balance")
     periods = balance(log, by="client", freq=freq)
     points = balance(log, by="client")
     rolling = balance(log, by="client", window=window) if window else None
     return _BalanceData(periods, points, rolling, len(log))
 
 
-def _from_frame(frame: pd.DataFrame) -> _BalanceData:
-    if not isinstance(frame, pd.DataFrame):
-        check_frame(frame, [], "analytics.balance(log, ...)", "plot_balance")
+def _from_frame(frame: object) -> _BalanceData:
+    frame = check_frame(frame, [], "analytics.balance(log, ...)", "plot_balance")
     if "period" in frame.columns:
         frame = check_frame(
             frame,
@@ -105,15 +108,12 @@ def _subset(data: _BalanceData, client: str | None) -> _BalanceData:
     return _BalanceData(periods, points, rolling, n)
 
 
-def _period_centres(periods: pd.Series, freq: str) -> pd.Series:
-    """Draw each period at its middle, so it sits among its own interviews."""
-    code = {"M": "M", "Q": "Q", "W": "W"}[freq]
-    stamps = pd.to_datetime(periods)
-    centres = [
-        p.start_time + (p.end_time - p.start_time) / 2
-        for p in (pd.Period(ts, code) for ts in stamps)
-    ]
-    return pd.Series(pd.to_datetime(centres).floor("D"), index=periods.index)
+def _take(data: object, client: str | None) -> tuple[_BalanceData, pd.DataFrame]:
+    """``take`` for :func:`._base.resolve`: the frame passed, ``client``'s rows."""
+    chart = _subset(_from_frame(data), client)
+    frame = chart.periods if chart.periods is not None else chart.points
+    assert frame is not None  # _from_frame sets one of them
+    return chart, frame
 
 
 def _limit(data: _BalanceData) -> float:
@@ -156,8 +156,16 @@ def _draw(
     window: int | None,
     limit: float,
     legend: bool = True,
+    kwargs: Mapping[str, Any] | None = None,
 ) -> dict[str, bool]:
-    """Draw the layers that are present; returns which edge markers were used."""
+    """Draw the layers that are present; returns which edge markers were used.
+
+    ``kwargs`` go to the main line: the per-period line, or the interview dots
+    when there are no periods.
+    """
+    has_periods = data.periods is not None and len(data.periods) > 0
+    period_kws = kwargs if has_periods and kwargs else {}
+    point_kws = kwargs if not has_periods and kwargs else {}
     edges = {"top": False, "bottom": False}
     ax.set_yscale("log", base=2)
     ax.set_ylim(1 / limit, limit)
@@ -187,9 +195,11 @@ def _draw(
         shown, top, bottom = _clip(as_float(pts["ratio"]), limit)
         keep = np.isfinite(shown) & ~top & ~bottom
         ax.plot(
-            x[keep], shown[keep], linestyle="none", marker="o", markersize=5,
-            color=LIGHT_GREY, markeredgecolor=GREY, markeredgewidth=0.6,
-            label="one interview", zorder=2, gid="interviews",
+            x[keep], shown[keep], **artist_kwargs(
+                point_kws, Line2D, linestyle="none", marker="o", markersize=5,
+                color=LIGHT_GREY, markeredgecolor=GREY, markeredgewidth=0.6,
+                label="one interview", zorder=2, gid="interviews",
+            ),
         )  # fmt: skip
         edge_markers(x, top, bottom, 6, np.zeros(len(x), dtype=bool))
 
@@ -202,15 +212,17 @@ def _draw(
             label=f"last {window} interviews together", zorder=2, gid="rolling",
         )  # fmt: skip
 
-    if data.periods is not None and len(data.periods):
+    if data.periods is not None and has_periods:
         per = data.periods.sort_values("period")
-        x = _period_centres(per["period"], freq).reset_index(drop=True)
+        x = period_centres(per["period"], freq).reset_index(drop=True)
         shown, top, bottom = _clip(as_float(per["ratio"]), limit)
         small = per["small_sample"].fillna(False).astype(bool).to_numpy()
         ok = np.isfinite(shown)
         ax.plot(  # NaN (a period without interviews) breaks the line: no invented trend
-            x, shown, color=MAIN, linewidth=2.2, zorder=3,
-            label=f"each {FREQ_WORDS[freq]}, all its interviews together", gid="periods",
+            x, shown, **artist_kwargs(
+                period_kws, Line2D, color=MAIN, linewidth=2.2, zorder=3,
+                label=f"each {FREQ_WORDS[freq]}, all its interviews together", gid="periods",
+            ),
         )  # fmt: skip
         full = ok & ~small & ~top & ~bottom
         hollow = ok & small & ~top & ~bottom
@@ -246,7 +258,7 @@ def _draw(
         if frame is not None and len(frame):
             dates.append(pd.to_datetime(frame[col]))
     if data.periods is not None and len(data.periods):
-        dates.append(_period_centres(data.periods["period"], freq))
+        dates.append(period_centres(data.periods["period"], freq))
     if dates:
         date_axis(ax, pd.concat(dates, ignore_index=True))
 
@@ -269,14 +281,16 @@ def _has_ratio(data: _BalanceData) -> bool:
     return False
 
 
+@shared_docs
 def plot_balance(
     data: ReflectionLog | pd.DataFrame,
     *,
     ax: Axes | None = None,
-    client: str | None = None,
     freq: str = "M",
     window: int | None = 3,
+    client: str | None = None,
     title: str | None = None,
+    **kwargs: Any,
 ) -> Axes:
     """Draw the balance of what went well to what went wrong over time.
 
@@ -298,22 +312,21 @@ def plot_balance(
         per interview and rolling), or one frame from ``analytics.balance``:
         the per-period frame (``freq=...``) draws the period line only, the
         per-interview frame the dots only.
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
-    client : str, optional
-        The client to show; needed when the data holds several clients
-        (:func:`plot_balance_grid` draws them all). An unknown name raises
-        :class:`~recovery_analytics.UnknownClientError` listing the known ones.
+    {ax}
     freq : {"M", "W", "Q"}
         The period of the thick line.
     window : int or None
         How many interviews the thin rolling line pools; ``None`` hides it.
-    title : str, optional
-        Replaces the default title.
+    client : str, optional
+        The client to show; needed when the data holds several clients
+        (:func:`plot_balance_grid` draws them all). An unknown name raises
+        :class:`~recovery_analytics.UnknownClientError` listing the known ones.
+    {title}
+    **kwargs
+        Passed to ``Axes.plot`` for the main line: the per-period line, or the
+        interview dots when the data has single interviews only.
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
@@ -332,34 +345,27 @@ def plot_balance(
             f"The value for `window` must be a whole number of interviews (1 or more) or "
             f"None, but {window!r} was passed."
         )
-    with house_style():
-        ax = new_axes(ax, (8.0, 4.5))
-        heading = title or _title(freq)
-        if isinstance(data, ReflectionLog):
-            log = select_client(data, client)
-            who = one_client(log.clients, "plot_balance", alternative="plot_balance_grid")
-            if len(log) == 0:
-                return empty_chart(ax, heading, NO_INTERVIEWS, who)
-            chart = _from_log(log, freq, window)
-        else:
-            chart = _subset(_from_frame(data), client)
-            frames = [f for f in (chart.periods, chart.points) if f is not None]
-            who = None
-            for f in frames:
-                if "client" in f.columns:
-                    who = one_client(f["client"], "plot_balance", alternative="plot_balance_grid")
-            if not any(len(f) for f in frames):
-                return empty_chart(ax, heading, NO_INTERVIEWS, who)
-        note = interviews_phrase(chart.n_interviews or 0)
-        if who:
-            note = f"{who} \u00b7 {note}"
+    res = resolve(
+        data, chart="plot_balance", client=client, take=_take,
+        compute=lambda log: _from_log(log, freq, window),
+        count=lambda chart: chart.n_interviews, alternative="plot_balance_grid",
+    )  # fmt: skip
+    heading = title or _title(freq)
+
+    def body(ax: Axes, chart: _BalanceData) -> Axes:
+        if not any(len(f) for f in (chart.periods, chart.points) if f is not None):
+            return empty_chart(ax, heading, NO_INTERVIEWS, res.who)
+        note = join_note(res.who, interviews_phrase(chart.n_interviews or 0))
         if not _has_ratio(chart):
             return empty_chart(ax, heading, NO_ITEMS, note)
         set_titles(ax, heading, note)
-        _draw(ax, chart, freq=freq, window=window, limit=_limit(chart))
+        _draw(ax, chart, freq=freq, window=window, limit=_limit(chart), kwargs=kwargs)
         return ax
 
+    return draw(res, ax, (8.0, 4.5), heading, body)
 
+
+@shared_docs
 def plot_balance_grid(
     data: ReflectionLog | pd.DataFrame,
     *,
@@ -368,6 +374,7 @@ def plot_balance_grid(
     window: int | None = 3,
     ncols: int = 3,
     title: str | None = None,
+    **kwargs: Any,
 ) -> np.ndarray:
     """Small multiples: every client's balance over time, on the same scale.
 
@@ -386,6 +393,9 @@ def plot_balance_grid(
         As for :func:`plot_balance`.
     ncols : int
         Panels per row.
+    **kwargs
+        Passed to ``Axes.plot`` for each panel's main line, as in
+        :func:`plot_balance`.
 
     Returns
     -------
@@ -411,24 +421,25 @@ def plot_balance_grid(
         title
         or f"Each client's balance of what went well vs what went wrong, by {FREQ_WORDS[freq]}"
     )
-    with house_style():
-        if isinstance(data, ReflectionLog):
-            clients = data.clients
-            chart = _from_log(data, freq, window) if len(data) else None
-        else:
-            chart = _from_frame(data)
-            frame = chart.periods if chart.periods is not None else chart.points
-            assert frame is not None
-            clients = (
-                sorted(frame["client"].dropna().astype(str).unique().tolist())
-                if "client" in frame.columns
-                else []
+    res = resolve(
+        data, chart="plot_balance_grid", client=None, take=_take, clients="all",
+        compute=lambda log: _from_log(log, freq, window),
+    )  # fmt: skip
+    chart = res.result
+    if res.log is not None:
+        clients = res.log.clients
+    else:
+        assert chart is not None  # a frame was passed
+        frame = chart.periods if chart.periods is not None else chart.points
+        assert frame is not None
+        if "client" not in frame.columns and len(frame):
+            raise RecoveryAnalyticsError(
+                "plot_balance_grid needs a `client` column: pass the frame of "
+                "analytics.balance(log, by='client', freq=...) or a ReflectionLog."
             )
-            if "client" not in frame.columns and len(frame):
-                raise RecoveryAnalyticsError(
-                    "plot_balance_grid needs a `client` column: pass the frame of "
-                    "analytics.balance(log, by='client', freq=...) or a ReflectionLog."
-                )
+        has_client = "client" in frame.columns
+        clients = sorted(frame["client"].dropna().astype(str).unique()) if has_client else []
+    with house_style():
         n = max(len(clients), 1)
         cols = max(1, min(ncols, n))
         rows = math.ceil(n / cols)
@@ -451,41 +462,19 @@ def plot_balance_grid(
                 empty_chart(ax, name, NO_ITEMS, note)
                 continue
             set_titles(ax, name, note)
-            used = _draw(ax, part, freq=freq, window=window, limit=limit, legend=False)
+            used = _draw(ax, part, freq=freq, window=window, limit=limit, legend=False,
+                         kwargs=kwargs)  # fmt: skip
             edges = {k: edges[k] or used[k] for k in edges}
             ax.set_ylabel("")
         axes[0].set_ylabel("went well : went wrong")
-        handles = [
-            Line2D([], [], color=GREY, linestyle="--", label=REFERENCE_LABEL),
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markersize=5,
-                color=LIGHT_GREY,
-                markeredgecolor=GREY,
-                label="one interview",
-            ),  # fmt: skip
-            Line2D(
-                [],
-                [],
-                color=MAIN,
-                linewidth=2.2,
-                marker="o",
-                label=f"each {FREQ_WORDS[freq]}, all its interviews together",
-            ),  # fmt: skip
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markersize=8,
-                markerfacecolor="white",
-                markeredgecolor=MAIN,
-                label=SMALL_SAMPLE_LABEL,
-            ),  # fmt: skip
-        ]
+        handles = [Line2D([], [], color=GREY, linestyle="--", label=REFERENCE_LABEL)]
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=5, color=LIGHT_GREY,
+                              markeredgecolor=GREY, label="one interview"))  # fmt: skip
+        each = f"each {FREQ_WORDS[freq]}, all its interviews together"
+        handles.append(Line2D([], [], color=MAIN, linewidth=2.2, marker="o", label=each))
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8,
+                              markerfacecolor="white", markeredgecolor=MAIN,
+                              label=SMALL_SAMPLE_LABEL))  # fmt: skip
         if window:
             handles.insert(2, Line2D([], [], color=MAIN, linewidth=1.2, alpha=0.6,
                                      label=f"last {window} interviews together"))  # fmt: skip

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from matplotlib.figure import Figure
 
 from .._log import ReflectionLog
-from ._balance import plot_balance
 from ._base import one_client, select_client
-from ._recovery import plot_feeling
+from ._registry import CHARTS
 from ._style import house_style
-from ._themes import plot_recurring, plot_strengths_weaknesses
 
-__all__ = ["dashboard"]
+__all__ = ["PANELS", "dashboard"]
+
+#: The charts of the dashboard (names in :data:`~recovery_analytics.charts.CHARTS`),
+#: left to right, top to bottom.
+PANELS = ("balance", "strengths-weaknesses", "recurring-weaknesses", "feeling")
 
 
 def dashboard(
@@ -44,7 +48,7 @@ def dashboard(
 
     Examples
     --------
-    >>> from recovery_analytics.analytics._examples import example_log
+    >>> from recovery_analytics.analytics import example_log
     >>> fig = dashboard(example_log(), client="ana")
     >>> fig.get_suptitle()
     'Interview reflections at a glance \u2014 ana'
@@ -57,10 +61,9 @@ def dashboard(
         if fig is None:
             fig = Figure(figsize=(16, 10), layout="constrained")
         axes = fig.subplots(2, 2).ravel()
-        plot_balance(one, ax=axes[0], freq=freq)
-        plot_strengths_weaknesses(one, ax=axes[1])
-        plot_recurring(one, ax=axes[2])
-        plot_feeling(one, ax=axes[3], freq=freq)
+        for name, ax in zip(PANELS, axes, strict=True):
+            by_period: dict[str, Any] = {"freq": freq} if name in ("balance", "feeling") else {}
+            CHARTS[name].draw(one, ax=ax, **by_period)
         heading = "Interview reflections at a glance"
         fig.suptitle(f"{heading} \u2014 {who}" if who else heading, x=0.01, ha="left",
                      fontsize=15, fontweight="bold")  # fmt: skip

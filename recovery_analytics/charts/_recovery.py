@@ -7,78 +7,99 @@ drawn as they were written down.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
+from ..analytics import follow_ups, recovery
+from ..model import enum_values
+from ..vocabulary import FOLLOW_UP_GROUPS, NOT_RECORDED, follow_up_label, plural
 from ._base import (
     FREQ_WORDS,
-    analytics_function,
+    artist_kwargs,
     as_float,
-    check_frame,
     check_freq,
     date_axis,
+    draw,
     empty_chart,
-    frame_client,
-    new_axes,
-    one_client,
-    select_client,
+    join_note,
+    period_centres,
+    resolve,
     set_titles,
+    take_frame,
 )
+from ._docs import shared_docs
 from ._style import (
     MAIN,
     NO_INTERVIEWS,
-    OKABE_ITO,
+    OUTCOME_STYLE,
     SMALL_FONT,
     SMALL_SAMPLE_LABEL,
-    house_style,
     interviews_phrase,
-    plural,
 )
 
-__all__ = ["OUTCOME_STYLE", "plot_feeling", "plot_follow_ups"]
+__all__ = ["plot_feeling", "plot_follow_ups"]
 
-NOT_RECORDED: Final = "not_recorded"
-
-#: Colour, marker and plain label for each outcome (and for none recorded).
-OUTCOME_STYLE: Final[dict[str, dict[str, str]]] = {
-    "offer": {"color": OKABE_ITO["bluish_green"], "marker": "*", "label": "offer"},
-    "next_round": {"color": OKABE_ITO["sky_blue"], "marker": "^", "label": "next round"},
-    "pending": {"color": "#BBBBBB", "marker": "o", "label": "waiting to hear"},
-    "rejected": {"color": OKABE_ITO["orange"], "marker": "v", "label": "not this time"},
-    "withdrew": {"color": OKABE_ITO["reddish_purple"], "marker": "s", "label": "withdrew"},
-    "ghosted": {"color": "#7F7F7F", "marker": "D", "label": "no reply"},
-    NOT_RECORDED: {"color": "white", "marker": ".", "label": "not recorded"},
-}
-_FOLLOW_UP_LABELS: Final = {
-    "requested": "asked for another conversation",
-    "not_requested": "did not ask",
-    NOT_RECORDED: "not recorded",
-}
+#: Every outcome in the order of the field specification, then none recorded.
+_OUTCOMES = (*enum_values("outcome"), NOT_RECORDED)
 
 
-def _over_time(data: object) -> pd.DataFrame:
-    """``feeling_over_time`` from a Recovery result, or the frame itself."""
-    frame = getattr(data, "feeling_over_time", data)
-    return check_frame(
-        frame,
-        ["period", "mean_feeling", "small_sample"],
-        "analytics.recovery(log).feeling_over_time",
-        "plot_feeling",
-    )
+_take_over_time = take_frame(
+    ["period", "mean_feeling", "small_sample"],
+    "analytics.recovery(log).feeling_over_time",
+    "plot_feeling",
+    attr="feeling_over_time",
+)
+_take_outcomes_frame = take_frame(
+    ["follow_up", "outcome", "n"],
+    "analytics.follow_ups(log).outcomes",
+    "plot_follow_ups",
+    attr="outcomes",
+)
+
+_take_rates = take_frame(
+    ["requested", "granted", "declined", "no_response", "pending", "answered"],
+    "analytics.follow_ups(log).rates",
+    "plot_follow_ups",
+    attr="rates",
+)
 
 
+def _interviews_in(frame: pd.DataFrame) -> int | None:
+    if "interviews" in frame.columns:
+        return int(pd.to_numeric(frame["interviews"]).sum())
+    return None
+
+
+Outcomes = tuple[pd.DataFrame, pd.DataFrame | None]
+
+
+def _take_outcomes(data: object, client: str | None) -> tuple[Outcomes, pd.DataFrame]:
+    """``outcomes`` (and ``rates``) from a FollowUps result, or the frame itself."""
+    outcomes, _ = _take_outcomes_frame(data, client)
+    rates = _take_rates(data, client)[0] if hasattr(data, "rates") else None
+    return (outcomes, rates), outcomes
+
+
+def _all_follow_ups(log: ReflectionLog) -> Outcomes:
+    result = follow_ups(log, by=None)
+    return result.outcomes, result.rates
+
+
+@shared_docs
 def plot_feeling(
     data: ReflectionLog | pd.DataFrame | object,
     *,
     ax: Axes | None = None,
-    client: str | None = None,
     freq: str = "M",
+    client: str | None = None,
     title: str | None = None,
+    **kwargs: Any,
 ) -> Axes:
     """Feeling after each interview (1-5) over time, with what happened next.
 
@@ -93,18 +114,15 @@ def plot_feeling(
     data : ReflectionLog, Recovery or DataFrame
         A log (interviews and ``analytics.recovery(log)``), the ``Recovery``
         result or its ``feeling_over_time`` frame (the line only).
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
-    client : str, optional
-        The client to show; needed when the data holds several.
+    {ax}
     freq : {"M", "W", "Q"}
         The period of the average line.
-    title : str, optional
-        Replaces the default title.
+    {client}
+    {title}
+    **kwargs
+        Passed to ``Axes.plot`` for the average line.
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
@@ -118,49 +136,32 @@ def plot_feeling(
     """
     check_freq(freq)
     heading = title or "How each interview felt afterwards, and what happened next"
-    with house_style():
-        ax = new_axes(ax, (8.0, 4.5))
-        interviews: pd.DataFrame | None = None
-        if isinstance(data, ReflectionLog):
-            log = select_client(data, client)
-            who = one_client(log.clients, "plot_feeling")
-            if len(log) == 0:
-                return empty_chart(ax, heading, NO_INTERVIEWS, who)
-            interviews = log.interviews
-            over_time: pd.DataFrame | None = analytics_function("recovery")(
-                log, by="client", freq=freq
-            ).feeling_over_time
-            n: int | None = len(log)
-        else:
-            over_time = frame_client(_over_time(data), client)
-            who = one_client(over_time["client"], "plot_feeling") if "client" in over_time else None
-            n = (
-                int(pd.to_numeric(over_time["interviews"]).sum())
-                if "interviews" in over_time
-                else None
-            )
-        note = " \u00b7 ".join(
-            p for p in (who, interviews_phrase(n) if n is not None else None) if p
-        )
+    res = resolve(
+        data, chart="plot_feeling", client=client, take=_take_over_time, count=_interviews_in,
+        compute=lambda log: recovery(log, by="client", freq=freq).feeling_over_time,
+    )  # fmt: skip
+
+    def body(ax: Axes, over_time: pd.DataFrame) -> Axes:
+        interviews = res.log.interviews if res.log is not None else None
+        note = join_note(res.who, interviews_phrase(res.n) if res.n is not None else None)
         feeling = as_float(interviews["feeling"]) if interviews is not None else np.array([])
-        mean = as_float(over_time["mean_feeling"]) if over_time is not None else np.array([])
+        mean = as_float(over_time["mean_feeling"])
         if np.isnan(feeling).all() and np.isnan(mean).all():
-            return empty_chart(ax, heading, "No feelings recorded yet", note or None)
-        set_titles(ax, heading, note or None)
+            return empty_chart(ax, heading, "No feelings recorded yet", note)
+        set_titles(ax, heading, note)
         dates = []
-        if over_time is not None and len(over_time):
+        if len(over_time):
             per = over_time.sort_values("period")
-            centres = pd.Series(
-                [
-                    (p.start_time + (p.end_time - p.start_time) / 2).floor("D")
-                    for p in (pd.Period(ts, freq) for ts in pd.to_datetime(per["period"]))
-                ]
-            )
+            centres = period_centres(per["period"], freq).reset_index(drop=True)
             values = as_float(per["mean_feeling"])
             small = per["small_sample"].fillna(False).astype(bool).to_numpy()
             ok = ~np.isnan(values)
-            ax.plot(centres, values, color=MAIN, linewidth=2.2, zorder=2, gid="feeling-mean",
-                    label=f"average per {FREQ_WORDS[freq]}")  # fmt: skip
+            ax.plot(
+                centres, values, **artist_kwargs(
+                    kwargs, Line2D, color=MAIN, linewidth=2.2, zorder=2, gid="feeling-mean",
+                    label=f"average per {FREQ_WORDS[freq]}",
+                ),
+            )  # fmt: skip
             ax.plot(centres[ok & ~small], values[ok & ~small], linestyle="none", marker="o",
                     color=MAIN, markersize=7, zorder=3, gid="feeling-mean-full")  # fmt: skip
             if (ok & small).any():
@@ -174,7 +175,7 @@ def plot_feeling(
         if interviews is not None:
             when = pd.to_datetime(interviews["interview_date"])
             outcome = interviews["outcome"].astype("str").fillna(NOT_RECORDED).to_numpy()
-            for name in [*OUTCOMES, NOT_RECORDED]:
+            for name in _OUTCOMES:
                 mask = (outcome == name) & ~np.isnan(feeling)
                 if not mask.any():
                     continue
@@ -194,13 +195,17 @@ def plot_feeling(
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=SMALL_FONT - 1)
         return ax
 
+    return draw(res, ax, (8.0, 4.5), heading, body)
 
+
+@shared_docs
 def plot_follow_ups(
     data: ReflectionLog | pd.DataFrame | object,
     *,
     ax: Axes | None = None,
     client: str | None = None,
     title: str | None = None,
+    **kwargs: Any,
 ) -> Axes:
     """What happened after asking for another conversation, and after not asking.
 
@@ -215,16 +220,14 @@ def plot_follow_ups(
         A log (``analytics.follow_ups(log, by=None)`` is called on it), the
         ``FollowUps`` result or its ``outcomes`` frame (``follow_up``,
         ``outcome``, ``n``).
-    ax : matplotlib Axes, optional
-        Where to draw; a new Figure (not pyplot) when omitted.
+    {ax}
     client : str, optional
         Only this client (all clients together otherwise).
-    title : str, optional
-        Replaces the default title.
+    {title}
+    **kwargs
+        Passed to ``Axes.barh`` (the stacked bars).
 
-    Returns
-    -------
-    matplotlib.axes.Axes
+    {returns}
 
     Examples
     --------
@@ -237,46 +240,26 @@ def plot_follow_ups(
     [1.0, 2.0, 3.0]
     """
     heading = title or "What happened after asking for another conversation"
-    with house_style():
-        ax = new_axes(ax, (8.0, 3.8))
-        rates: pd.DataFrame | None = None
-        who: str | None = None
-        if isinstance(data, ReflectionLog):
-            log = select_client(data, client)
-            who = log.clients[0] if len(log.clients) == 1 else None
-            if len(log) == 0:
-                return empty_chart(ax, heading, NO_INTERVIEWS, who)
-            result = analytics_function("follow_ups")(log, by=None)
-            outcomes, rates = result.outcomes, result.rates
-        else:
-            outcomes = getattr(data, "outcomes", data)
-            rates = getattr(data, "rates", None)
-            outcomes = check_frame(
-                outcomes,
-                ["follow_up", "outcome", "n"],
-                "analytics.follow_ups(log).outcomes",
-                "plot_follow_ups",
-            )
-            outcomes = frame_client(outcomes, client)
-            if rates is not None:
-                rates = frame_client(rates, client)
-            if "client" in outcomes.columns:
-                who = one_client(outcomes["client"], "plot_follow_ups")
+    res = resolve(
+        data, chart="plot_follow_ups", client=client, compute=_all_follow_ups,
+        take=_take_outcomes, clients="together",
+    )  # fmt: skip
+
+    def body(ax: Axes, found: Outcomes) -> Axes:
+        outcomes, rates = found
         counts = outcomes.assign(_n=as_float(outcomes["n"])).pivot_table(
             index="follow_up", columns="outcome", values="_n", aggfunc="sum", fill_value=0,
             observed=False,
         )  # fmt: skip
-        groups = [g for g in _FOLLOW_UP_LABELS if g in counts.index and counts.loc[g].sum() > 0]
+        groups = [g for g in FOLLOW_UP_GROUPS if g in counts.index and counts.loc[g].sum() > 0]
         total = int(counts.to_numpy().sum()) if len(counts) else 0
-        note = " \u00b7 ".join(p for p in (who, interviews_phrase(total)) if p)
+        note = join_note(res.who, interviews_phrase(total))
         if not groups:
             return empty_chart(ax, heading, NO_INTERVIEWS, note)
-        note += " \u00b7 side by side, not cause and effect"
-        set_titles(ax, heading, note)
+        set_titles(ax, heading, join_note(note, "side by side, not cause and effect"))
         y = np.arange(len(groups))[::-1]
         left = np.zeros(len(groups))
-        order = [*OUTCOMES, NOT_RECORDED]
-        for name in order:
+        for name in _OUTCOMES:
             if name not in counts.columns:
                 continue
             widths = np.array([counts.loc[g, name] for g in groups], dtype=float)
@@ -284,15 +267,17 @@ def plot_follow_ups(
                 continue
             style = OUTCOME_STYLE[name]
             ax.barh(
-                y, widths, left=left, height=0.6, color=style["color"], label=style["label"],
-                edgecolor="#555555" if name == NOT_RECORDED else "white",
-                hatch="//" if name == NOT_RECORDED else None, gid=f"outcome-{name}",
+                y, widths, left=left, **artist_kwargs(
+                    kwargs, Rectangle, height=0.6, color=style["color"], label=style["label"],
+                    edgecolor="#555555" if name == NOT_RECORDED else "white",
+                    hatch="//" if name == NOT_RECORDED else None, gid=f"outcome-{name}",
+                ),
             )  # fmt: skip
             left += widths
         labels = []
         for g in groups:
-            size = int(counts.loc[g].sum())
-            labels.append(f"{_FOLLOW_UP_LABELS[g]}\n(n = {size})")
+            size = int(counts.loc[g].to_numpy().sum())
+            labels.append(f"{follow_up_label(g)}\n(n = {size})")
         ax.set_yticks(y, labels)
         ax.set_xlabel("interviews")
         ax.set_xlim(0, max(float(left.max()), 1.0) * 1.05)
@@ -310,3 +295,5 @@ def plot_follow_ups(
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=SMALL_FONT - 1,
                   title="what happened next")  # fmt: skip
         return ax
+
+    return draw(res, ax, (8.0, 3.8), heading, body)

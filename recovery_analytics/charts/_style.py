@@ -1,4 +1,8 @@
-"""The house style: colours, font sizes and wording shared by every chart.
+"""The house style: colours, markers, font sizes and the sample-size wording.
+
+Colours live here; the words a reader sees for an outcome or a status come
+from :mod:`recovery_analytics.vocabulary`, so a legend, a packet and the
+dashboard say the same thing.
 
 Nothing here changes matplotlib's global state. :func:`house_style` applies the
 style inside a ``with`` block (``matplotlib.rc_context``) and restores the
@@ -15,12 +19,22 @@ import matplotlib as mpl
 from cycler import cycler
 
 from ..analytics import SMALL_SAMPLE
+from ..model import enum_values
+from ..vocabulary import NOT_RECORDED, outcome_label, plural, status_label
 
+# in the order they are defined: the palette, what each colour means, the style
 __all__ = [
-    "HOUSE_RC",
-    "SMALL_SAMPLE",
     "OKABE_ITO",
+    "WELL",
+    "WRONG",
+    "MAIN",
+    "GREY",
+    "LIGHT_GREY",
+    "STATUS_COLOURS",
     "STATUS_STYLE",
+    "OUTCOME_COLOURS",
+    "OUTCOME_STYLE",
+    "HOUSE_RC",
     "house_style",
     "interviews_phrase",
 ]
@@ -47,18 +61,63 @@ LIGHT_GREY: Final = "#D9D9D9"
 #: Sequential colour map for heatmaps: light for few, dark for many; reads in grey too.
 HEATMAP_CMAP: Final = "Blues"
 
-#: Colour, hatch and plain label for each status of ``analytics.recurring``.
+#: Colour and hatch of each status of ``analytics.recurring``.
+STATUS_COLOURS: Final[dict[str, str]] = {
+    "new": OKABE_ITO["reddish_purple"],
+    "recurring": OKABE_ITO["orange"],
+    "worsening": WRONG,
+    "improving": OKABE_ITO["sky_blue"],
+    "resolved": WELL,
+}
+_STATUS_HATCHES: Final = {
+    "new": "..",
+    "recurring": "",
+    "worsening": "xx",
+    "improving": "//",
+    "resolved": "\\\\",
+}
+
+#: Colour, hatch and plain label (from the vocabulary) for each status.
 STATUS_STYLE: Final[dict[str, dict[str, str]]] = {
-    "new": {"color": OKABE_ITO["reddish_purple"], "hatch": "..", "label": "new lately"},
-    "recurring": {"color": OKABE_ITO["orange"], "hatch": "", "label": "keeps coming up"},
-    "worsening": {"color": WRONG, "hatch": "xx", "label": "coming up more often"},
-    "improving": {"color": OKABE_ITO["sky_blue"], "hatch": "//", "label": "coming up less often"},
-    "resolved": {"color": WELL, "hatch": "\\\\", "label": "not seen lately"},
+    status: {"color": colour, "hatch": _STATUS_HATCHES[status], "label": status_label(status)}
+    for status, colour in STATUS_COLOURS.items()
+}
+
+#: Colour of each outcome, and of none recorded.
+OUTCOME_COLOURS: Final[dict[str, str]] = {
+    "offer": OKABE_ITO["bluish_green"],
+    "next_round": OKABE_ITO["sky_blue"],
+    "pending": "#BBBBBB",
+    "rejected": OKABE_ITO["orange"],
+    "withdrew": OKABE_ITO["reddish_purple"],
+    "ghosted": "#7F7F7F",
+    NOT_RECORDED: "white",
+}
+_OUTCOME_MARKERS: Final = {
+    "offer": "*",
+    "next_round": "^",
+    "pending": "o",
+    "rejected": "v",
+    "withdrew": "s",
+    "ghosted": "D",
+    NOT_RECORDED: ".",
+}
+
+#: Colour, marker and plain label (from the vocabulary) for each outcome, in
+#: the order of the field specification, then none recorded.
+OUTCOME_STYLE: Final[dict[str, dict[str, str]]] = {
+    outcome: {
+        "color": OUTCOME_COLOURS[outcome],
+        "marker": _OUTCOME_MARKERS[outcome],
+        "label": outcome_label(outcome),
+    }
+    for outcome in (*enum_values("outcome"), NOT_RECORDED)
 }
 
 SMALL_SAMPLE_LABEL: Final = f"fewer than {SMALL_SAMPLE} interviews"
 READ_GENTLY: Final = "few interviews so far \u2014 read gently"
 NO_INTERVIEWS: Final = "No interviews in this period yet"
+NO_ITEMS: Final = "No went-well or went-wrong items written yet"
 
 SMALL_FONT: Final = 9
 
@@ -117,17 +176,6 @@ def house_style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
         settings.update(rc)
     with mpl.rc_context(rc=cast(Any, settings)):
         yield
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``"1 interview"``, ``"4 interviews"``.
-
-    Examples
-    --------
-    >>> plural(1, "interview"), plural(4, "interview"), plural(2, "company", "companies")
-    ('1 interview', '4 interviews', '2 companies')
-    """
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def interviews_phrase(n: int) -> str:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 import pandas as pd
@@ -78,11 +82,46 @@ def test_empty_filter_has_a_clear_message(log, name) -> None:
         CALLS[name](empty)
 
 
+def _takes_a_log(name: str) -> bool:
+    obj = getattr(an, name)
+    if not inspect.isfunction(obj):
+        return False
+    return list(inspect.signature(obj).parameters)[:1] == ["log"]
+
+
+def test_every_public_analytics_function_is_checked() -> None:
+    """A new public function that takes a log joins CALLS, so the checks below reach it."""
+    public = {n for n in an.__all__ if _takes_a_log(n)}
+    checked = {name.split("(")[0] for name in CALLS}
+    assert public == checked - {"timeline_wide"}  # timeline_wide takes timeline's frame
+
+
+def _frames(result: Any) -> Iterator[pd.DataFrame]:
+    """Every frame in what an analytics function returned."""
+    if isinstance(result, pd.DataFrame):
+        yield result
+    elif is_dataclass(result):
+        for f in fields(result):
+            yield getattr(result, f.name)
+    else:  # client_summary_records: a list of dicts
+        yield pd.DataFrame(result)
+
+
 @pytest.mark.parametrize("name", CALLS)
 def test_inputs_are_not_mutated(log, name) -> None:
     before = snapshot(log)
     CALLS[name](log)
     assert_unchanged(log, before)
+
+
+def test_frames_passed_in_are_not_mutated(log) -> None:
+    interviews = copy.deepcopy(log.interviews)
+    an.balance(log.interviews, freq="M")
+    pd.testing.assert_frame_equal(log.interviews, interviews)
+    counts = an.timeline(log)
+    before = counts.copy(deep=True)
+    an.timeline_wide(counts, values="n_items")
+    pd.testing.assert_frame_equal(counts, before)
 
 
 @pytest.mark.parametrize("name", CALLS)
@@ -91,14 +130,57 @@ def test_a_log_with_zero_items_works(name) -> None:
         [dict(client="a", date="2026-01-05", outcome="offer"), dict(client="b", date="2026-02-05")]
     )
     assert len(log.items) == 0
-    CALLS[name](log)
+    frames = list(_frames(CALLS[name](log)))
+    assert frames
+    for frame in frames:
+        # nothing was written, so nothing is counted; themes never appear from nowhere
+        for column in ("n_well", "n_wrong", "n_items"):
+            if column in frame.columns:
+                assert frame[column].sum() == 0, column
+        if "theme" in frame.columns:
+            assert len(frame) == 0
+        if "client" in frame.columns:
+            assert set(frame["client"]) <= {"a", "b"}
 
 
 @pytest.mark.parametrize("name", CALLS)
 def test_a_client_with_one_interview_works(name) -> None:
-    CALLS[name](
-        make_log([dict(client="solo", date="2026-01-05", wrong=["nerves"], well=["rapport"])])
+    solo = dict(client="solo", date="2026-01-05", wrong=["nerves"], well=["rapport"])
+    log = make_log([{**solo, "plan_b": [("Apply elsewhere", False)]}])
+    frames = list(_frames(CALLS[name](log)))
+    assert frames and any(len(f) for f in frames)
+    for frame in frames:
+        if "client" in frame.columns:
+            assert set(frame["client"]) == {"solo"}
+        if "small_sample" in frame.columns:  # one interview is always a small sample
+            assert frame["small_sample"].all()
+        for column in ("interviews", "group_interviews", "client_interviews"):
+            if column in frame.columns:
+                assert set(frame[column]) <= {0, 1}, column
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2026-03-04", "2026-03-04 17:30", dt.date(2026, 3, 4), pd.Timestamp("2026-03-04 09:00")],
+)
+def test_today_takes_any_date_like_value(log, value) -> None:
+    assert an.resolve_today(value) == pd.Timestamp("2026-03-04")
+    pd.testing.assert_frame_equal(
+        an.plan_b(log, today=value), an.plan_b(log, today=pd.Timestamp("2026-03-04"))
     )
+
+
+def test_today_defaults_to_the_date_today() -> None:
+    assert an.resolve_today(None) == pd.Timestamp(dt.date.today())
+    assert an.resolve_today(pd.Timestamp("2026-03-04 23:00", tz="Europe/Berlin")) == (
+        pd.Timestamp("2026-03-04")
+    )
+
+
+@pytest.mark.parametrize("value", ["soon", "", float("nan"), [2026]])
+def test_a_bad_today_is_explained(value) -> None:
+    with pytest.raises(RecoveryAnalyticsError, match=r"`today` must be a date such as"):
+        an.resolve_today(value)
 
 
 def test_not_a_log() -> None:

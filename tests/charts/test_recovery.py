@@ -5,13 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from matplotlib.figure import Figure
 
 from recovery_analytics import RecoveryAnalyticsError
-from recovery_analytics.analytics import cohort_themes, follow_ups, recovery
+from recovery_analytics.analytics import follow_ups, recovery
 from recovery_analytics.charts import (
-    dashboard,
-    plot_client_themes,
     plot_feeling,
     plot_follow_ups,
 )
@@ -104,40 +101,3 @@ def test_follow_ups_by_hand() -> None:
     # asked: 3 next round then 1 not this time, stacked from 0; did not ask: 2 no reply
     segs = sorted((p.get_y(), p.get_x(), p.get_width()) for p in ax.patches if p.get_width())
     assert [(x, w) for _, x, w in segs] == [(0.0, 2.0), (0.0, 3.0), (3.0, 1.0)]
-
-
-def test_client_themes_cells_equal_cohort_themes(sample) -> None:
-    ax = plot_client_themes(sample, top=None)
-    expected = cohort_themes(sample).pivot(index="client", columns="theme", values="share") * 100
-    themes = [t.get_text() for t in ax.get_xticklabels()]
-    grid = ax.images[0].get_array()
-    for j, theme in enumerate(themes):
-        np.testing.assert_allclose(grid[:, j], expected[theme.replace(" ", "_")].to_numpy())
-    rows = [t.get_text() for t in ax.get_yticklabels()]
-    assert rows == ["amara (n = 18)", "ben (n = 23)", "chloe (n = 19)"]
-
-
-def test_client_themes_marks_small_clients() -> None:
-    log = make_log(
-        [
-            entry("2026-03-02", wrong=["Nervous"]),
-            {**entry("2026-03-03", wrong=["Rambled"]), "client": "eli"},
-        ]
-    )
-    ax = plot_client_themes(log)
-    assert any("read gently" in t for t in texts(ax))
-    assert all(t.get_fontstyle() == "italic" for t in ax.get_yticklabels())
-
-
-def test_dashboard_composes_four_charts(sample) -> None:
-    fig = dashboard(sample, "chloe")
-    assert isinstance(fig, Figure)
-    assert [ax.get_title(loc="left") for ax in fig.axes] == [
-        "What went well vs what went wrong, by month",
-        "What went well and what went wrong, by theme",
-        "What keeps going wrong, by share of interviews",
-        "How each interview felt afterwards, and what happened next",
-    ]
-    assert fig.get_suptitle() == "Interview reflections at a glance \u2014 chloe"
-    with pytest.raises(RecoveryAnalyticsError, match="plot_balance_grid"):
-        dashboard(sample)

@@ -7,7 +7,8 @@ import importlib
 import matplotlib as mpl
 import pytest
 
-from recovery_analytics.charts import OKABE_ITO, _style, house_style
+from recovery_analytics import charts
+from recovery_analytics.charts import OKABE_ITO, _style, house_style, interviews_phrase
 
 
 def _rc() -> dict[str, object]:
@@ -56,7 +57,19 @@ def test_palette_is_okabe_ito() -> None:
 
 
 def test_sample_size_wording() -> None:
-    assert (
-        _style.interviews_phrase(1) == "n = 1 interview (few interviews so far \u2014 read gently)"
-    )
-    assert _style.interviews_phrase(5) == "n = 5 interviews"
+    # SMALL_SAMPLE is 5: four interviews are read gently, five are not
+    assert interviews_phrase(1) == "n = 1 interview (few interviews so far \u2014 read gently)"
+    assert interviews_phrase(4).endswith("(few interviews so far \u2014 read gently)")
+    assert interviews_phrase(5) == "n = 5 interviews"
+
+
+def test_colours_are_public_and_from_the_palette() -> None:
+    palette = set(OKABE_ITO.values())
+    assert {charts.WELL, charts.WRONG, charts.MAIN} <= palette
+    assert charts.WELL != charts.WRONG
+    assert set(charts.STATUS_COLOURS.values()) <= palette
+    # every outcome has its own colour and marker, so a legend can tell them apart
+    markers = [style["marker"] for style in charts.OUTCOME_STYLE.values()]
+    assert len(set(markers)) == len(markers) == len(charts.OUTCOME_COLOURS)
+    for name, style in charts.OUTCOME_STYLE.items():
+        assert style["color"] == charts.OUTCOME_COLOURS[name]

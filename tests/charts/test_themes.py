@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
 from recovery_analytics import RecoveryAnalyticsError, UnknownClientError
-from recovery_analytics.analytics import recurring, theme_balance, timeline, timeline_wide
+from recovery_analytics.analytics import recurring, theme_balance
 from recovery_analytics.charts import (
     plot_recurring,
     plot_strengths_weaknesses,
-    plot_theme_timeline,
 )
 from recovery_analytics.charts._style import STATUS_STYLE
 
@@ -141,51 +139,10 @@ def test_recurring_nothing_recurs_yet(two_interviews) -> None:
     assert "One interview so far: nothing can recur yet" in texts(ax)
 
 
-def test_timeline_cells_equal_timeline(sample) -> None:
-    amara = sample.filter(client="amara")
-    ax = plot_theme_timeline(amara, top=None)
-    wide = timeline_wide(timeline(amara))
-    np.testing.assert_array_equal(ax.images[0].get_array(), wide.to_numpy(float))
-    assert ticklabels(ax) == [t.replace("_", " ") for t in wide.index]
-    sizes = timeline(amara).groupby("period")["period_interviews"].first()
-    assert ticklabels(ax, "x") == [
-        f"{p:%b %Y}\n{n} interview{'s' if n != 1 else ''}" for p, n in sizes.items()
-    ]
-    # every cell shows its count
-    cells = [t for t in texts(ax) if t.isdigit()]
-    assert len(cells) == wide.size
-    assert ax.get_title(loc="left") == "How often each theme came up in what went wrong, by month"
-
-
-def test_timeline_by_items_and_well(sample) -> None:
-    ax = plot_theme_timeline(sample, polarity="well", value="n_items", top=4)
-    wide = timeline_wide(timeline(sample, polarity="well"), values="n_items")
-    np.testing.assert_array_equal(ax.images[0].get_array(), wide.head(4).to_numpy(float))
-    assert any("numbers are items per month" in t for t in texts(ax))
-
-
-def test_timeline_from_a_frame_by_hand() -> None:
-    frame = pd.DataFrame(
-        {
-            "theme": ["nerves", "nerves", "rambling", "rambling"],
-            "period": pd.to_datetime(["2026-03-01", "2026-04-01"] * 2),
-            "n_items": [3, 0, 1, 2],
-            "n_interviews": [2, 0, 1, 2],
-        }
-    )
-    ax = plot_theme_timeline(frame)
-    # totals: nerves 2, rambling 3 -> rambling first
-    assert ticklabels(ax) == ["rambling", "nerves"]
-    assert ax.images[0].get_array().tolist() == [[1.0, 2.0], [2.0, 0.0]]
-    assert ticklabels(ax, "x") == ["Mar 2026", "Apr 2026"]
-
-
 def test_bad_options(sample) -> None:
     with pytest.raises(RecoveryAnalyticsError, match="`polarity`"):
         plot_recurring(sample, client="ben", polarity="bad")
     with pytest.raises(RecoveryAnalyticsError, match="`top`"):
         plot_strengths_weaknesses(sample, top=0)
-    with pytest.raises(RecoveryAnalyticsError, match="`value`"):
-        plot_theme_timeline(sample, value="share")
     with pytest.raises(RecoveryAnalyticsError, match="analytics.theme_balance"):
         plot_strengths_weaknesses(pd.DataFrame({"theme": ["x"]}))
