@@ -16,16 +16,21 @@
 from __future__ import annotations
 
 from ._anonymize import Pseudonyms, anonymize, pseudonyms
-from ._bundle import write_charts
+from ._bundle import CHART_FORMATS, write_charts
+from ._options import ChartOptions, PacketOptions, ShareOptions
 from ._packet import coach_packet, review_packet
 from ._save import render, save_chart
 from ._summary import ClientSummary, CoachSummary, summarise, summarise_clients
 from ._text import client_headline, coach_headline, headline
 
 __all__ = [
+    "CHART_FORMATS",
+    "ChartOptions",
     "ClientSummary",
     "CoachSummary",
+    "PacketOptions",
     "Pseudonyms",
+    "ShareOptions",
     "anonymize",
     "client_headline",
     "coach_headline",

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure, SubFigure
 from ..exceptions import RecoveryAnalyticsError
 from ..io import atomic_write
 
-__all__ = ["FORMATS", "export_rc", "figure_of", "render", "save_chart"]
+__all__ = ["FORMATS", "check_format", "export_rc", "figure_of", "render", "save_chart"]
 
 FORMATS: Final = ("png", "svg", "pdf")
 
@@ -78,6 +78,15 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return suffix
 
 
+def check_format(fmt: str) -> str:
+    """``fmt`` if it is one of :data:`FORMATS`, else a helpful error."""
+    if fmt not in FORMATS:
+        raise RecoveryAnalyticsError(
+            f"The value for `fmt` must be one of {list(FORMATS)}, but {fmt!r} was passed."
+        )
+    return fmt
+
+
 def render(
     chart: object,
     fmt: str = "png",
@@ -115,10 +124,7 @@ def render(
     >>> render(ax, "svg") == render(ax, "svg")
     True
     """
-    if fmt not in FORMATS:
-        raise RecoveryAnalyticsError(
-            f"The value for `fmt` must be one of {list(FORMATS)}, but {fmt!r} was passed."
-        )
+    check_format(fmt)
     fig = figure_of(chart)
     meta = dict(_NO_STAMP[fmt])
     if metadata:

@@ -26,6 +26,9 @@ __all__ = ["ClientSummary", "CoachSummary", "as_today", "summarise", "summarise_
 
 #: Every outcome counted in a summary, in the order of the field specification.
 OUTCOMES = (*enum_values("outcome"), NOT_RECORDED)
+#: Columns of ``follow_ups(...).rates`` and ``plan_b`` a summary keeps (with a prefix).
+_FOLLOW_UPS = ("recorded", "requested", "granted", "pending")
+_PLAN_B = ("actions", "done", "open")
 
 
 @dataclass(frozen=True)
@@ -150,15 +153,10 @@ def _summaries(log: ReflectionLog, today: pd.Timestamp) -> dict[str, ClientSumma
             top_strengths=_themes(row.get("top_strengths")),
             resolved=tuple(resolved.get(who, ())),
             outcomes={k: int(coh.get(f"outcome_{k}", 0)) for k in OUTCOMES},
-            follow_ups_recorded=int(fol.get("recorded", 0)),
-            follow_ups_requested=int(fol.get("requested", 0)),
-            follow_ups_granted=int(fol.get("granted", 0)),
-            follow_ups_pending=int(fol.get("pending", 0)),
-            plan_b_actions=int(plan.get("actions", 0)),
-            plan_b_done=int(plan.get("done", 0)),
-            plan_b_open=int(plan.get("open", 0)),
             feeling_mean=_float(means.get(who, float("nan"))),
             feeling_noted=int(noted.get(who, 0)),
+            **{f"follow_ups_{k}": int(fol.get(k, 0)) for k in _FOLLOW_UPS},
+            **{f"plan_b_{k}": int(plan.get(k, 0)) for k in _PLAN_B},
             days_since_last=int(coh.get("days_since_last", 0)),
             declining=bool(coh.get("declining", False)),
             inactive=bool(coh.get("inactive", False)),

@@ -213,7 +213,7 @@ def test_rcparams_unchanged_by_packets(tmp_path: Path) -> None:
 
 
 def test_coach_packet_pdf(sample, tmp_path: Path) -> None:
-    path = coach_packet(sample, tmp_path / "coach.pdf", today=TODAY)
+    path = coach_packet(sample, path=tmp_path / "coach.pdf", today=TODAY)
     reader = PdfReader(path)
     assert reader.metadata.title == "Coach packet: all clients"
     assert (
@@ -234,7 +234,7 @@ def test_coach_packet_flags_in_words(tmp_path: Path) -> None:
     log = make_log(
         [entry("2026-03-02", ["a"], ["b"]), {**entry("2026-03-02", ["c"], []), "client": "eli"}]
     )
-    page = coach_packet(log, tmp_path / "c.html", today=TODAY).read_text()
+    page = coach_packet(log, path=tmp_path / "c.html", today=TODAY).read_text()
     text = " ".join(" ".join(parse(page).text).split())
     assert "no interview in 183 days; few interviews so far" in text
     assert "Worth a look: dana (no interview in 183 days; few interviews so far); eli" in text
@@ -249,7 +249,7 @@ def test_tiny_logs_make_whole_packets(case: str, tmp_path: Path) -> None:
     text = " ".join(" ".join(parse(page).text).split())
     assert "read these pages gently" in text
     assert Counter(t for t, _ in parse(page).tags)["svg"] == 5
-    coach = coach_packet(log, tmp_path / "c.html", today=TODAY).read_text()
+    coach = coach_packet(log, path=tmp_path / "c.html", today=TODAY).read_text()
     assert "Few interviews so far for dana" in coach
 
 
@@ -262,5 +262,5 @@ def test_same_log_same_day_same_bytes(ext: str, tmp_path: Path) -> None:
 
 def test_coach_packet_empty_period(sample, tmp_path: Path) -> None:
     with pytest.raises(RecoveryAnalyticsError, match="No interviews for these clients"):
-        coach_packet(sample, tmp_path / "c.pdf", period=(None, "2020-01-01"))
+        coach_packet(sample, path=tmp_path / "c.pdf", period=(None, "2020-01-01"))
     assert list(tmp_path.iterdir()) == []
