@@ -19,17 +19,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure, SubFigure
 
+from .. import charts
 from .._log import ReflectionLog
 from ..analytics import SMALL_SAMPLE, cohort, plan_b_actions, recurring
-from ..charts import (
-    plot_balance,
-    plot_balance_grid,
-    plot_client_themes,
-    plot_feeling,
-    plot_follow_ups,
-    plot_recurring,
-    plot_strengths_weaknesses,
-)
 from ..vocabulary import outcome_label, plural, pretty_theme
 from ._summary import OUTCOMES, summarise, summarise_clients
 from ._text import (
@@ -170,7 +162,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "way round. Grey dots are single interviews; hollow circles mark months with "
                 f"fewer than {SMALL_SAMPLE} interviews, where one interview moves the line a lot."
             ],
-            chart=_one(plot_balance, log),
+            chart=_one(charts.plot_balance, log),
         ),
         Section(
             "Strengths and weaknesses by theme",
@@ -178,7 +170,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "How often each theme came up under went well (right) and under went wrong "
                 "(left). The same theme often shows up on both sides."
             ],
-            chart=_one(plot_strengths_weaknesses, log),
+            chart=_one(charts.plot_strengths_weaknesses, log),
         ),
         Section(
             "What keeps coming up under went wrong",
@@ -186,7 +178,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "Themes that came up in more than one interview, by the share of interviews "
                 "they came up in. The colour says how each one has been going lately."
             ],
-            chart=_one(plot_recurring, log),
+            chart=_one(charts.plot_recurring, log),
             bullets=_recurring_bullets(log, recurring(log)),
         ),
         Section(
@@ -195,7 +187,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "The feeling written down after each interview (1 to 5), marked by what "
                 "happened next, with the average per month."
             ],
-            chart=_one(plot_feeling, log),
+            chart=_one(charts.plot_feeling, log),
         ),
     ]
     open_actions, done = _plan_bullets(log, today)
@@ -216,7 +208,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "after the others. Side by side, this describes what happened; it does not "
                 "show that asking changed the outcome."
             ],
-            chart=_one(plot_follow_ups, log),
+            chart=_one(charts.plot_follow_ups, log),
             chart_size=(9.0, 3.8),
         )
     )
@@ -292,13 +284,13 @@ def coach_content(log: ReflectionLog, *, today: pd.Timestamp) -> Packet:
                 "The share of each client's interviews in which a theme came up under went "
                 "wrong: what clients struggle with in common."
             ],
-            chart=_one(plot_client_themes, log),
+            chart=_one(charts.plot_client_themes, log),
             chart_size=(9.0, 1.8 + 0.6 * max(len(clients), 2)),
         ),
         Section(
             "Balance over time, client by client",
             ["Every client on the same scale; hollow circles are months with few interviews."],
-            chart=lambda fig: plot_balance_grid(log, fig=fig),
+            chart=lambda fig: charts.plot_balance_grid(log, fig=fig),
             chart_size=(11.0, 3.6 * int(np.ceil(len(clients) / 3)) + 1.0),
         ),
     ]

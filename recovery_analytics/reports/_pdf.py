@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 from matplotlib.backends.backend_pdf import PdfPages
@@ -249,7 +249,7 @@ def _draw(page: _Page, header: str, number: int, total: int, measure: Measure) -
     width, height = PAGE
     fig = Figure(figsize=PAGE, layout="constrained" if page.chart else None)
 
-    def text(x: float, y: float, s: str, **kwargs: object) -> None:
+    def text(x: float, y: float, s: str, **kwargs: Any) -> None:
         fig.text(x / width, 1 - y / height, s, va="baseline", parse_math=False, **kwargs)
 
     if page.chart is not None:

@@ -10,9 +10,9 @@ summarise -> word -> render, as in skrub's ``_reporting`` package.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 
@@ -115,11 +115,37 @@ def _themes(value: Any) -> tuple[str, ...]:
 
 
 def _rows(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    return {str(r["client"]): r for r in frame.to_dict("records")}
+    return {str(r["client"]): {str(k): v for k, v in r.items()} for r in frame.to_dict("records")}
+
+
+def _counts(prefix: str, row: Mapping[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
+    """``{prefix + column: count}`` from one analytics row (0 where there is none)."""
+    return {f"{prefix}{k}": int(row.get(k, 0)) for k in columns}
 
 
 def _day(value: Any) -> dt.date:
     return pd.Timestamp(value).date()
+
+
+#: ClientSummary field -> (its column in ``analytics.client_summary``, how to read it).
+_FROM_SUMMARY: Final[dict[str, tuple[str, Callable[[Any], Any]]]] = {
+    "interviews": ("interviews", int),
+    "first_date": ("first_date", _day),
+    "last_date": ("last_date", _day),
+    "went_well": ("n_well", int),
+    "went_wrong": ("n_wrong", int),
+    "trend": ("trend", str),
+    "share_first_half": ("balance_first_half", _float),
+    "share_second_half": ("balance_second_half", _float),
+    "top_weaknesses": ("top_weaknesses", _themes),
+    "top_strengths": ("top_strengths", _themes),
+}
+#: ClientSummary field (the same column in ``analytics.cohort``) -> how to read it.
+_FROM_COHORT: Final[dict[str, Callable[[Any], Any]]] = {
+    "days_since_last": int,
+    "declining": bool,
+    "inactive": bool,
+}
 
 
 def _summaries(log: ReflectionLog, today: pd.Timestamp) -> dict[str, ClientSummary]:
@@ -141,25 +167,14 @@ def _summaries(log: ReflectionLog, today: pd.Timestamp) -> dict[str, ClientSumma
         coh, plan, fol = flags.get(who, {}), plans.get(who, {}), follow.get(who, {})
         out[who] = ClientSummary(
             client=who,
-            interviews=int(row["interviews"]),
-            first_date=_day(row["first_date"]),
-            last_date=_day(row["last_date"]),
-            went_well=int(row["n_well"]),
-            went_wrong=int(row["n_wrong"]),
-            trend=str(row["trend"]),
-            share_first_half=_float(row["balance_first_half"]),
-            share_second_half=_float(row["balance_second_half"]),
-            top_weaknesses=_themes(row.get("top_weaknesses")),
-            top_strengths=_themes(row.get("top_strengths")),
+            **{name: read(row[column]) for name, (column, read) in _FROM_SUMMARY.items()},
             resolved=tuple(resolved.get(who, ())),
             outcomes={k: int(coh.get(f"outcome_{k}", 0)) for k in OUTCOMES},
             feeling_mean=_float(means.get(who, float("nan"))),
             feeling_noted=int(noted.get(who, 0)),
-            **{f"follow_ups_{k}": int(fol.get(k, 0)) for k in _FOLLOW_UPS},
-            **{f"plan_b_{k}": int(plan.get(k, 0)) for k in _PLAN_B},
-            days_since_last=int(coh.get("days_since_last", 0)),
-            declining=bool(coh.get("declining", False)),
-            inactive=bool(coh.get("inactive", False)),
+            **_counts("follow_ups_", fol, _FOLLOW_UPS),
+            **_counts("plan_b_", plan, _PLAN_B),
+            **{name: read(coh.get(name, 0)) for name, read in _FROM_COHORT.items()},
             small_sample=bool(coh.get("small_sample", row["small_sample"])),
         )
     return out

@@ -216,7 +216,11 @@ def test_coach_packet_has_no_real_name(named, tmp_path: Path) -> None:
     assert _leaks(text, CLIENTS + COMPANIES) == []
     assert "Client A" in text and "Client B" in text
     page = coach_packet(
-        named, path=tmp_path / "coach.html", anonymize=True, anonymize_companies=True, today="2026-05-01"
+        named,
+        path=tmp_path / "coach.html",
+        anonymize=True,
+        anonymize_companies=True,
+        today="2026-05-01",
     ).read_text()
     assert _leaks(page.replace("&amp;", "&"), CLIENTS + COMPANIES) == []
 

@@ -155,7 +155,9 @@ def test_names_you_give_are_replaced_whole_word_ignoring_case() -> None:
         "Asked about [name]'s notes",
     ]
     # on their own too, and a single string is one name, not its letters
-    assert _shared_texts(["Keira and Ed"], contacts=False, anonymize_names="Keira") == ["[name] and Ed"]
+    assert _shared_texts(["Keira and Ed"], contacts=False, anonymize_names="Keira") == [
+        "[name] and Ed"
+    ]
 
 
 def test_names_must_be_strings() -> None:

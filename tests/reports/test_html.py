@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from importlib import resources
 
 from recovery_analytics.reports._content import Packet, Section, Table
 from recovery_analytics.reports._html import CSP, environment, render_html
 
+from ._html_parse import parse
+
 NASTY = "<script>alert(1)</script> & \"quotes\" 'too'"
-
-
-class Parsed(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def _parse(page: str) -> Parsed:
-    parsed = Parsed()
-    parsed.feed(page)
-    parsed.close()
-    return parsed
 
 
 def _draw(fig) -> None:
@@ -57,7 +38,7 @@ def test_templates_are_package_data() -> None:
 def test_every_user_text_is_escaped_everywhere() -> None:
     page = render_html(_packet())
     assert "<script" not in page
-    parsed = _parse(page)
+    parsed = parse(page)
     assert [t for t, _ in parsed.tags if t == "script"] == []
     text = [t for t in parsed.text if NASTY in t]
     # title, 3 headings, 2 paragraphs, note, 2 bullets, 2 table cells, 1 table heading,
@@ -73,7 +54,7 @@ def test_every_user_text_is_escaped_everywhere() -> None:
 
 def test_sections_keep_their_order_and_the_first_is_the_header() -> None:
     packet = Packet("T", "S", [Section(f"part {i}", [f"text {i}"]) for i in range(4)])
-    parsed = _parse(render_html(packet))
+    parsed = parse(render_html(packet))
     headings = [t for t, _ in parsed.tags if t in ("h1", "h2")]
     assert headings == ["h1", "h2", "h2", "h2"]
     words = [t for t in parsed.text if t.startswith(("part", "text"))]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import stat
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 import matplotlib as mpl
@@ -17,6 +16,7 @@ from recovery_analytics.analytics import client_summary, cohort, plan_b
 from recovery_analytics.reports import coach_packet, review_packet
 
 from ..charts._data import edge_cases, entry, make_log, one_interview
+from ._html_parse import parse
 
 TODAY = "2026-09-01"
 REVIEW_SECTIONS = [
@@ -30,28 +30,6 @@ REVIEW_SECTIONS = [
     "The interviews behind these pages",
 ]
 NASTY = '<script>alert(1)</script> & "quotes"'
-
-
-class Parsed(HTMLParser):
-    """Every start tag with its attributes, and the text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse(page: str) -> Parsed:
-    parser = Parsed()
-    parser.feed(page)
-    parser.close()
-    return parser
 
 
 @pytest.fixture(scope="module")
