@@ -70,10 +70,8 @@ def date_range(first: Any, last: Any) -> str:
 
     Examples
     --------
-    >>> date_range("2026-03-02", "2026-08-18")
-    'from March to August 2026'
-    >>> date_range("2026-03-02", "2026-03-20")
-    'in March 2026'
+    >>> date_range("2026-03-02", "2026-08-18"), date_range("2026-03-02", "2026-03-20")
+    ('from March to August 2026', 'in March 2026')
     >>> date_range("2025-11-02", "2026-02-20")
     'from November 2025 to February 2026'
     """
