@@ -225,7 +225,7 @@ def _pages(section: Section, measure: Measure) -> list[_Page]:
         fits = max(0, int((BOTTOM - CHART_MIN - flow.cursor) / LINE))
         _flow_lines(flow, body[:fits])
         flow.page.chart, flow.page.note = section.chart, section.note
-        flow.page.chart_top = flow.cursor + 0.15
+        flow.page.chart_top = min(flow.cursor + 0.15, BOTTOM - 1.0)  # a title of a page
         body = body[fits:]
         if body or section.bullets or section.table is not None:
             flow.new_page()
