@@ -1,4 +1,11 @@
-"""Helpers shared by subcommands: loading paths and printing tables."""
+"""What the subcommands share: reading arguments, sharing arguments, loading, tables.
+
+:func:`add_read_arguments` and :func:`load_from_args` are the one way a
+command reads files; :func:`add_share_arguments` and :func:`share_options`
+the one way it takes the period and the anonymising options, spelled as the
+Python functions spell them (``--anonymize``, ``--anonymize-companies``,
+``--anonymize-names``), so ``report``, ``charts`` and ``demo`` agree.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +18,17 @@ import pandas as pd
 
 from .._load import load
 from .._log import ReflectionLog
+from ..importers import check_option_names
 
 __all__ = [
-    "add_load_arguments",
-    "add_option_argument",
+    "READ_BEFORE_SHARING",
+    "add_read_arguments",
+    "add_share_arguments",
     "load_from_args",
     "options_from_args",
     "print_table",
+    "problems_note",
+    "share_options",
 ]
 
 _OPTION_HELP = (
@@ -26,11 +37,14 @@ _OPTION_HELP = (
     "else as text); repeat for several; docs/importers.md lists them"
 )
 
+READ_BEFORE_SHARING = (
+    "Names and contact details were hidden as well as the text allows; no automatic "
+    "check finds every one, so please read it through before you share it."
+)
+
 
 def importer_option(text: str) -> tuple[str, Any]:
     """``KEY=VALUE`` from the command line; VALUE as JSON when it parses, else as text."""
-    from ..importers._common import check_option_names
-
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
@@ -48,7 +62,25 @@ def importer_option(text: str) -> tuple[str, Any]:
     return key, value
 
 
-def add_option_argument(parser: argparse.ArgumentParser) -> None:
+def add_read_arguments(
+    parser: argparse.ArgumentParser,
+    *,
+    metavar: str = "PATH",
+    paths_help: str = "files, folders or globs",
+    format_option: str = "--format",
+    format_choices: tuple[str, ...] | None = None,
+    taxonomy: bool = True,
+) -> None:
+    """The arguments every command that reads files takes (paths, format, options...)."""
+    parser.add_argument("paths", nargs="+", metavar=metavar, help=paths_help)
+    parser.add_argument(
+        format_option, dest="format", choices=format_choices, help="read every file as this format"
+    )
+    parser.add_argument("--mapping", help="a TOML file mapping your column headers to fields")
+    parser.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
+    parser.add_argument("--dayfirst", action="store_true", help="read 04/03/2026 as 4 March")
+    if taxonomy:
+        parser.add_argument("--taxonomy", help="a TOML theme taxonomy of your own")
     parser.add_argument(
         "--option",
         action="append",
@@ -63,20 +95,11 @@ def options_from_args(args: argparse.Namespace) -> dict[str, Any]:
     return dict(getattr(args, "option", []) or [])
 
 
-def add_load_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
-    parser.add_argument("--format", help="read every file as this format")
-    parser.add_argument("--mapping", help="a TOML file mapping your column headers to fields")
-    parser.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
-    parser.add_argument("--dayfirst", action="store_true", help="read 04/03/2026 as 4 March")
-    parser.add_argument("--taxonomy", help="a TOML theme taxonomy of your own")
-    add_option_argument(parser)
-
-
-def load_from_args(args: argparse.Namespace, *, errors: str = "collect") -> ReflectionLog:
+def load_from_args(args: argparse.Namespace) -> ReflectionLog:
+    """The log the command's paths hold; problems are collected, never raised."""
     return load(
         args.paths,
-        errors=errors,
+        errors="collect",
         format=args.format,
         mapping=args.mapping,
         encoding=args.encoding,
@@ -85,6 +108,64 @@ def load_from_args(args: argparse.Namespace, *, errors: str = "collect") -> Refl
         progress=None,
         options=options_from_args(args),
     )
+
+
+def add_share_arguments(
+    parser: argparse.ArgumentParser, *, companies: bool = True, period: bool = True
+) -> None:
+    """``--anonymize``, ``--anonymize-companies``, ``--anonymize-names`` and the period."""
+    parser.add_argument(
+        "--anonymize", action="store_true", help='replace client names by "Client A", ...'
+    )
+    if companies:
+        parser.add_argument(
+            "--anonymize-companies",
+            action="store_true",
+            help='replace company names by "Company 1", ...',
+        )
+    parser.add_argument(
+        "--anonymize-names",
+        "--name",
+        dest="anonymize_names",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also hide this person's name (an interviewer, a referee) wherever the text "
+        'mentions it, as "[name]"; repeat for each name and each way you wrote it',
+    )
+    if period:
+        parser.add_argument("--start", help="only interviews on or after this date (YYYY-MM-DD)")
+        parser.add_argument("--end", help="only interviews on or before this date (YYYY-MM-DD)")
+
+
+def share_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword options of ``review_packet``/``coach_packet``/``write_charts``."""
+    options: dict[str, Any] = {
+        "anonymize": args.anonymize,
+        "anonymize_companies": getattr(args, "anonymize_companies", False),
+        "anonymize_names": args.anonymize_names,
+    }
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if start is not None or end is not None:
+        options["period"] = (start, end)
+    return options
+
+
+def hides(options: dict[str, Any]) -> bool:
+    """Whether the options hide anything (then the reader is asked to check)."""
+    return bool(
+        options.get("anonymize")
+        or options.get("anonymize_companies")
+        or options.get("anonymize_names")
+    )
+
+
+def problems_note(log: ReflectionLog, then: str) -> str | None:
+    """``"Note: 2 problems while reading; <then>"``, or ``None`` when there were none."""
+    n = len(log.problems)
+    if not n:
+        return None
+    return f"Note: {n} problem{'s' if n != 1 else ''} while reading; {then}"
 
 
 def print_table(frame: pd.DataFrame, *, file: TextIO | None = None) -> None:

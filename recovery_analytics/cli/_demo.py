@@ -10,38 +10,34 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ._common import add_load_arguments, load_from_args, print_table
-from ._names import add_name_argument, hide_names
+from ..io import client_folder, private_dir
+from ..reports import anonymize, coach_packet, review_packet, write_charts
+from ..vocabulary import plural
+from ._common import (
+    add_read_arguments,
+    add_share_arguments,
+    hides,
+    load_from_args,
+    print_table,
+    share_options,
+)
+from ._summary import summary_table
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "demo",
-        help="summary, review packets and charts for every client, in one go",
-        description="Read reflection logs, print a summary per client, and write review "
-        "packets (PDF and HTML) and charts into --out.",
-    )
-    add_load_arguments(p)
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_read_arguments(p)
     p.add_argument("--out", default="out", help="folder for packets and charts (default: out)")
-    p.add_argument("--anonymize", action="store_true", help="use 'Client A' etc. in the exports")
-    add_name_argument(p)
-    p.set_defaults(run=run)
+    add_share_arguments(p, companies=False, period=False)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..io._files import private_dir
-    from ..io._writers import client_folder
-    from ..reports import coach_packet, review_packet, write_charts
-    from ._summary import summary_table
-
-    log = load_from_args(args, errors="collect")
+    log = load_from_args(args)
     n = len(log)
-    print(f"Read {n} interview{'s' if n != 1 else ''} from {', '.join(args.paths)}.")
+    print(f"Read {plural(n, 'interview')} from {', '.join(args.paths)}.")
     if len(log.problems):
-        p = len(log.problems)
         print(
-            f"{p} problem{'s' if p != 1 else ''} while reading (every valid entry was kept); "
-            "'recovery-analytics validate' lists them."
+            f"{plural(len(log.problems), 'problem')} while reading (every valid entry was "
+            "kept); 'recovery-analytics validate' lists them."
         )
     if n == 0:
         print("Nothing to show yet: add a reflection first (see notebooks/01_capture.ipynb).")
@@ -50,22 +46,20 @@ def run(args: argparse.Namespace) -> int:
     print_table(summary_table(log))
     print()
 
-    log = hide_names(log, args.name)  # once, for every packet below
+    options = share_options(args)
+    if hides(options):  # once, for every export below: file names use the pseudonyms too
+        log = anonymize(log, **options)
     out = private_dir(args.out)
     packets = private_dir(out / "packets")
     written = []
     for client in log.clients:
-        shown = client_folder(client)
         for ext in ("pdf", "html"):
-            written.append(
-                review_packet(
-                    log, client=client, path=packets / f"{shown}.{ext}", anonymize=args.anonymize
-                )
-            )
+            path = packets / f"{client_folder(client)}.{ext}"
+            written.append(review_packet(log, client=client, path=path))
     if len(log.clients) > 1:
         for ext in ("pdf", "html"):
-            written.append(coach_packet(log, packets / f"coach.{ext}", anonymize=args.anonymize))
-    charts = write_charts(log, out / "charts", fmt="png", anonymize=args.anonymize)
+            written.append(coach_packet(log, path=packets / f"coach.{ext}"))
+    charts = write_charts(log, folder=out / "charts", fmt="png")
 
     print(f"Review packets ({len(written)}):")
     for path in written:

@@ -4,38 +4,28 @@ from __future__ import annotations
 
 import argparse
 
+from ..io import FORMAT_NAMES
+from ..journal import Journal
+from ._common import add_read_arguments, options_from_args
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ..io._registry import FORMAT_NAMES
-    from ._common import add_option_argument
 
-    p = sub.add_parser(
-        "import",
-        help="add entries from other files or apps (Daylio, Day One, ...) to a journal",
-        description="Read files in any format load() knows (our Markdown, CSV, JSON; Daylio, "
-        "Day One, Google Forms, Notion, Obsidian exports) and add their entries to a journal. "
-        "Entries already in the journal are skipped; anything that could not be read is "
-        "listed. Nothing already in the journal is changed.",
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_read_arguments(
+        p,
+        metavar="SRC",
+        paths_help="files, folders or globs to import",
+        format_choices=FORMAT_NAMES,
+        taxonomy=False,
     )
-    p.add_argument("paths", nargs="+", metavar="SRC", help="files, folders or globs to import")
     p.add_argument(
         "--into",
         required=True,
         metavar="JOURNAL",
         help="a journal folder, or sqlite:///path.db (created if missing)",
     )
-    p.add_argument("--format", choices=FORMAT_NAMES, help="read every file as this format")
-    p.add_argument("--mapping", help="a TOML file mapping your column headers to fields")
-    p.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
-    p.add_argument("--dayfirst", action="store_true", help="read 04/03/2026 as 4 March")
-    add_option_argument(p)
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..journal import Journal
-    from ._common import options_from_args
-
     with Journal.open(args.into) as journal:
         report = journal.import_from(
             args.paths,

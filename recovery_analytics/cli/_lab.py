@@ -27,13 +27,7 @@ DEFAULT_PORT = 8888
 _PORT_TRIES = 50
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "lab",
-        help="start JupyterLab on the notebooks (capture, trends, coach overview, review)",
-        description="Start JupyterLab on the notebooks folder, on this computer only "
-        f"({HOST}), and print the address to open. Stop it with Ctrl-C.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--port",
         type=_port,
@@ -42,7 +36,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--no-browser", action="store_true", help="print the address but do not open a browser"
     )
-    p.set_defaults(run=run)
 
 
 def _port(text: str) -> int:

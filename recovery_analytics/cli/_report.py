@@ -14,36 +14,26 @@ import sys
 
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
-from ._common import add_load_arguments, load_from_args
-from ._names import READ_BEFORE_SHARING, add_name_argument
+from ..reports import coach_packet, review_packet
+from ._common import (
+    READ_BEFORE_SHARING,
+    add_read_arguments,
+    add_share_arguments,
+    hides,
+    load_from_args,
+    problems_note,
+    share_options,
+)
 
 ALL = "all"
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "report",
-        help="write a review packet (PDF or HTML) for one client, or for all",
-        description="Write a review-session packet: a multi-page PDF, or one self-contained "
-        "HTML file, chosen by the --out extension. --client all writes a coach packet "
-        "across every client. Exits 1 with the known clients when --client is not in the data.",
-    )
-    add_load_arguments(p)
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_read_arguments(p)
     p.add_argument("--client", help=f"the client, or {ALL!r} for a coach packet of everyone")
     p.add_argument("--out", required=True, help="the packet to write: FILE.pdf or FILE.html")
-    p.add_argument(
-        "--anonymize", action="store_true", help='replace client names by "Client A", ...'
-    )
-    p.add_argument(
-        "--anonymize-companies",
-        action="store_true",
-        help='replace company names by "Company 1", ...',
-    )
-    add_name_argument(p)
-    p.add_argument("--start", help="only interviews on or after this date (YYYY-MM-DD)")
-    p.add_argument("--end", help="only interviews on or before this date (YYYY-MM-DD)")
+    add_share_arguments(p)
     p.add_argument("--today", help="count plan B ages and inactivity up to this date")
-    p.set_defaults(run=run)
 
 
 def choose_client(log: ReflectionLog, client: str | None) -> str | None:
@@ -64,32 +54,23 @@ def choose_client(log: ReflectionLog, client: str | None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..reports import coach_packet, review_packet
-
-    log = load_from_args(args, errors="collect")
-    if len(log.problems):
-        n = len(log.problems)
-        print(
-            f"Note: {n} problem{'s' if n != 1 else ''} while reading; the packet uses the "
-            "interviews that could be read. `recovery-analytics validate` lists them.",
-            file=sys.stderr,
-        )
+    log = load_from_args(args)
+    note = problems_note(
+        log,
+        "the packet uses the interviews that could be read. "
+        "`recovery-analytics validate` lists them.",
+    )
+    if note:
+        print(note, file=sys.stderr)
     client = choose_client(log, args.client)
-    period = None if args.start is None and args.end is None else (args.start, args.end)
-    options = {
-        "period": period,
-        "anonymize": args.anonymize,
-        "anonymize_companies": args.anonymize_companies,
-        "anonymize_names": args.name,
-        "today": args.today,
-    }
+    options = share_options(args)
     if client is None:
-        path = coach_packet(log, args.out, **options)
+        path = coach_packet(log, path=args.out, today=args.today, **options)
         print(f"Coach packet for {len(log.clients)} clients written to {path}")
     else:
-        path = review_packet(log, client=client, path=args.out, **options)
+        path = review_packet(log, client=client, path=args.out, today=args.today, **options)
         shared = " (names replaced by pseudonyms)" if args.anonymize else ""
         print(f"Review packet for {client}{shared} written to {path}")
-    if args.anonymize or args.anonymize_companies or args.name:
+    if hides(options):
         print(READ_BEFORE_SHARING)
     return 0

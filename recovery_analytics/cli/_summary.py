@@ -7,28 +7,20 @@ import json
 
 import pandas as pd
 
-from ._common import add_load_arguments, load_from_args, print_table
+from .._log import ReflectionLog
+from ..analytics import client_summary, client_summary_records
+from ._common import add_read_arguments, load_from_args, print_table, problems_note
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "summary",
-        help="one row per client: interviews, dates, items, balance trend, recurring themes",
-        description="Per client: interviews, date range, items that went well and wrong, "
-        "how the balance moved between the first and second half of the interviews, and "
-        "the weaknesses that keep coming back.",
-    )
-    add_load_arguments(p)
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_read_arguments(p)
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
-    p.set_defaults(run=run)
 
 
-def summary_table(log: object) -> pd.DataFrame:
+def summary_table(log: ReflectionLog) -> pd.DataFrame:
     """The summary as people read it: dates as text, shares as percentages."""
-    from ..analytics import client_summary
-
-    frame = client_summary(log)  # type: ignore[arg-type]
-    out = pd.DataFrame(
+    frame = client_summary(log)
+    return pd.DataFrame(
         {
             "client": frame["client"],
             "interviews": frame["interviews"],
@@ -42,7 +34,6 @@ def summary_table(log: object) -> pd.DataFrame:
             "keeps coming back": frame["top_weaknesses"].replace("", "-"),
         }
     )
-    return out
 
 
 def _percent(values: pd.Series) -> pd.Series:
@@ -50,9 +41,7 @@ def _percent(values: pd.Series) -> pd.Series:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..analytics import client_summary_records
-
-    log = load_from_args(args, errors="collect")
+    log = load_from_args(args)
     if args.json:
         print(json.dumps(client_summary_records(log), indent=2, ensure_ascii=False))
     elif len(log) == 0:
@@ -63,10 +52,7 @@ def run(args: argparse.Namespace) -> int:
             "\n'well' is the share of written-down items that went well. It describes "
             "what was noted; it is not a grade."
         )
-    if len(log.problems):
-        n = len(log.problems)
-        print(
-            f"\nNote: {n} problem{'s' if n != 1 else ''} while reading; "
-            "run 'recovery-analytics validate' on the same paths to see them.",
-        )
+    note = problems_note(log, "run 'recovery-analytics validate' on the same paths to see them.")
+    if note:
+        print(f"\n{note}")
     return 0

@@ -9,6 +9,7 @@ picks an importer by content (see ``docs/importers.md``), or by name with
 from __future__ import annotations
 
 from . import daylio, dayone, gforms, notion, obsidian
+from ._common import check_option_names
 from .daylio import DEFAULT_MOODS, mood_level
 from .gforms import SUGGESTED_QUESTIONS
 
@@ -16,6 +17,7 @@ __all__ = [
     "DEFAULT_MOODS",
     "IMPORTER_NAMES",
     "SUGGESTED_QUESTIONS",
+    "check_option_names",
     "daylio",
     "dayone",
     "gforms",

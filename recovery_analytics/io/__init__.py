@@ -6,6 +6,7 @@ from ._files import atomic_write, private_dir
 from ._markdown import parse_markdown, write_markdown
 from ._registry import FORMAT_NAMES
 from ._writers import (
+    client_folder,
     entry_filename,
     entry_to_json,
     write_csv,
@@ -16,6 +17,7 @@ from ._writers import (
 __all__ = [
     "FORMAT_NAMES",
     "atomic_write",
+    "client_folder",
     "entry_filename",
     "entry_to_json",
     "parse_markdown",

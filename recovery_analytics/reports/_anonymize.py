@@ -19,9 +19,9 @@ import numpy as np
 import pandas as pd
 
 from .._log import ReflectionLog
-from .._model import DEFAULT_CLIENT
 from .._problems import problems_frame
-from ._names import NOT_NAMES, PLACEHOLDERS, hide_contacts, hide_people
+from ..model import DEFAULT_CLIENT
+from ._names import NOT_NAMES, PLACEHOLDERS, _as_list, hide_contacts, hide_people
 
 __all__ = ["NOT_NAMES", "PLACEHOLDERS", "Pseudonyms", "anonymize", "pseudonyms"]
 
@@ -113,25 +113,30 @@ class Pseudonyms:
         return self.clients.get(name, name)
 
 
-def pseudonyms(log: ReflectionLog, *, clients: bool = True, companies: bool = False) -> Pseudonyms:
+def pseudonyms(
+    log: ReflectionLog, *, anonymize: bool = True, anonymize_companies: bool = False
+) -> Pseudonyms:
     """Stable pseudonyms for the clients and/or the companies of ``log``.
+
+    ``anonymize`` and ``anonymize_companies`` choose which, as in
+    :func:`anonymize`.
 
     Examples
     --------
     >>> from types import SimpleNamespace
     >>> fake = SimpleNamespace(clients=["zoe", "amara"], companies=["B Ltd", "A Co"])
-    >>> p = pseudonyms(fake, companies=True)  # type: ignore[arg-type]
+    >>> p = pseudonyms(fake, anonymize_companies=True)  # type: ignore[arg-type]
     >>> dict(p.clients), dict(p.companies)
     ({'amara': 'Client A', 'zoe': 'Client B'}, {'A Co': 'Company 1', 'B Ltd': 'Company 2'})
     """
     people = (
         {name: f"Client {_letters(i)}" for i, name in enumerate(sorted(log.clients))}
-        if clients
+        if anonymize
         else {}
     )
     firms = (
         {name: f"Company {i + 1}" for i, name in enumerate(sorted(log.companies))}
-        if companies
+        if anonymize_companies
         else {}
     )
     return Pseudonyms(people, firms)
@@ -207,16 +212,18 @@ def _frame(
 def anonymize(
     log: ReflectionLog,
     *,
-    clients: bool = True,
-    companies: bool = False,
+    anonymize: bool = True,
+    anonymize_companies: bool = False,
+    anonymize_names: Iterable[str] = (),
     contacts: bool = True,
-    names: Iterable[str] = (),
 ) -> ReflectionLog:
     """A new log with names and contact details replaced, ready to share.
 
     Client names become ``"Client A"``, ``"Client B"``, ... in sorted order of
-    the real names (with ``clients=True``, the default), company names
-    ``"Company 1"``, ... in sorted order (with ``companies=True``). Names are
+    the real names (with ``anonymize=True``, the default), company names
+    ``"Company 1"``, ... in sorted order (with ``anonymize_companies=True``).
+    The options are spelled as in ``review_packet``, ``coach_packet`` and
+    ``write_charts``, so the same options can be handed to each. Names are
     replaced in the client and company columns and, whole-word and ignoring
     case, inside every text: items, plan B actions, role, employer's view,
     notes, questions. Entry ids (derived from
@@ -245,30 +252,29 @@ def anonymize(
       what they still miss.
 
     The log's own client and company names are never turned into
-    ``[name]``: ``clients`` and ``companies`` decide those. With
-    ``companies=True`` a company is replaced by its pseudonym wherever the
+    ``[name]``: ``anonymize`` and ``anonymize_companies`` decide those. With
+    ``anonymize_companies=True`` a company is replaced by its pseudonym wherever the
     text names it, also by its short form ("Northgate" for "Northgate
     Council"). It is a careful helper, not a guarantee: read the export
-    before sharing it, and list the people you know about in ``names``.
+    before sharing it, and list the people you know about in ``anonymize_names``.
 
     Parameters
     ----------
     log : ReflectionLog
-    clients : bool
+    anonymize : bool
         Replace client names (default True).
-    companies : bool
+    anonymize_companies : bool
         Replace company names (default False).
-    contacts : bool
-        Replace e-mail addresses, phone numbers, links, handles and people's
-        names found from the word lists and the words around them, as above
-        (default True: an over-cautious ``[name]`` is easier to live with
-        than a leak).
-    names : iterable of str
+    anonymize_names : iterable of str
         More names to replace by ``[name]`` wherever they are written,
         whole-word and ignoring case, in every column (client, company and
         role included): interviewers, referees, anyone you know is
         mentioned. Give each form you used ("Tom Baker" and "Tom").
         Applied whatever ``contacts`` is.
+    contacts : bool
+        Replace e-mail addresses, phone numbers, links, handles and people's
+        names found from the words around them, as above (default True: an
+        over-cautious ``[name]`` is easier to live with than a leak).
 
     Returns
     -------
@@ -296,19 +302,20 @@ def anonymize(
 
     >>> items = log.items.head(1).assign(text="Rambled on STAR with Tom on Monday at 14:00")
     >>> shared = anonymize(ReflectionLog(log.interviews, items, log.actions, log.problems),
-    ...                    names=["tom"])
+    ...                    anonymize_names=["tom"])
     >>> shared.items["text"].iloc[0]
     'Rambled on STAR with [name] on Monday at 14:00'
     """
-    names_of = pseudonyms(log, clients=clients, companies=companies)
+    names_of = pseudonyms(log, anonymize=anonymize, anonymize_companies=anonymize_companies)
     replacer = names_of._replacer()
     label_rules: list[_Rule] = [] if replacer is None else [replacer]
-    people = partial(hide_people, names=names, find=contacts)
+    given = _as_list(anonymize_names, "anonymize_names")
+    people = partial(hide_people, names=given, find=contacts)
     firms = pd.Series(sorted(log.companies), dtype="str")
     in_firms = people(firms, known=log.clients, field="company")
     # a company with a person in its name ("Tom Baker Ltd") is not protected
     known = [*log.clients, *firms[in_firms == firms]]
-    in_text = names_of.companies if companies else {}
+    in_text = names_of.companies if anonymize_companies else {}
 
     def clean(texts: pd.Series) -> pd.Series:
         if contacts:
@@ -324,9 +331,9 @@ def anonymize(
 
     ids = {eid: f"x-{i + 1:05d}" for i, eid in enumerate(log.interviews.index)}
     exact: dict[str, Mapping[str, str]] = {}
-    if clients:
+    if anonymize:
         exact["client"] = names_of.clients
-    if companies:
+    if anonymize_companies:
         exact["company"] = names_of.companies
     interviews = _frame(
         log.interviews.reset_index(),

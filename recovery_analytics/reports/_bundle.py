@@ -5,85 +5,90 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Unpack
 
+from .. import charts
 from .._log import ReflectionLog
-from ._anonymize import anonymize as anonymize_log
-from ._anonymize import pseudonyms
-from ._save import save_chart
+from ..io import client_folder
+from ._options import ChartOptions, sharing
+from ._save import FORMATS, check_format, save_chart
 
-__all__ = ["CHART_FORMATS", "client_charts", "coach_charts", "write_charts"]
+__all__ = ["CHART_FORMATS", "CLIENT_CHARTS", "COACH_CHARTS", "write_charts"]
 
-CHART_FORMATS = ("png", "svg", "pdf")
+CHART_FORMATS: Final = FORMATS
 
+#: File name -> chart, for one client's log.
+CLIENT_CHARTS: Final[dict[str, Callable[[ReflectionLog], Any]]] = {
+    "balance": lambda log: charts.plot_balance(log),
+    "strengths-weaknesses": lambda log: charts.plot_strengths_weaknesses(log),
+    "recurring-weaknesses": lambda log: charts.plot_recurring(log),
+    "recurring-strengths": lambda log: charts.plot_recurring(log, polarity="well"),
+    "theme-timeline": lambda log: charts.plot_theme_timeline(log),
+    "feeling": lambda log: charts.plot_feeling(log),
+    "follow-ups": lambda log: charts.plot_follow_ups(log),
+}
 
-def client_charts() -> dict[str, Callable[[ReflectionLog], Any]]:
-    """File name -> chart, for one client's log."""
-    from .. import charts
-
-    return {
-        "balance": lambda log: charts.plot_balance(log),
-        "strengths-weaknesses": lambda log: charts.plot_strengths_weaknesses(log),
-        "recurring-weaknesses": lambda log: charts.plot_recurring(log),
-        "recurring-strengths": lambda log: charts.plot_recurring(log, polarity="well"),
-        "theme-timeline": lambda log: charts.plot_theme_timeline(log),
-        "feeling": lambda log: charts.plot_feeling(log),
-        "follow-ups": lambda log: charts.plot_follow_ups(log),
-    }
-
-
-def coach_charts() -> dict[str, Callable[[ReflectionLog], Any]]:
-    """File name -> chart, across every client."""
-    from .. import charts
-
-    return {
-        "client-themes": lambda log: charts.plot_client_themes(log),
-        "balance-grid": lambda log: charts.plot_balance_grid(log),
-    }
+#: File name -> chart, across every client.
+COACH_CHARTS: Final[dict[str, Callable[[ReflectionLog], Any]]] = {
+    "client-themes": lambda log: charts.plot_client_themes(log),
+    "balance-grid": lambda log: charts.plot_balance_grid(log),
+}
 
 
 def write_charts(
     log: ReflectionLog,
-    out: str | os.PathLike[str],
     *,
+    folder: str | os.PathLike[str],
     fmt: str = "png",
     client: str | None = None,
-    anonymize: bool = False,
-    anonymize_companies: bool = False,
-    start: Any = None,
-    end: Any = None,
+    **options: Unpack[ChartOptions],
 ) -> list[Path]:
-    """Write every chart into ``out`` and return the paths.
+    """Write every chart into ``folder`` and return the paths.
 
-    With one client (or ``client=``) the charts go straight into ``out``
+    With one client (or ``client=``) the charts go straight into ``folder``
     (``balance.png``, ``strengths-weaknesses.png``, ...). With several, the
-    coach views go into ``out`` and each client's charts into
-    ``out/<client>/``. Files are reproducible and readable by their owner only.
-    """
-    from ..io._writers import client_folder
+    coach views go into ``folder`` and each client's charts into
+    ``folder/<client>/``. Files are reproducible and readable by their owner
+    only.
 
-    if fmt not in CHART_FORMATS:
-        raise ValueError(
-            f"The value for `fmt` must be one of {', '.join(CHART_FORMATS)}, "
-            f"but {fmt!r} was passed."
-        )
-    name = log.check_client(client) if client else None
-    if anonymize or anonymize_companies:
-        hide: dict[str, Any] = {"clients": anonymize, "companies": anonymize_companies}
-        if name is not None:
-            name = pseudonyms(log, **hide).client(name)
-        log = anonymize_log(log, **hide)
-    if start is not None or end is not None:
-        log = log.filter(start=start, end=end)
-    folder = Path(out)
+    Parameters
+    ----------
+    log : ReflectionLog
+    folder : str or Path
+        Created (owner-only) if missing.
+    fmt : {"png", "svg", "pdf"}
+    client : str, optional
+        Only this client's charts (case does not matter).
+    period, anonymize, anonymize_companies, anonymize_names
+        As for :func:`~recovery_analytics.reports.review_packet`.
+
+    Returns
+    -------
+    list of Path
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from recovery_analytics.analytics._examples import example_log
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> paths = write_charts(example_log(), folder=out, client="ana", fmt="svg", anonymize=True)
+    >>> sorted(p.name for p in paths)[:2]
+    ['balance.svg', 'feeling.svg']
+    """
+    how = sharing("write_charts", options, ChartOptions)
+    check_format(fmt)
+    log, name = how.shared(log, log.check_client(client) if client else None)
+    if how.period is not None:
+        log = log.filter(start=how.period[0], end=how.period[1])
+    root = Path(folder)
     written: list[Path] = []
     clients: list[str | None] = [name] if name is not None else list(log.clients)
     if len(clients) > 1:
-        for stem, draw in coach_charts().items():
-            written.append(save_chart(draw(log), folder / f"{stem}.{fmt}"))
+        for stem, draw in COACH_CHARTS.items():
+            written.append(save_chart(draw(log), root / f"{stem}.{fmt}"))
     for who in clients or [None]:
         one = log.filter(client=who) if who is not None else log
-        target = folder / client_folder(who) if len(clients) > 1 and who else folder
-        for stem, draw in client_charts().items():
+        target = root / client_folder(who) if len(clients) > 1 and who else root
+        for stem, draw in CLIENT_CHARTS.items():
             written.append(save_chart(draw(one), target / f"{stem}.{fmt}"))
     return written

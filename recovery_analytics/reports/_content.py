@@ -19,29 +19,21 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure, SubFigure
 
+from .. import charts
 from .._log import ReflectionLog
-from ..analytics import (
-    SMALL_SAMPLE,
-    client_summary,
-    cohort,
-    follow_ups,
-    plan_b,
-    plan_b_actions,
-    recurring,
+from ..analytics import SMALL_SAMPLE, cohort, plan_b_actions, recurring
+from ..vocabulary import outcome_label, plural, pretty_theme
+from ._summary import OUTCOMES, summarise, summarise_clients
+from ._text import (
+    OPENING,
+    coach_headline,
+    date_range,
+    day,
+    flag_words,
+    headline,
+    ratio_words,
+    status_words,
 )
-from ..charts import (
-    plot_balance,
-    plot_balance_grid,
-    plot_client_themes,
-    plot_feeling,
-    plot_follow_ups,
-    plot_recurring,
-    plot_strengths_weaknesses,
-)
-from ..charts._base import pretty_theme
-from ..charts._recovery import OUTCOME_STYLE
-from ..charts._style import plural
-from ._text import OPENING, date_range, day, headline, ratio_words, status_words
 
 __all__ = ["Packet", "Section", "Table", "coach_content", "review_content"]
 
@@ -83,41 +75,6 @@ def _one(ax_draw: Callable[..., Any], data: Any, **kwargs: Any) -> Draw:
         ax_draw(data, ax=fig.add_subplot(), **kwargs)
 
     return draw
-
-
-def _row(frame: pd.DataFrame, client: str) -> pd.Series | None:
-    rows = frame.loc[frame["client"].astype(str) == client]
-    return rows.iloc[0] if len(rows) else None
-
-
-def _resolved(rec: pd.DataFrame) -> list[tuple[str, int]]:
-    done = rec.loc[rec["status"] == "resolved"]
-    return [(str(t), int(n)) for t, n in zip(done["theme"], done["n_interviews"], strict=True)]
-
-
-def _client_lines(client: str, frames: dict[str, pd.DataFrame]) -> list[str]:
-    summary = _row(frames["summary"], client)
-    if summary is None:  # pragma: no cover - every client has a summary row
-        return []
-    rec = frames["recurring"]
-    return headline(
-        summary,
-        cohort=_row(frames["cohort"], client),
-        plan=_row(frames["plan"], client),
-        follow=_row(frames["follow"], client),
-        resolved=_resolved(rec.loc[rec["client"].astype(str) == client]),
-    )
-
-
-def _frames(log: ReflectionLog, today: pd.Timestamp) -> dict[str, pd.DataFrame]:
-    """Every analytics frame the cover pages need, computed once for all clients."""
-    return {
-        "summary": client_summary(log),
-        "cohort": cohort(log, today=today),
-        "plan": plan_b(log, today=today),
-        "follow": follow_ups(log).rates,
-        "recurring": recurring(log),
-    }
 
 
 def _recurring_bullets(log: ReflectionLog, rec: pd.DataFrame) -> list[str]:
@@ -181,7 +138,7 @@ def _interview_table(log: ReflectionLog) -> Table:
                 text(row.feeling),
                 str(row.n_well),
                 str(row.n_wrong),
-                OUTCOME_STYLE[outcome]["label"] if outcome in OUTCOME_STYLE else "",
+                outcome_label(outcome) if outcome in OUTCOMES else "",
             ]
         )
     columns = ["date", "company", "role", "stage", "feeling", "went well", "went wrong", "outcome"]
@@ -192,11 +149,9 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
     """The sections of one client's review packet (``log`` holds that client only)."""
     dates = log.interviews["interview_date"]
     when = date_range(dates.min(), dates.max())
-    frames = _frames(log, today)
     n = len(log)
-    cover = [OPENING, *_client_lines(client, frames)]
+    cover = [OPENING, *headline(summarise(log, client=client, today=today))]
     small = n < SMALL_SAMPLE
-    rec = frames["recurring"]
     sections = [
         Section(f"Review packet: {client}", cover, note=f"Interviews {when}."),
         Section(
@@ -207,7 +162,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "way round. Grey dots are single interviews; hollow circles mark months with "
                 f"fewer than {SMALL_SAMPLE} interviews, where one interview moves the line a lot."
             ],
-            chart=_one(plot_balance, log),
+            chart=_one(charts.plot_balance, log),
         ),
         Section(
             "Strengths and weaknesses by theme",
@@ -215,7 +170,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "How often each theme came up under went well (right) and under went wrong "
                 "(left). The same theme often shows up on both sides."
             ],
-            chart=_one(plot_strengths_weaknesses, log),
+            chart=_one(charts.plot_strengths_weaknesses, log),
         ),
         Section(
             "What keeps coming up under went wrong",
@@ -223,8 +178,8 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "Themes that came up in more than one interview, by the share of interviews "
                 "they came up in. The colour says how each one has been going lately."
             ],
-            chart=_one(plot_recurring, log),
-            bullets=_recurring_bullets(log, rec),
+            chart=_one(charts.plot_recurring, log),
+            bullets=_recurring_bullets(log, recurring(log)),
         ),
         Section(
             "How each interview felt afterwards",
@@ -232,7 +187,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "The feeling written down after each interview (1 to 5), marked by what "
                 "happened next, with the average per month."
             ],
-            chart=_one(plot_feeling, log),
+            chart=_one(charts.plot_feeling, log),
         ),
     ]
     open_actions, done = _plan_bullets(log, today)
@@ -253,7 +208,7 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
                 "after the others. Side by side, this describes what happened; it does not "
                 "show that asking changed the outcome."
             ],
-            chart=_one(plot_follow_ups, log),
+            chart=_one(charts.plot_follow_ups, log),
             chart_size=(9.0, 3.8),
         )
     )
@@ -264,17 +219,6 @@ def review_content(log: ReflectionLog, client: str, *, today: pd.Timestamp) -> P
     return Packet(f"Review packet: {client}", subject, sections)
 
 
-def _flags(row: pd.Series) -> str:
-    words = []
-    if bool(row["declining"]):
-        words.append("lately a smaller share went well")
-    if bool(row["inactive"]):
-        words.append(f"no interview in {int(row['days_since_last'])} days")
-    if bool(row["small_sample"]):
-        words.append("few interviews so far")
-    return "; ".join(words)
-
-
 def _points(change: float) -> str:
     """A change of share as signed percentage points: ``"+16 points"``."""
     if pd.isna(change):
@@ -283,36 +227,35 @@ def _points(change: float) -> str:
     return f"{sign}{abs(change) * 100:.0f} points"
 
 
-def _cohort_table(frame: pd.DataFrame) -> Table:
-    columns = [
-        "client",
-        "interviews",
-        "latest",
-        "balance (last 5)",
-        "change",
-        "keeps coming up",
-        "resolved",
-        "asked again",
-        "to look at",
+def _follow_up_cell(row: pd.Series) -> str:
+    if pd.isna(row["follow_up_rate"]):
+        return "\u2014"
+    return f"{int(row['follow_ups_requested'])} of {int(row['follow_ups_recorded'])}"
+
+
+def _top_weakness(row: pd.Series) -> str:
+    return pretty_theme(row["top_weakness"]) if isinstance(row["top_weakness"], str) else ""
+
+
+#: The coach's table: (heading, the cell of one row of ``analytics.cohort``).
+_COHORT_COLUMNS: list[tuple[str, Callable[[pd.Series], str]]] = [
+    ("client", lambda row: str(row["client"])),
+    ("interviews", lambda row: str(int(row["interviews"]))),
+    ("latest", lambda row: f"{pd.Timestamp(row['last_date']):%d %b %Y}"),
+    ("balance (last 5)", lambda row: ratio_words(float(row["current_ratio"]))),
+    ("change", lambda row: _points(row["share_change"])),
+    ("keeps coming up", _top_weakness),
+    ("resolved", lambda row: str(int(row["weaknesses_resolved"]))),
+    ("asked again", _follow_up_cell),
+]
+
+
+def _cohort_table(frame: pd.DataFrame, flags: dict[str, str]) -> Table:
+    columns = [name for name, _ in _COHORT_COLUMNS] + ["to look at"]
+    rows = [
+        [cell(row) for _, cell in _COHORT_COLUMNS] + [flags[str(row["client"])]]
+        for _, row in frame.iterrows()
     ]
-    rows = []
-    for _, row in frame.iterrows():
-        change = row["share_change"]
-        rows.append(
-            [
-                str(row["client"]),
-                str(int(row["interviews"])),
-                f"{pd.Timestamp(row['last_date']):%d %b %Y}",
-                ratio_words(float(row["current_ratio"])),
-                _points(change),
-                pretty_theme(row["top_weakness"]) if isinstance(row["top_weakness"], str) else "",
-                str(int(row["weaknesses_resolved"])),
-                "\u2014"
-                if pd.isna(row["follow_up_rate"])
-                else f"{int(row['follow_ups_requested'])} of {int(row['follow_ups_recorded'])}",
-                _flags(row),
-            ]
-        )
     return Table(columns, rows)
 
 
@@ -320,27 +263,10 @@ def coach_content(log: ReflectionLog, *, today: pd.Timestamp) -> Packet:
     """The sections of a coach's packet across every client of ``log``."""
     dates = log.interviews["interview_date"]
     when = date_range(dates.min(), dates.max())
-    frames = _frames(log, today)
-    table = frames["cohort"]
+    coach = summarise_clients(log, today=today)
+    cover = coach_headline(coach)
     clients = log.clients
-    flagged = [
-        f"{row['client']} ({_flags(row)})"
-        for _, row in table.iterrows()
-        if bool(row["declining"]) or bool(row["inactive"])
-    ]
-    cover = [
-        f"{plural(len(clients), 'client')}, {plural(len(log), 'interview')} {when}. "
-        "Flags are prompts to look, not verdicts: fewer items written down lately can also "
-        "mean shorter notes.",
-        ("Worth a look: " + "; ".join(flagged) + ".")
-        if flagged
-        else "No client is flagged as declining or inactive.",
-    ]
-    small = [str(c) for c, s in zip(table["client"], table["small_sample"], strict=True) if s]
-    if small:
-        cover.append(
-            f"Few interviews so far for {', '.join(small)} \u2014 read their figures gently."
-        )
+    flags = {who: flag_words(summary) for who, summary in coach.clients.items()}
     sections = [
         Section("Coach packet: all clients", cover, note=f"Interviews {when}."),
         Section(
@@ -350,7 +276,7 @@ def coach_content(log: ReflectionLog, *, today: pd.Timestamp) -> Packet:
                 "interviews. Change: the share of items that went well, against the 5 "
                 "interviews before, in percentage points."
             ],
-            table=_cohort_table(table),
+            table=_cohort_table(cohort(log, today=today), flags),
         ),
         Section(
             "What went wrong, client by client",
@@ -358,17 +284,17 @@ def coach_content(log: ReflectionLog, *, today: pd.Timestamp) -> Packet:
                 "The share of each client's interviews in which a theme came up under went "
                 "wrong: what clients struggle with in common."
             ],
-            chart=_one(plot_client_themes, log),
+            chart=_one(charts.plot_client_themes, log),
             chart_size=(9.0, 1.8 + 0.6 * max(len(clients), 2)),
         ),
         Section(
             "Balance over time, client by client",
             ["Every client on the same scale; hollow circles are months with few interviews."],
-            chart=lambda fig: plot_balance_grid(log, fig=fig),
+            chart=lambda fig: charts.plot_balance_grid(log, fig=fig),
             chart_size=(11.0, 3.6 * int(np.ceil(len(clients) / 3)) + 1.0),
         ),
     ]
     for client in clients:
-        sections.append(Section(f"{client}", _client_lines(client, frames)))
+        sections.append(Section(f"{client}", headline(coach.clients[client])))
     subject = f"Interview reflections of {plural(len(clients), 'client')}, {when}"
     return Packet("Coach packet: all clients", subject, sections)

@@ -10,24 +10,19 @@ in memory, write atomically and owner-only.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Unpack
 
-import pandas as pd
-
-from .._log import DateLike, ReflectionLog
+from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
-from ..io._files import atomic_write
-from ._anonymize import anonymize as anonymize_log
-from ._anonymize import pseudonyms
+from ..io import atomic_write
 from ._content import Packet, coach_content, review_content
 from ._html import render_html
+from ._options import PacketOptions, Period, Sharing, sharing
 from ._pdf import render_pdf
+from ._summary import as_today
 
 __all__ = ["coach_packet", "review_packet"]
-
-Period = tuple[DateLike, DateLike] | None
 
 
 def _kind(path: str | os.PathLike[str]) -> str:
@@ -41,15 +36,7 @@ def _kind(path: str | os.PathLike[str]) -> str:
 
 
 def _in_period(log: ReflectionLog, period: Period, who: str) -> ReflectionLog:
-    if period is None:
-        picked = log
-    else:
-        if not isinstance(period, tuple) or len(period) != 2:
-            raise RecoveryAnalyticsError(
-                "The value for `period` must be None or a (start, end) pair of dates such as "
-                f"('2026-03-01', '2026-06-30') (either may be None), but {period!r} was passed."
-            )
-        picked = log.filter(start=period[0], end=period[1])
+    picked = log if period is None else log.filter(start=period[0], end=period[1])
     if len(picked) == 0:
         if len(log) == 0:
             raise RecoveryAnalyticsError(f"There are no interviews for {who} yet.")
@@ -63,25 +50,20 @@ def _in_period(log: ReflectionLog, period: Period, who: str) -> ReflectionLog:
     return picked
 
 
-def _today(today: Any) -> pd.Timestamp:
-    if today is None:
-        return pd.Timestamp.today().normalize()
-    problem = RecoveryAnalyticsError(
-        f"The value for `today` must be a date such as '2026-09-01', but {today!r} was passed."
-    )
-    try:
-        ts = pd.Timestamp(today)
-    except (TypeError, ValueError):
-        raise problem from None
-    if pd.isna(ts):
-        raise problem
-    return ts.normalize()
-
-
-def _write(packet: Packet, path: str | os.PathLike[str]) -> Path:
-    if _kind(path) == "pdf":
-        return atomic_write(path, render_pdf(packet))
-    return atomic_write(path, render_html(packet))
+def _write(
+    log: ReflectionLog, client: str | None, path: str | os.PathLike[str], how: Sharing
+) -> Path:
+    """Hide, pick, word, render and write: the one path every packet takes."""
+    kind = _kind(path)
+    today = as_today(how.today)
+    real = log.check_client(client) if client is not None else None
+    shared, name = how.shared(log, real)
+    if name is None:
+        packet: Packet = coach_content(_in_period(shared, how.period, "these clients"), today=today)
+    else:
+        one = _in_period(shared.filter(client=name), how.period, name)
+        packet = review_content(one, name, today=today)
+    return atomic_write(path, render_pdf(packet) if kind == "pdf" else render_html(packet))
 
 
 def review_packet(
@@ -89,11 +71,7 @@ def review_packet(
     *,
     client: str,
     path: str | os.PathLike[str],
-    period: Period = None,
-    anonymize: bool = False,
-    anonymize_companies: bool = False,
-    anonymize_names: Iterable[str] = (),
-    today: Any = None,
+    **options: Unpack[PacketOptions],
 ) -> Path:
     """Write one client's review-session packet as PDF or HTML.
 
@@ -117,17 +95,17 @@ def review_packet(
     period : (start, end), optional
         Only interviews between these dates (inclusive; either may be None).
         A period without interviews raises an error naming the dates there are.
-    anonymize : bool
+    anonymize : bool, default False
         Replace client names by "Client A", "Client B", ... (in sorted order
         of the real names) everywhere: text, charts, tables and metadata.
         Any of the three ``anonymize`` options also hides e-mail addresses,
         phone numbers, links, handles and the names the text points to
         ("with Sarah", "Tom from HR"); see
         :func:`~recovery_analytics.reports.anonymize` for what it cannot find.
-    anonymize_companies : bool
+    anonymize_companies : bool, default False
         Replace company names by "Company 1", ... (in sorted order); on its
         own it keeps client names, so pass both to hide both.
-    anonymize_names : iterable of str
+    anonymize_names : iterable of str, optional
         Other people's names you know are in the text (interviewers,
         referees), replaced by "[name]" wherever the free text has them.
     today : date-like, optional
@@ -149,30 +127,14 @@ def review_packet(
     >>> "Client A" in (folder / "ana.html").read_text()
     True
     """
-    _kind(path)
-    day = _today(today)
-    real = log.check_client(client)
-    shared, name = log, real
-    extra = _names(anonymize_names)
-    if anonymize or anonymize_companies or extra:
-        names = pseudonyms(log, clients=anonymize, companies=anonymize_companies)
-        shared = anonymize_log(log, clients=anonymize, companies=anonymize_companies, names=extra)
-        name = names.client(real)
-    one = shared.filter(client=name)
-    one = _in_period(one, period, name)
-    packet = review_content(one, name, today=day)
-    return _write(packet, path)
+    return _write(log, client, path, sharing("review_packet", options, PacketOptions))
 
 
 def coach_packet(
     log: ReflectionLog,
-    path: str | os.PathLike[str],
     *,
-    period: Period = None,
-    anonymize: bool = False,
-    anonymize_companies: bool = False,
-    anonymize_names: Iterable[str] = (),
-    today: Any = None,
+    path: str | os.PathLike[str],
+    **options: Unpack[PacketOptions],
 ) -> Path:
     """Write a coach's packet across every client, as PDF or HTML.
 
@@ -193,30 +155,16 @@ def coach_packet(
     Returns
     -------
     Path
-        Where the packet is.
+        Where the coach packet is.
 
     Examples
     --------
-    >>> import pathlib, tempfile
+    >>> from pathlib import Path
+    >>> from tempfile import mkdtemp
     >>> from pypdf import PdfReader
     >>> from recovery_analytics.analytics._examples import example_log
-    >>> out = coach_packet(example_log(), pathlib.Path(tempfile.mkdtemp()) / "coach.pdf",
-    ...                    today="2026-04-01")
+    >>> out = coach_packet(example_log(), path=Path(mkdtemp()) / "coach.pdf", today="2026-04-01")
     >>> PdfReader(out).metadata.title
     'Coach packet: all clients'
     """
-    _kind(path)
-    day = _today(today)
-    shared = log
-    extra = _names(anonymize_names)
-    if anonymize or anonymize_companies or extra:
-        shared = anonymize_log(log, clients=anonymize, companies=anonymize_companies, names=extra)
-    shared = _in_period(shared, period, "these clients")
-    packet = coach_content(shared, today=day)
-    return _write(packet, path)
-
-
-def _names(names: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(names, str):  # one name, not its letters
-        names = (names,)
-    return tuple(names)  # anonymize() checks them
+    return _write(log, None, path, sharing("coach_packet", options, PacketOptions))

@@ -1,8 +1,10 @@
 """Charts to files: PNG, SVG or PDF, reproducible to the byte, owner-only.
 
+:func:`render` is the one renderer of the package: ``save_chart``, the
+packets, the notebooks and the dashboard all turn a chart into bytes with it.
 Every file is rendered into memory first and then written with
-:func:`recovery_analytics.io._files.atomic_write`, so a crash never leaves half
-a chart behind and nobody else on the machine can read it (0600).
+:func:`recovery_analytics.io.atomic_write`, so a crash never leaves half a
+chart behind and nobody else on the machine can read it (0600).
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
 from ..exceptions import RecoveryAnalyticsError
-from ..io._files import atomic_write
+from ..io import atomic_write
 
-__all__ = ["FORMATS", "export_rc", "figure_of", "render", "save_chart"]
+__all__ = ["FORMATS", "check_format", "export_rc", "figure_of", "render", "save_chart"]
 
 FORMATS: Final = ("png", "svg", "pdf")
 
@@ -76,18 +78,53 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return suffix
 
 
-def render(
-    chart: object,
-    fmt: str,
-    *,
-    dpi: float = 150,
-    metadata: Mapping[str, Any] | None = None,
-) -> bytes:
-    """The chart as the bytes of a PNG, SVG or PDF file, without timestamps."""
+def check_format(fmt: str) -> str:
+    """``fmt`` if it is one of :data:`FORMATS`, else a helpful error."""
     if fmt not in FORMATS:
         raise RecoveryAnalyticsError(
             f"The value for `fmt` must be one of {list(FORMATS)}, but {fmt!r} was passed."
         )
+    return fmt
+
+
+def render(
+    chart: object,
+    fmt: str = "png",
+    *,
+    dpi: float = 150,
+    metadata: Mapping[str, Any] | None = None,
+) -> bytes:
+    """The chart as the bytes of a PNG, SVG or PDF file, without timestamps.
+
+    The same chart gives the same bytes every time: no creation date, no
+    software stamp, fixed SVG ids, SVG text kept as text and PDF fonts
+    embedded as TrueType.
+
+    Parameters
+    ----------
+    chart : Figure, SubFigure, Axes or array of Axes
+        What a ``plot_*`` function returned, or a Figure.
+    fmt : {"png", "svg", "pdf"}
+    dpi : float
+        Resolution of PNG files (and of images inside SVG/PDF).
+    metadata : dict, optional
+        Extra file metadata, e.g. ``{"Title": "Balance over time"}``; a key
+        set to ``None`` is left out.
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure(figsize=(2, 2)).add_subplot()
+    >>> render(ax)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    >>> render(ax, "svg") == render(ax, "svg")
+    True
+    """
+    check_format(fmt)
     fig = figure_of(chart)
     meta = dict(_NO_STAMP[fmt])
     if metadata:

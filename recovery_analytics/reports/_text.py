@@ -1,7 +1,8 @@
 """Headline numbers in words: honest, kind, no verdicts, small samples said plainly.
 
-Every number here comes from :mod:`recovery_analytics.analytics`; this module
-only chooses the words.
+The one sentence writer of the packets and the dashboard. Every number here
+comes from a :class:`~._summary.ClientSummary` (plain data computed once by
+:func:`~._summary.summarise`); this module only chooses the words.
 """
 
 from __future__ import annotations
@@ -11,16 +12,22 @@ from typing import Any, Final
 
 import pandas as pd
 
+from .._log import DateLike, ReflectionLog
 from ..analytics import SMALL_SAMPLE
-from ..charts._recovery import OUTCOME_STYLE
-from ..charts._style import STATUS_STYLE, plural
+from ..vocabulary import outcome_label, plural, status_label
+from ._summary import ClientSummary, CoachSummary, summarise
 
 __all__ = [
+    "OPENING",
+    "client_headline",
+    "coach_headline",
     "date_range",
     "day",
+    "flag_words",
     "headline",
     "outcome_words",
     "ratio_words",
+    "status_words",
 ]
 
 OPENING: Final = (
@@ -63,10 +70,8 @@ def date_range(first: Any, last: Any) -> str:
 
     Examples
     --------
-    >>> date_range("2026-03-02", "2026-08-18")
-    'from March to August 2026'
-    >>> date_range("2026-03-02", "2026-03-20")
-    'in March 2026'
+    >>> date_range("2026-03-02", "2026-08-18"), date_range("2026-03-02", "2026-03-20")
+    ('from March to August 2026', 'in March 2026')
     >>> date_range("2025-11-02", "2026-02-20")
     'from November 2025 to February 2026'
     """
@@ -106,110 +111,170 @@ def outcome_words(counts: dict[str, int]) -> str:
     '3 not this time, 2 next round'
     """
     parts = sorted(((n, k) for k, n in counts.items() if n), key=lambda p: (-p[0], p[1]))
-    return ", ".join(f"{n} {OUTCOME_STYLE[k]['label']}" for n, k in parts)
+    return ", ".join(f"{n} {outcome_label(k)}" for n, k in parts)
 
 
 def status_words(status: str) -> str:
     """The plain label of a recurring status (``"not seen lately"``)."""
-    return STATUS_STYLE.get(status, {"label": status})["label"]
+    return status_label(status)
 
 
-def headline(
-    summary: pd.Series,
-    *,
-    cohort: pd.Series | None = None,
-    plan: pd.Series | None = None,
-    follow: pd.Series | None = None,
-    resolved: list[tuple[str, int]] | None = None,
-) -> list[str]:
-    """The cover page's sentences for one client, from analytics rows.
+def _themes(themes: tuple[str, ...]) -> str:
+    return ", ".join(themes).replace("_", " ")
 
-    Parameters
-    ----------
-    summary : Series
-        The client's row of ``analytics.client_summary``.
-    cohort : Series, optional
-        The client's row of ``analytics.cohort`` (outcomes).
-    plan : Series, optional
-        The client's row of ``analytics.plan_b``.
-    follow : Series, optional
-        The client's row of ``analytics.follow_ups(...).rates``.
-    resolved : list of (theme, interviews), optional
-        Weaknesses with status ``resolved`` in ``analytics.recurring``; the
-        three seen most often are named, the others counted.
 
-    Examples
-    --------
-    >>> row = pd.Series({"interviews": 3, "first_date": pd.Timestamp("2026-03-02"),
-    ...     "last_date": pd.Timestamp("2026-03-30"), "n_well": 4, "n_wrong": 5,
-    ...     "trend": "too few interviews to say", "balance_first_half": 0.5,
-    ...     "balance_second_half": 0.4, "top_weaknesses": "nerves", "top_strengths": ""})
-    >>> for line in headline(row):
-    ...     print(line)
-    Across 3 interviews in March 2026, 4 things went well and 5 went wrong.
-    With 3 interviews so far it is too early to see a trend — read these pages gently.
-    What came up more than once under went wrong: nerves.
-    """
-    n = int(summary["interviews"])
-    when = date_range(summary["first_date"], summary["last_date"])
-    if n == 1:
-        when = f"on {day(summary['first_date'])}"
-    well, wrong = int(summary["n_well"]), int(summary["n_wrong"])
-    lines = [
-        f"Across {plural(n, 'interview')} {when}, {plural(well, 'thing')} went well "
-        f"and {wrong} went wrong."
-        if n > 1
-        else f"From one interview {when}, {plural(well, 'thing')} went well and {wrong} went wrong."
-    ]
+def _counts(s: ClientSummary) -> str:
+    n, well, wrong = s.interviews, s.went_well, s.went_wrong
+    when = date_range(s.first_date, s.last_date) if n > 1 else f"on {day(s.first_date)}"
     if well + wrong == 0:
         counted = "One interview" if n == 1 else plural(n, "interview")
-        lines[0] = f"{counted} {when}, with nothing written yet under went well or went wrong."
-    trend = str(summary["trend"])
-    if trend in _TREND and n >= SMALL_SAMPLE:
-        lines.append(
-            _TREND[trend].format(
-                first=float(summary["balance_first_half"]),
-                second=float(summary["balance_second_half"]),
-            )
+        return f"{counted} {when}, with nothing written yet under went well or went wrong."
+    if n == 1:
+        return (
+            f"From one interview {when}, {plural(well, 'thing')} went well and {wrong} went wrong."
         )
-    elif n < SMALL_SAMPLE:
-        lines.append(
+    return (
+        f"Across {plural(n, 'interview')} {when}, {plural(well, 'thing')} went well "
+        f"and {wrong} went wrong."
+    )
+
+
+def _trend(s: ClientSummary) -> str:
+    n = s.interviews
+    if s.trend in _TREND and n >= SMALL_SAMPLE:
+        return _TREND[s.trend].format(
+            first=s.share_first_half if s.share_first_half is not None else math.nan,
+            second=s.share_second_half if s.share_second_half is not None else math.nan,
+        )
+    if n < SMALL_SAMPLE:
+        return (
             f"With {plural(n, 'interview')} so far it is too early to see a trend "
             "\u2014 read these pages gently."
         )
-    else:
-        lines.append("One half of these interviews has no items written, so there is no trend.")
-    weak = str(summary.get("top_weaknesses") or "")
-    strong = str(summary.get("top_strengths") or "")
-    if weak and weak != "nan":
-        lines.append(f"What came up more than once under went wrong: {weak.replace('_', ' ')}.")
-    if resolved:
-        shown = sorted(resolved, key=lambda r: (-r[1], r[0]))[:3]
-        parts = [f"{t.replace('_', ' ')} (in {plural(k, 'earlier interview')})" for t, k in shown]
-        more = len(resolved) - len(shown)
-        tail = f", and {plural(more, 'more theme')}" if more else ""
-        lines.append(f"Not seen in the latest interviews any more: {', '.join(parts)}{tail}.")
-    if strong and strong != "nan":
-        lines.append(f"Strengths that keep showing up: {strong.replace('_', ' ')}.")
-    if cohort is not None:
-        counts = {k: int(cohort.get(f"outcome_{k}", 0)) for k in OUTCOME_STYLE}
-        said = outcome_words(counts)
-        if said:
-            lines.append(f"What happened next so far: {said}.")
-    if follow is not None and int(follow["recorded"]) > 0:
-        req = int(follow["requested"])
-        text = (
-            f"Another conversation was asked for after {req} of "
-            f"{plural(int(follow['recorded']), 'interview')}"
-        )
-        if req:
-            text += f"; {int(follow['granted'])} granted"
-            if int(follow["pending"]):
-                text += f", {int(follow['pending'])} still waiting"
-        lines.append(text + ".")
-    if plan is not None and int(plan["actions"]) > 0:
+    return "One half of these interviews has no items written, so there is no trend."
+
+
+def _resolved(resolved: tuple[tuple[str, int], ...]) -> str:
+    shown = sorted(resolved, key=lambda r: (-r[1], r[0]))[:3]
+    parts = [f"{t.replace('_', ' ')} (in {plural(k, 'earlier interview')})" for t, k in shown]
+    more = len(resolved) - len(shown)
+    tail = f", and {plural(more, 'more theme')}" if more else ""
+    return f"Not seen in the latest interviews any more: {', '.join(parts)}{tail}."
+
+
+def _follow_ups(s: ClientSummary) -> str:
+    req = s.follow_ups_requested
+    text = (
+        f"Another conversation was asked for after {req} of "
+        f"{plural(s.follow_ups_recorded, 'interview')}"
+    )
+    if req:
+        text += f"; {s.follow_ups_granted} granted"
+        if s.follow_ups_pending:
+            text += f", {s.follow_ups_pending} still waiting"
+    return text + "."
+
+
+def headline(summary: ClientSummary) -> list[str]:
+    """The headline sentences for one client: the cover page, the dashboard.
+
+    Parameters
+    ----------
+    summary : ClientSummary
+        From :func:`~recovery_analytics.reports.summarise`.
+
+    Returns
+    -------
+    list of str
+        One sentence (or two) per line: the counts, the trend or why there
+        is none, what keeps coming up and what stopped, strengths, outcomes,
+        follow-ups and plan B; a line is left out when it has nothing to say.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> s = ClientSummary(client="ana", interviews=3, first_date=dt.date(2026, 3, 2),
+    ...     last_date=dt.date(2026, 3, 30), went_well=4, went_wrong=5,
+    ...     trend="too few interviews to say", top_weaknesses=("nerves",))
+    >>> for line in headline(s):
+    ...     print(line)
+    Across 3 interviews in March 2026, 4 things went well and 5 went wrong.
+    With 3 interviews so far it is too early to see a trend \u2014 read these pages gently.
+    What came up more than once under went wrong: nerves.
+    """
+    s = summary
+    lines = [_counts(s), _trend(s)]
+    if s.top_weaknesses:
+        lines.append(f"What came up more than once under went wrong: {_themes(s.top_weaknesses)}.")
+    if s.resolved:
+        lines.append(_resolved(s.resolved))
+    if s.top_strengths:
+        lines.append(f"Strengths that keep showing up: {_themes(s.top_strengths)}.")
+    said = outcome_words(dict(s.outcomes))
+    if said:
+        lines.append(f"What happened next so far: {said}.")
+    if s.follow_ups_recorded > 0:
+        lines.append(_follow_ups(s))
+    if s.plan_b_actions > 0:
         lines.append(
-            f"Plan B: {int(plan['done'])} of {plural(int(plan['actions']), 'action')} done, "
-            f"{int(plan['open'])} still open."
+            f"Plan B: {s.plan_b_done} of {plural(s.plan_b_actions, 'action')} done, "
+            f"{s.plan_b_open} still open."
+        )
+    return lines
+
+
+def client_headline(
+    log: ReflectionLog, *, client: str | None = None, today: DateLike = None
+) -> list[str]:
+    """``headline(summarise(log, client=client, today=today))`` in one call.
+
+    Examples
+    --------
+    >>> from recovery_analytics.analytics._examples import example_log
+    >>> client_headline(example_log(), client="ana", today="2026-04-01")[0]
+    'Across 3 interviews from January to March 2026, 5 things went well and 3 went wrong.'
+    """
+    return headline(summarise(log, client=client, today=today))
+
+
+def flag_words(summary: ClientSummary) -> str:
+    """Why a coach might look at this client, or ``""``.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> s = ClientSummary(client="ben", interviews=2, first_date=dt.date(2026, 1, 12),
+    ...     last_date=dt.date(2026, 2, 2), went_well=1, went_wrong=2, trend="",
+    ...     inactive=True, days_since_last=58, small_sample=True)
+    >>> flag_words(s)
+    'no interview in 58 days; few interviews so far'
+    """
+    words = []
+    if summary.declining:
+        words.append("lately a smaller share went well")
+    if summary.inactive:
+        words.append(f"no interview in {summary.days_since_last} days")
+    if summary.small_sample:
+        words.append("few interviews so far")
+    return "; ".join(words)
+
+
+def coach_headline(coach: CoachSummary) -> list[str]:
+    """The coach packet's cover sentences: totals, who to look at, small samples."""
+    clients = list(coach.clients.values())
+    when = date_range(coach.first_date, coach.last_date)
+    flagged = [f"{s.client} ({flag_words(s)})" for s in clients if s.declining or s.inactive]
+    lines = [
+        f"{plural(len(clients), 'client')}, {plural(coach.interviews, 'interview')} {when}. "
+        "Flags are prompts to look, not verdicts: fewer items written down lately can also "
+        "mean shorter notes.",
+        ("Worth a look: " + "; ".join(flagged) + ".")
+        if flagged
+        else "No client is flagged as declining or inactive.",
+    ]
+    small = [s.client for s in clients if s.small_sample]
+    if small:
+        lines.append(
+            f"Few interviews so far for {', '.join(small)} \u2014 read their figures gently."
         )
     return lines

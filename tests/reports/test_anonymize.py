@@ -91,7 +91,7 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_pseudonyms_are_stable_and_sorted(named) -> None:
-    names = pseudonyms(named, companies=True)
+    names = pseudonyms(named, anonymize_companies=True)
     assert dict(names.clients) == {"Priya": "Client A", "Tomasz": "Client B"}
     assert dict(names.companies) == {
         "Globex Corporation": "Company 1",
@@ -99,14 +99,14 @@ def test_pseudonyms_are_stable_and_sorted(named) -> None:
         "Orchard & Vine": "Company 3",
     }
     shuffled = named.filter(entry_ids=list(named.interviews.index[::-1]))
-    assert pseudonyms(shuffled, companies=True) == names
+    assert pseudonyms(shuffled, anonymize_companies=True) == names
     assert dict(pseudonyms(named).companies) == {}  # companies only when asked
-    assert dict(pseudonyms(named, clients=False, companies=True).clients) == {}
+    assert dict(pseudonyms(named, anonymize=False, anonymize_companies=True).clients) == {}
 
 
 def test_anonymize_replaces_every_text_and_keeps_the_input(named) -> None:
     before = [f.copy() for f in (named.interviews, named.items, named.actions)]
-    shared = anonymize(named, companies=True)
+    shared = anonymize(named, anonymize_companies=True)
     for old, frame in zip(before, (named.interviews, named.items, named.actions), strict=True):
         pd.testing.assert_frame_equal(old, frame)  # the input is not changed
     blob = " ".join(
@@ -152,7 +152,7 @@ def test_whole_words_only_and_me_is_not_a_name() -> None:
 
 
 def test_companies_only_keeps_client_names(named) -> None:
-    shared = anonymize(named, clients=False, companies=True)
+    shared = anonymize(named, anonymize=False, anonymize_companies=True)
     assert shared.clients == ["Priya", "Tomasz"]
     assert _leaks(" ".join(shared.items["text"]), COMPANIES) == []
 
@@ -207,7 +207,7 @@ def test_coach_packet_has_no_real_name(named, tmp_path: Path) -> None:
     text = _pdf_text(
         coach_packet(
             named,
-            tmp_path / "coach.pdf",
+            path=tmp_path / "coach.pdf",
             anonymize=True,
             anonymize_companies=True,
             today="2026-05-01",
@@ -216,14 +216,18 @@ def test_coach_packet_has_no_real_name(named, tmp_path: Path) -> None:
     assert _leaks(text, CLIENTS + COMPANIES) == []
     assert "Client A" in text and "Client B" in text
     page = coach_packet(
-        named, tmp_path / "coach.html", anonymize=True, anonymize_companies=True, today="2026-05-01"
+        named,
+        path=tmp_path / "coach.html",
+        anonymize=True,
+        anonymize_companies=True,
+        today="2026-05-01",
     ).read_text()
     assert _leaks(page.replace("&amp;", "&"), CLIENTS + COMPANIES) == []
 
 
 @pytest.mark.parametrize("draw", [plot_balance, plot_feeling])
 def test_svg_of_an_anonymised_chart_has_no_real_name(named, tmp_path: Path, draw) -> None:
-    shared = anonymize(named, companies=True)
+    shared = anonymize(named, anonymize_companies=True)
     svg = save_chart(draw(shared, client="Client A"), tmp_path / "c.svg").read_text()
     assert _leaks(svg, CLIENTS + COMPANIES) == []
     assert "Client A" in svg

@@ -102,7 +102,7 @@ def _log(texts: list[str], **fields) -> object:
 
 
 def _shared_texts(texts: list[str], **options) -> list[str]:
-    shared = anonymize(_log(texts), clients=False, **options)
+    shared = anonymize(_log(texts), anonymize=False, **options)
     return shared.items["text"].tolist()
 
 
@@ -120,7 +120,7 @@ def test_what_only_looks_like_an_identifier_is_left_alone() -> None:
 def test_the_logs_own_names_get_pseudonyms_not_name_placeholders() -> None:
     shared = anonymize(
         _log(["Interview with Initech and Priya went fine", "asked Priya's team"]),
-        companies=True,
+        anonymize_companies=True,
     )
     assert shared.items["text"].tolist() == [
         "Interview with Company 1 and Client A went fine",
@@ -148,19 +148,21 @@ def test_names_you_give_are_replaced_whole_word_ignoring_case() -> None:
         "Tomatoes are not Tom",  # whole words only
         "Asked about Keira's notes",  # no cue: only the list finds it
     ]
-    got = _shared_texts(texts, names=["Tom Baker", "tom", "Keira", " "])
+    got = _shared_texts(texts, anonymize_names=["Tom Baker", "tom", "Keira", " "])
     assert got == [
         "[name] and [name] were there",
         "Tomatoes are not [name]",
         "Asked about [name]'s notes",
     ]
     # on their own too, and a single string is one name, not its letters
-    assert _shared_texts(["Keira and Ed"], contacts=False, names="Keira") == ["[name] and Ed"]
+    assert _shared_texts(["Keira and Ed"], contacts=False, anonymize_names="Keira") == [
+        "[name] and Ed"
+    ]
 
 
 def test_names_must_be_strings() -> None:
-    with pytest.raises(TypeError, match=r"`names` must be a list of names.*holds 42"):
-        anonymize(_log(["a"]), names=["Tom", 42])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"`anonymize_names` must be a list of names.*holds 42"):
+        anonymize(_log(["a"]), anonymize_names=["Tom", 42])  # type: ignore[list-item]
 
 
 def test_lists_of_text_are_covered_and_keep_their_type() -> None:
@@ -187,10 +189,10 @@ def test_lists_of_text_are_covered_and_keep_their_type() -> None:
 def test_the_input_log_is_not_changed_and_twice_is_like_once() -> None:
     log = _log(list(REPLACED), notes="Sarah from HR, sarah@acme.com")
     before = [f.copy() for f in (log.interviews, log.items, log.actions)]
-    once = anonymize(log, names=["Sarah"])
+    once = anonymize(log, anonymize_names=["Sarah"])
     for old, frame in zip(before, (log.interviews, log.items, log.actions), strict=True):
         pd.testing.assert_frame_equal(old, frame)
-    twice = anonymize(once, names=["Sarah"])
+    twice = anonymize(once, anonymize_names=["Sarah"])
     assert twice.items["text"].tolist() == once.items["text"].tolist()
     assert twice.interviews["notes"].tolist() == ["[name] from HR, [email]"]
 
@@ -252,7 +254,7 @@ def test_review_packet_pdf_holds_no_planted_identifier(planted, tmp_path: Path) 
     assert set(_leaks(plain)) >= {"Keira", "priya.k@acme.com", "7700 900123", "jdoe"}
     # anonymised, the packet has none of it (Keira has no cue: she is listed by name)
     # NOTE: review_packet does not take ``names`` - the CLI's --name covers that
-    shared = anonymize(planted, clients=False, names=["Keira"])
+    shared = anonymize(planted, anonymize=False, anonymize_names=["Keira"])
     text = _pdf_text(
         review_packet(
             shared, client="priya", path=tmp_path / "a.pdf", anonymize=True, today="2026-04-01"
@@ -267,14 +269,14 @@ def test_review_packet_html_hides_contacts_with_anonymize_alone(planted, tmp_pat
     plain = review_packet(planted, path=tmp_path / "p.html", **args).read_text()
     assert set(_leaks(plain)) >= {"priya.k@acme.com", "7700 900123", "jdoe"}
     page = review_packet(planted, path=tmp_path / "a.html", anonymize=True, **args).read_text()
-    # Keira is written with no cue (only --name / names= finds her): not checked here
+    # Keira is written with no cue (only --name / anonymize_names= finds her): not checked here
     assert [n for n in _leaks(page) if n != "Keira"] == []
     assert "[email]" in page and "[phone]" in page and "[handle]" in page
 
 
 def test_coach_packet_pdf_has_no_planted_identifier(planted, tmp_path: Path) -> None:
-    shared = anonymize(planted, clients=False, names=["Keira"])
-    out = coach_packet(shared, tmp_path / "coach.pdf", anonymize=True, today="2026-04-01")
+    shared = anonymize(planted, anonymize=False, anonymize_names=["Keira"])
+    out = coach_packet(shared, path=tmp_path / "coach.pdf", anonymize=True, today="2026-04-01")
     assert _leaks(_pdf_text(out)) == []
 
 
@@ -300,7 +302,7 @@ def test_packets_take_the_names_to_hide(tmp_path: Path) -> None:
 
     log = example_log()
     items = log.items.copy()
-    items["text"] = items["text"] + " - Zorblax"  # no cue: only names= can find it
+    items["text"] = items["text"] + " - Zorblax"  # no cue: only anonymize_names= can find it
     log = ReflectionLog(log.interviews, items, log.actions, log.problems)
     plain = review_packet(log, client="ana", path=tmp_path / "plain.html", today="2026-04-01")
     hidden = review_packet(
@@ -312,7 +314,7 @@ def test_packets_take_the_names_to_hide(tmp_path: Path) -> None:
     )
     assert "Zorblax" in plain.read_text()
     assert "Zorblax" not in hidden.read_text() and "[name]" in hidden.read_text()
-    assert "ana" in hidden.read_text()  # names= alone keeps the client's name
+    assert "ana" in hidden.read_text()  # anonymize_names= alone keeps the client's name
     one = review_packet(  # one name as a plain string, not as its letters
         log, client="ana", path=tmp_path / "one.html", anonymize_names="Zorblax", today="2026-04-01"
     )

@@ -130,7 +130,7 @@ def test_role_and_company_fields_hide_people() -> None:
 
 def test_names_you_give_apply_to_the_company_and_role_fields() -> None:
     log = _log(company="Tom Baker Ltd", role="Tom's deputy", notes="Lunch with Tom Baker")
-    shared = anonymize(log, names=["Tom"])
+    shared = anonymize(log, anonymize_names=["Tom"])
     row = shared.interviews.iloc[0]
     for text in (row["company"], row["role"], row["notes"]):
         assert not still_there("Tom", text), text
@@ -152,7 +152,7 @@ def test_anonymize_companies_hides_their_names_and_short_forms_in_text() -> None
             entry("2026-03-06", company="Hexaport", client="dana"),
         ]
     )
-    shared = anonymize(log, companies=True)
+    shared = anonymize(log, anonymize_companies=True)
     texts = [*shared.items["text"], *shared.interviews["notes"].dropna()]
     for name in ("Northgate", "Cloudberry", "Hexaport"):
         assert [t for t in texts if still_there(name, t)] == [], name

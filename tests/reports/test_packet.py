@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import stat
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 import matplotlib as mpl
@@ -17,6 +16,7 @@ from recovery_analytics.analytics import client_summary, cohort, plan_b
 from recovery_analytics.reports import coach_packet, review_packet
 
 from ..charts._data import edge_cases, entry, make_log, one_interview
+from ._html_parse import parse
 
 TODAY = "2026-09-01"
 REVIEW_SECTIONS = [
@@ -30,28 +30,6 @@ REVIEW_SECTIONS = [
     "The interviews behind these pages",
 ]
 NASTY = '<script>alert(1)</script> & "quotes"'
-
-
-class Parsed(HTMLParser):
-    """Every start tag with its attributes, and the text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse(page: str) -> Parsed:
-    parser = Parsed()
-    parser.feed(page)
-    parser.close()
-    return parser
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +166,8 @@ def test_html_escapes_user_text(tmp_path: Path) -> None:
     )
     page = review_packet(log, client=NASTY, path=tmp_path / "x.html", today=TODAY).read_text()
     assert "<script" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;" in page
+    # markupsafe writes a double quote as &#34; (html.escape wrote &quot;): the same character
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;" in page
     parsed = parse(page)
     assert not [t for t, _ in parsed.tags if t == "script"]
     text = " ".join(parsed.text)
@@ -212,7 +191,7 @@ def test_rcparams_unchanged_by_packets(tmp_path: Path) -> None:
 
 
 def test_coach_packet_pdf(sample, tmp_path: Path) -> None:
-    path = coach_packet(sample, tmp_path / "coach.pdf", today=TODAY)
+    path = coach_packet(sample, path=tmp_path / "coach.pdf", today=TODAY)
     reader = PdfReader(path)
     assert reader.metadata.title == "Coach packet: all clients"
     assert (
@@ -233,7 +212,7 @@ def test_coach_packet_flags_in_words(tmp_path: Path) -> None:
     log = make_log(
         [entry("2026-03-02", ["a"], ["b"]), {**entry("2026-03-02", ["c"], []), "client": "eli"}]
     )
-    page = coach_packet(log, tmp_path / "c.html", today=TODAY).read_text()
+    page = coach_packet(log, path=tmp_path / "c.html", today=TODAY).read_text()
     text = " ".join(" ".join(parse(page).text).split())
     assert "no interview in 183 days; few interviews so far" in text
     assert "Worth a look: dana (no interview in 183 days; few interviews so far); eli" in text
@@ -248,7 +227,7 @@ def test_tiny_logs_make_whole_packets(case: str, tmp_path: Path) -> None:
     text = " ".join(" ".join(parse(page).text).split())
     assert "read these pages gently" in text
     assert Counter(t for t, _ in parse(page).tags)["svg"] == 5
-    coach = coach_packet(log, tmp_path / "c.html", today=TODAY).read_text()
+    coach = coach_packet(log, path=tmp_path / "c.html", today=TODAY).read_text()
     assert "Few interviews so far for dana" in coach
 
 
@@ -261,5 +240,5 @@ def test_same_log_same_day_same_bytes(ext: str, tmp_path: Path) -> None:
 
 def test_coach_packet_empty_period(sample, tmp_path: Path) -> None:
     with pytest.raises(RecoveryAnalyticsError, match="No interviews for these clients"):
-        coach_packet(sample, tmp_path / "c.pdf", period=(None, "2020-01-01"))
+        coach_packet(sample, path=tmp_path / "c.pdf", period=(None, "2020-01-01"))
     assert list(tmp_path.iterdir()) == []

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from recovery_analytics import RecoveryAnalyticsError
 from recovery_analytics.charts import plot_balance, plot_balance_grid
-from recovery_analytics.reports import save_chart
+from recovery_analytics.reports import render, save_chart
 
 from ..charts._data import only_positives
 
@@ -93,3 +93,22 @@ def test_rcparams_unchanged(tmp_path: Path) -> None:
 
 def test_an_empty_figure_saves_too(tmp_path: Path) -> None:
     assert save_chart(Figure(), tmp_path / "empty.pdf").exists()
+
+
+@pytest.mark.parametrize("ext", ["png", "svg", "pdf"])
+def test_render_gives_the_bytes_save_chart_writes(tmp_path: Path, ext: str) -> None:
+    written = save_chart(_chart(), tmp_path / f"a.{ext}", dpi=80).read_bytes()
+    assert render(_chart(), ext, dpi=80) == written
+
+
+def test_render_is_png_by_default_at_the_dpi_asked() -> None:
+    fig = Figure(figsize=(2, 1))
+    fig.add_subplot()
+    image = Image.open(io.BytesIO(render(fig, dpi=50)))
+    assert image.format == "PNG"
+    assert image.size == (2 * 50, 1 * 50)
+
+
+def test_render_refuses_an_unknown_format() -> None:
+    with pytest.raises(RecoveryAnalyticsError, match="`fmt`"):
+        render(_chart(), "jpg")

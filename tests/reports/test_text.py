@@ -1,28 +1,31 @@
-"""The words of the cover pages, from hand-made analytics rows."""
+"""The words of the cover pages, from hand-made summaries."""
 
 from __future__ import annotations
 
-import pandas as pd
+import dataclasses
+import datetime as dt
+
 import pytest
 
-from recovery_analytics.reports._text import date_range, headline, ratio_words
+from recovery_analytics.reports import ClientSummary, headline
+from recovery_analytics.reports._text import date_range, ratio_words
 
 
 def summary(**changes):
-    row = {
-        "interviews": 12,
-        "first_date": pd.Timestamp("2026-03-02"),
-        "last_date": pd.Timestamp("2026-06-30"),
-        "n_well": 20,
-        "n_wrong": 25,
-        "trend": "less positive",
-        "balance_first_half": 0.5,
-        "balance_second_half": 0.35,
-        "top_weaknesses": "nerves, time_management",
-        "top_strengths": "rapport",
-    }
-    row.update(changes)
-    return pd.Series(row)
+    base = ClientSummary(
+        client="chloe",
+        interviews=12,
+        first_date=dt.date(2026, 3, 2),
+        last_date=dt.date(2026, 6, 30),
+        went_well=20,
+        went_wrong=25,
+        trend="less positive",
+        share_first_half=0.5,
+        share_second_half=0.35,
+        top_weaknesses=("nerves", "time_management"),
+        top_strengths=("rapport",),
+    )
+    return dataclasses.replace(base, **changes)
 
 
 def test_headline_in_words() -> None:
@@ -44,17 +47,18 @@ def test_headline_in_words() -> None:
 
 
 def test_other_figures_when_given() -> None:
-    cohort = pd.Series(
-        {"outcome_next_round": 3, "outcome_rejected": 5, "outcome_offer": 0, "outcome_pending": 1}
-    )
-    plan = pd.Series({"actions": 4, "done": 1, "open": 3})
-    follow = pd.Series({"recorded": 10, "requested": 4, "granted": 2, "pending": 1})
     lines = headline(
-        summary(),
-        cohort=cohort,
-        plan=plan,
-        follow=follow,
-        resolved=[("a", 2), ("b", 5), ("c", 3), ("d", 3)],
+        summary(
+            outcomes={"next_round": 3, "rejected": 5, "offer": 0, "pending": 1},
+            plan_b_actions=4,
+            plan_b_done=1,
+            plan_b_open=3,
+            follow_ups_recorded=10,
+            follow_ups_requested=4,
+            follow_ups_granted=2,
+            follow_ups_pending=1,
+            resolved=(("a", 2), ("b", 5), ("c", 3), ("d", 3)),
+        )
     )
     assert (
         "Not seen in the latest interviews any more: b (in 5 earlier interviews), c (in 3 earlier interviews), d (in 3 earlier interviews), and 1 more theme."
@@ -72,11 +76,11 @@ def test_other_figures_when_given() -> None:
     ("changes", "expected"),
     [
         (
-            {"interviews": 1, "last_date": pd.Timestamp("2026-03-02"), "n_well": 1, "n_wrong": 0},
+            {"interviews": 1, "last_date": dt.date(2026, 3, 2), "went_well": 1, "went_wrong": 0},
             "From one interview on 2 March 2026, 1 thing went well and 0 went wrong.",
         ),
         (
-            {"n_well": 0, "n_wrong": 0, "trend": "too few interviews to say"},
+            {"went_well": 0, "went_wrong": 0, "trend": "too few interviews to say"},
             "12 interviews from March to June 2026, with nothing written yet under went well or went wrong.",
         ),
     ],
