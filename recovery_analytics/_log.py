@@ -14,7 +14,7 @@ from ._problems import problems_frame
 from .exceptions import RecoveryAnalyticsError, UnknownClientError
 
 if TYPE_CHECKING:
-    from ._model import Entry
+    from .model import Entry
 
 __all__ = ["ReflectionLog"]
 

@@ -9,7 +9,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
+from ..model import enum_values
 from ._common import (
     Base,
     ThemeLong,
@@ -22,6 +22,8 @@ from ._common import (
 )
 from ._stats import balance_ratio, is_small_sample, share
 from ._themes import _check_tolerance, recurring_core
+
+OUTCOMES = enum_values("outcome")
 
 __all__ = ["cohort", "cohort_themes"]
 

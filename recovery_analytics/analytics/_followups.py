@@ -9,9 +9,11 @@ import numpy as np
 import pandas as pd
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
+from ..model import enum_values
 from ._common import By, as_base, check_log, today_us
 from ._stats import is_small_sample, share, wilson_interval
+
+OUTCOMES = enum_values("outcome")
 
 __all__ = ["FOLLOW_UP_GROUPS", "FollowUps", "follow_ups", "plan_b", "plan_b_actions"]
 

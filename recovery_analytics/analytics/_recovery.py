@@ -15,10 +15,12 @@ import numpy as np
 import pandas as pd
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
+from ..model import enum_values
 from ._common import By, as_base, check_log
 from ._periods import normalise_freq, period_code, period_grid, period_start
 from ._stats import is_small_sample, share, wilson_interval
+
+OUTCOMES = enum_values("outcome")
 
 __all__ = ["DECIDED", "PROGRESSED", "Recovery", "recovery"]
 

@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from .._log import ReflectionLog
-from .._model import OUTCOMES
+from ..model import enum_values
 from ._base import (
     FREQ_WORDS,
     analytics_function,
@@ -39,6 +39,8 @@ from ._style import (
     interviews_phrase,
     plural,
 )
+
+OUTCOMES = enum_values("outcome")
 
 __all__ = ["OUTCOME_STYLE", "plot_feeling", "plot_follow_ups"]
 

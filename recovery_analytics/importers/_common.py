@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from .._model import FIELDS
+from ..model import FIELDS
 from ..exceptions import ImporterOptionError
 from ..io._mapping import rename_columns
 from ..io._markdown import SECTION_SYNONYMS

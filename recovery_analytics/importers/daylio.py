@@ -67,7 +67,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from .._model import normalise_enum
+from ..model import normalise_enum
 from ..exceptions import ImporterOptionError, Problem
 from ..io._files import decode
 from ..io._registry import RawResult, ReadContext

@@ -59,7 +59,7 @@ from typing import Final
 
 import pandas as pd
 
-from .._model import FIELDS
+from ..model import FIELDS
 from ..io._mapping import rename_columns
 from ..io._registry import RawResult, ReadContext
 from ..io._tabular import read_delimited

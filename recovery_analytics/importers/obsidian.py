@@ -64,7 +64,7 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
-from .._model import FIELDS
+from ..model import FIELDS
 from ..exceptions import Problem
 from ..io._files import decode
 from ..io._markdown import parse_markdown

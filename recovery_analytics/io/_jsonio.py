@@ -11,13 +11,14 @@ from typing import Any
 
 import pandas as pd
 
-from .._model import LIST_FIELDS
 from ..exceptions import Problem
+from ..model import fields_where
 from ._files import decode
 from ._mapping import rename_columns
 
 __all__ = ["read_json", "read_jsonl"]
 
+LIST_FIELDS = frozenset(fields_where(is_list=True))
 _ENTRIES_KEY = re.compile(r'"entries"\s*:\s*\[')
 
 

@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .._model import FIELDS
+from ..model import FIELDS
 from ..exceptions import RecoveryAnalyticsError
 
 __all__ = ["ColumnMapping", "read_mapping", "rename_columns"]

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import yaml
 
-from .._model import Action, Entry, Item, format_action
+from ..model import Action, Entry, Item, format_action
 from ..exceptions import Problem
 from ._files import decode
 

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._model import FIELDS, Entry, format_action
+from ..model import FIELDS, Entry, format_action
 from ._files import atomic_write, private_dir
 from ._markdown import write_markdown
 

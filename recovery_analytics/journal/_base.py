@@ -32,7 +32,7 @@ import pandas as pd
 
 from .._load import load
 from .._log import ReflectionLog
-from .._model import Entry
+from ..model import Entry
 from .._validate import entry_from_frames, entry_from_mapping
 from ..exceptions import RecoveryAnalyticsError, UnknownClientError
 from ._errors import EntryNotFoundError, JournalCallbackError

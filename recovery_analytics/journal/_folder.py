@@ -48,7 +48,7 @@ import pandas as pd
 
 from .._load import load
 from .._log import ReflectionLog
-from .._model import Entry
+from ..model import Entry
 from .._validate import entry_from_frames, normalise
 from ..exceptions import LogFormatError, Problem, RecoveryAnalyticsError
 from ..io._files import PRIVATE_FILE, _fsync_dir, atomic_write, decode, private_dir

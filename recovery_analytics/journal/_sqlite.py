@@ -54,7 +54,7 @@ from sqlalchemy.exc import ArgumentError
 
 from .._load import log_from_records
 from .._log import ReflectionLog
-from .._model import Entry
+from ..model import Entry
 from .._validate import entry_from_frames, normalise
 from ..exceptions import RecoveryAnalyticsError
 from ..io._files import PRIVATE_FILE, private_dir

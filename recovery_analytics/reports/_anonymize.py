@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .._log import ReflectionLog
-from .._model import DEFAULT_CLIENT
+from ..model import DEFAULT_CLIENT
 from .._problems import problems_frame
 
 __all__ = ["NOT_NAMES", "PLACEHOLDERS", "Pseudonyms", "anonymize", "pseudonyms"]

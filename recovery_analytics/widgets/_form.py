@@ -66,7 +66,7 @@ from typing import Any, Final
 
 import ipywidgets as widgets
 
-from .._model import Action, Entry, Item, format_action, normalise_enum
+from ..model import Action, Entry, Item, format_action, normalise_enum
 from .._validate import entry_from_mapping
 from ..exceptions import EntryValidationError, LogFormatError
 from ..journal import DuplicateEntryError, EntryNotFoundError, Journal, JournalCallbackError

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from recovery_analytics import load
-from recovery_analytics._model import FOLLOW_UP_RESPONSES, FORMATS, OUTCOMES, STAGES
+from recovery_analytics.model import enum_values
 
 from .._stub import STUB
 
@@ -40,8 +40,8 @@ def entries(draw: st.DrawFn) -> dict:
     optional = {
         "company": name,
         "role": text,
-        "stage": st.sampled_from(STAGES),
-        "format": st.sampled_from(FORMATS),
+        "stage": st.sampled_from(enum_values("stage")),
+        "format": st.sampled_from(enum_values("format")),
         "reflected_on": dates.map(dt.date.isoformat),
         "feeling": st.integers(1, 5),
         "self_score": st.integers(1, 10),
@@ -49,8 +49,8 @@ def entries(draw: st.DrawFn) -> dict:
         "employer_view": text,
         "follow_up_requested": st.booleans(),
         "follow_up_date": dates.map(dt.date.isoformat),
-        "follow_up_response": st.sampled_from(FOLLOW_UP_RESPONSES),
-        "outcome": st.sampled_from(OUTCOMES),
+        "follow_up_response": st.sampled_from(enum_values("follow_up_response")),
+        "outcome": st.sampled_from(enum_values("outcome")),
         "notes": text,
         "went_well": st.lists(item, max_size=4),
         "went_wrong": st.lists(item, max_size=4),
