@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks._common import RESULTS, cpu_model, median_time, record_section  # noqa: E402
 from recovery_analytics import ReflectionLog  # noqa: E402
-from recovery_analytics.model import enum_values  # noqa: E402
 from recovery_analytics.analytics import balance, cohort, recurring, timeline  # noqa: E402
+from recovery_analytics.model import enum_values  # noqa: E402
 
 SECTION = "## Analytics (issue 4)"
 THEMES = [

@@ -71,6 +71,7 @@ def polarity(name: str) -> str:
     """
     return name.removeprefix("went_")
 
+
 _HOW_TO_FIX = {
     "date": "write it as YYYY-MM-DD, for example 2026-03-04",
     "bool": "write yes or no",

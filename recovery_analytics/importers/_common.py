@@ -18,11 +18,11 @@ from typing import Any, Final
 
 import pandas as pd
 
-from ..model import FIELDS
 from ..exceptions import ImporterOptionError
 from ..io._mapping import rename_columns
 from ..io._markdown import SECTION_SYNONYMS
 from ..io._registry import ReadContext
+from ..model import FIELDS
 
 __all__ = [
     "COMMON_HEADERS",

@@ -67,10 +67,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from ..model import normalise_enum
 from ..exceptions import ImporterOptionError, Problem
 from ..io._files import decode
 from ..io._registry import RawResult, ReadContext
+from ..model import normalise_enum
 from ._common import items_from_text, record_stats, strings_option
 
 __all__ = ["DEFAULT_MOODS", "mood_level", "read", "sniff"]

@@ -59,10 +59,10 @@ from typing import Final
 
 import pandas as pd
 
-from ..model import FIELDS
 from ..io._mapping import rename_columns
 from ..io._registry import RawResult, ReadContext
 from ..io._tabular import read_delimited
+from ..model import FIELDS
 from ._common import (
     COMMON_HEADERS,
     LIST_FIELDS,

@@ -16,8 +16,8 @@ from typing import Any, Final
 
 import yaml
 
-from ..model import Action, Entry, Item, format_action
 from ..exceptions import Problem
+from ..model import Action, Entry, Item, format_action
 from ._files import decode
 
 __all__ = ["SECTION_SYNONYMS", "parse_markdown", "read_markdown", "write_markdown"]

@@ -32,9 +32,9 @@ import pandas as pd
 
 from .._load import load
 from .._log import ReflectionLog
-from ..model import Entry
 from .._validate import entry_from_frames, entry_from_mapping
 from ..exceptions import RecoveryAnalyticsError, UnknownClientError
+from ..model import Entry
 from ._errors import EntryNotFoundError, JournalCallbackError
 from ._report import ImportReport
 

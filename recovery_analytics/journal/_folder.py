@@ -48,12 +48,12 @@ import pandas as pd
 
 from .._load import load
 from .._log import ReflectionLog
-from ..model import Entry
 from .._validate import entry_from_frames, normalise
 from ..exceptions import LogFormatError, Problem, RecoveryAnalyticsError
 from ..io._files import PRIVATE_FILE, _fsync_dir, atomic_write, decode, private_dir
 from ..io._markdown import parse_markdown, write_markdown
 from ..io._writers import client_folder, entry_filename
+from ..model import Entry
 from ._base import NO_THEMES, Journal, PathLike, Themes, entries_of_log, sort_entries
 from ._errors import DuplicateEntryError, EntryNotFoundError
 

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from .._log import ReflectionLog
-from ..model import DEFAULT_CLIENT
 from .._problems import problems_frame
+from ..model import DEFAULT_CLIENT
 
 __all__ = ["NOT_NAMES", "PLACEHOLDERS", "Pseudonyms", "anonymize", "pseudonyms"]
 

@@ -22,7 +22,6 @@ from recovery_analytics import (
     entry_from_mapping,
     load,
 )
-from recovery_analytics.model import enum_values
 from recovery_analytics.exceptions import RecoveryAnalyticsError
 from recovery_analytics.journal import (
     DuplicateEntryError,
@@ -33,6 +32,7 @@ from recovery_analytics.journal import (
     JournalCallbackError,
     SqliteJournal,
 )
+from recovery_analytics.model import enum_values
 
 from ._helpers import THEMES, canonical, entry_dict, snapshot
 
