@@ -6,15 +6,15 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from ._problems import problems_frame
+from ._validate import entry_from_frames
 from .exceptions import RecoveryAnalyticsError, UnknownClientError
-
-if TYPE_CHECKING:
-    from .model import Entry
+from .io import write_csv, write_jsonl, write_markdown_folder
+from .model import Entry
 
 __all__ = ["ReflectionLog"]
 
@@ -159,26 +159,18 @@ class ReflectionLog:
 
     def entries(self) -> list[Entry]:
         """The log as :class:`Entry` objects, in the order of ``interviews``."""
-        from ._validate import entry_from_frames
-
         return entry_from_frames(self.interviews, self.items, self.actions)
 
     def to_markdown(self, folder: Any) -> list[Any]:
         """Write one Markdown file per entry under ``folder/<client>/``."""
-        from .io import write_markdown_folder
-
         return write_markdown_folder(self, folder)
 
     def to_csv(self, path: Any) -> Any:
         """Write one CSV row per entry (list cells one item per line)."""
-        from .io import write_csv
-
         return write_csv(self, path)
 
     def to_jsonl(self, path: Any) -> Any:
         """Write one JSON object per line."""
-        from .io import write_jsonl
-
         return write_jsonl(self, path)
 
     @classmethod

@@ -36,7 +36,8 @@ from ._lists import (
     take_str,
     to_lists,
 )
-from .exceptions import EntryValidationError, Problem
+from ._problems import Problem, ProblemKind
+from .exceptions import EntryValidationError
 from .model import (
     DEFAULT_CLIENT,
     FIELDS,
@@ -100,8 +101,10 @@ def _line_of(raw: pd.DataFrame, pos: int, name: str) -> int | None:
     return None if pd.isna(line) else int(line)
 
 
-def _problem(raw: pd.DataFrame, pos: int, name: str, message: str) -> Problem:
-    return Problem(str(raw["_file"].iat[pos]), _line_of(raw, pos, name), name, message)
+def _problem(
+    raw: pd.DataFrame, pos: int, name: str, message: str, kind: ProblemKind = "value"
+) -> Problem:
+    return Problem(str(raw["_file"].iat[pos]), _line_of(raw, pos, name), name, message, kind)
 
 
 def _shown(value: object, limit: int = 40) -> str:
@@ -356,6 +359,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
                     f"duplicate of entry {eid} already read from {first_source.get(eid)}; "
                     "only the first copy is kept. Remove one copy, or give them different "
                     "entry_id values if they are different interviews.",
+                    "duplicate",
                 )
             )
     keep &= ~dup

@@ -29,7 +29,7 @@ _OPTION_HELP = (
 
 def importer_option(text: str) -> tuple[str, Any]:
     """``KEY=VALUE`` from the command line; VALUE as JSON when it parses, else as text."""
-    from ..importers._common import check_option_names
+    from ..importers import check_option_names
 
     key, sep, raw = text.partition("=")
     key = key.strip()

@@ -29,8 +29,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..io._files import private_dir
-    from ..io._writers import client_folder
+    from .._fs import private_dir
+    from ..io import client_folder
     from ..reports import coach_packet, review_packet, write_charts
     from ._summary import summary_table
 

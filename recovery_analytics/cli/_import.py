@@ -6,7 +6,7 @@ import argparse
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ..io._registry import FORMAT_NAMES
+    from .._formats import FORMAT_NAMES
     from ._common import add_option_argument
 
     p = sub.add_parser(

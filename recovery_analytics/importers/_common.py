@@ -19,10 +19,8 @@ from typing import Any, Final
 import pandas as pd
 
 from ..exceptions import ImporterOptionError
-from ..io._mapping import rename_columns
-from ..io._markdown import SECTION_SYNONYMS
-from ..io._registry import ReadContext
-from ..model import FIELDS
+from ..io import ReadContext, rename_columns
+from ..model import FIELDS, fields_where
 
 __all__ = [
     "COMMON_HEADERS",
@@ -40,9 +38,7 @@ __all__ = [
 
 logger = logging.getLogger("recovery_analytics.importers")
 
-LIST_FIELDS: Final = frozenset(
-    name for name, spec in FIELDS.items() if spec.kind in ("items", "actions", "list")
-)
+LIST_FIELDS: Final = frozenset(fields_where(is_list=True))
 
 _PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _PUNCT: Final = re.compile(r"[?!.,:;*_/\-\u2013\u2014\"]+")
@@ -73,9 +69,9 @@ def _common_headers() -> dict[str, str]:
     out: dict[str, str] = {}
     for name in FIELDS:
         out[header_key(name.replace("_", " "))] = name
-    for name, synonyms in SECTION_SYNONYMS.items():
-        for synonym in synonyms:
-            out.setdefault(header_key(synonym), name)
+    for name, spec in FIELDS.items():
+        for heading in spec.headings:
+            out.setdefault(header_key(heading), name)
     extra = {
         "date": "interview_date",
         "interview date": "interview_date",

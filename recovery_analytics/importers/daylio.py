@@ -68,8 +68,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..exceptions import ImporterOptionError, Problem
-from ..io._files import decode
-from ..io._registry import RawResult, ReadContext
+from ..io import RawResult, ReadContext, decode
 from ..model import normalise_enum
 from ._common import items_from_text, record_stats, strings_option
 

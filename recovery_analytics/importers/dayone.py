@@ -51,9 +51,7 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..exceptions import Problem
-from ..io._files import decode
-from ..io._markdown import parse_markdown
-from ..io._registry import RawResult, ReadContext
+from ..io import RawResult, ReadContext, decode, parse_markdown
 from ._common import items_from_text, record_stats, strings_option
 
 __all__ = ["read", "sniff", "unescape_dayone"]

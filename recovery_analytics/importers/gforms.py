@@ -66,9 +66,7 @@ from pathlib import Path
 from typing import Final
 
 from ..exceptions import ImporterOptionError
-from ..io._mapping import rename_columns
-from ..io._registry import RawResult, ReadContext
-from ..io._tabular import read_delimited
+from ..io import RawResult, ReadContext, read_delimited, rename_columns
 from ._common import (
     COMMON_HEADERS,
     LIST_FIELDS,

@@ -59,9 +59,7 @@ from typing import Final
 
 import pandas as pd
 
-from ..io._mapping import rename_columns
-from ..io._registry import RawResult, ReadContext
-from ..io._tabular import read_delimited
+from ..io import RawResult, ReadContext, read_delimited, rename_columns
 from ..model import FIELDS
 from ._common import (
     COMMON_HEADERS,

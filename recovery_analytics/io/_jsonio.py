@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..exceptions import Problem
 from ..model import fields_where
-from ._files import decode
+from ._decode import decode
 from ._mapping import rename_columns
 
 __all__ = ["read_json", "read_jsonl"]

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from ..exceptions import Problem
-from ._files import decode
+from ._decode import decode
 from ._mapping import rename_columns
 
 __all__ = ["read_delimited", "read_xlsx"]

@@ -60,7 +60,7 @@ def write_charts(
     coach views go into ``out`` and each client's charts into
     ``out/<client>/``. Files are reproducible and readable by their owner only.
     """
-    from ..io._writers import client_folder
+    from ..io import client_folder
 
     if fmt not in CHART_FORMATS:
         raise ValueError(

@@ -16,9 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from .._fs import atomic_write
 from .._log import DateLike, ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
-from ..io._files import atomic_write
 from ._anonymize import anonymize as anonymize_log
 from ._anonymize import pseudonyms
 from ._content import Packet, coach_content, review_content

@@ -1,7 +1,7 @@
 """Charts to files: PNG, SVG or PDF, reproducible to the byte, owner-only.
 
 Every file is rendered into memory first and then written with
-:func:`recovery_analytics.io._files.atomic_write`, so a crash never leaves half
+:func:`recovery_analytics._fs.atomic_write`, so a crash never leaves half
 a chart behind and nobody else on the machine can read it (0600).
 """
 
@@ -19,8 +19,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
+from .._fs import atomic_write
 from ..exceptions import RecoveryAnalyticsError
-from ..io._files import atomic_write
 
 __all__ = ["FORMATS", "export_rc", "figure_of", "render", "save_chart"]
 

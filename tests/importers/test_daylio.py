@@ -14,9 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import daylio
 from recovery_analytics.importers.daylio import mood_level
-from recovery_analytics.io._registry import ReadContext, detect
+from recovery_analytics.io import ReadContext
 
 from .._stub import STUB
 

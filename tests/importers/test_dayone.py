@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import dayone
 from recovery_analytics.importers.dayone import unescape_dayone
-from recovery_analytics.io._registry import detect
 
 from .._stub import STUB
 

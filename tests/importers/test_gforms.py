@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import SUGGESTED_QUESTIONS, gforms
 from recovery_analytics.importers._common import split_choices
 from recovery_analytics.importers.gforms import timestamp_date
-from recovery_analytics.io._registry import detect
 
 from .._stub import STUB
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import notion
 from recovery_analytics.importers.notion import notion_date
-from recovery_analytics.io._registry import detect
 
 from .._stub import STUB
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import obsidian
-from recovery_analytics.io._registry import detect
 
 from .._stub import STUB
 
