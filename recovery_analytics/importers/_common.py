@@ -70,11 +70,11 @@ def _common_headers() -> dict[str, str]:
     for name in FIELDS:
         out[header_key(name.replace("_", " "))] = name
     for name, spec in FIELDS.items():
-        for heading in spec.headings:
+        for heading in (*spec.headings, spec.label):
             out.setdefault(header_key(heading), name)
+    # what apps and forms call the fields besides their names, labels and headings
     extra = {
         "date": "interview_date",
-        "interview date": "interview_date",
         "date of interview": "interview_date",
         "date of the interview": "interview_date",
         "interview day": "interview_date",
@@ -84,23 +84,14 @@ def _common_headers() -> dict[str, str]:
         "position": "role",
         "job title": "role",
         "job": "role",
-        "interview stage": "stage",
         "round": "stage",
-        "interview format": "format",
         "how i feel": "feeling",
         "how i feel now": "feeling",
         "how do you feel now": "feeling",
         "self rating": "self_score",
-        "self score": "self_score",
-        "connection": "connection",
-        "connection felt": "connection",
-        "employer's perspective": "employer_view",
         "impression i made": "employer_view",
         "follow up": "follow_up_requested",
-        "follow up requested": "follow_up_requested",
         "asked for another interview": "follow_up_requested",
-        "follow up date": "follow_up_date",
-        "follow up response": "follow_up_response",
         "result": "outcome",
         "outcome so far": "outcome",
         "reflected on": "reflected_on",

@@ -60,7 +60,7 @@ from typing import Final
 import pandas as pd
 
 from ..io import RawResult, ReadContext, read_delimited, rename_columns
-from ..model import FIELDS
+from ..model import FIELDS, fields_where
 from ._common import (
     COMMON_HEADERS,
     LIST_FIELDS,
@@ -102,7 +102,7 @@ _DATE_IN_TEXT: Final = re.compile(
 )
 _LINK: Final = re.compile(r"\s*\((?:https?://)?(?:www\.)?notion\.(?:so|site)/[^)]*\)")
 _TITLE_NAMES: Final = frozenset({"name", "title", "page", "aa name"})
-_DATE_FIELDS: Final = ("interview_date", "reflected_on", "follow_up_date")
+_DATE_FIELDS: Final = fields_where(kind="date")
 _KNOWN: Final = {
     **COMMON_HEADERS,
     "created": "reflected_on",

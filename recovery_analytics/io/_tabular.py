@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from ..exceptions import Problem
+from ..model import fields_where
 from ._decode import decode
 from ._mapping import rename_columns
 
@@ -24,7 +25,7 @@ __all__ = ["read_delimited", "read_xlsx"]
 
 _SKIPPED_LINE = re.compile(r"Skipping line (\d+): (.*)")
 # fields whose numbers may be read as numbers; every other column is kept as text
-_NUMERIC_FIELDS = frozenset({"feeling", "self_score", "connection"})
+_NUMERIC_FIELDS = frozenset(fields_where(kind="rating"))
 
 
 def _finish(
