@@ -559,12 +559,12 @@ def entry_from_frames(
                 its["text"], its["tags"], its["polarity"], its["inferred"], strict=True
             ):
                 grouped[field_of[pol]].append(Item(str(text), tuple(tags), bool(inferred)))
-        values.update(grouped)
+        values.update({name: tuple(found) for name, found in grouped.items()})
         acts = actions_by.get(str(eid))
         values[_ACTION_FIELD] = (
-            [Action(str(t), bool(d)) for t, d in zip(acts["text"], acts["done"], strict=True)]
+            tuple(Action(str(t), bool(d)) for t, d in zip(acts["text"], acts["done"], strict=True))
             if acts is not None
-            else []
+            else ()
         )
         values.update({name: tuple(row[name]) for name in lists})
         extra = row.get("extra")

@@ -23,12 +23,14 @@ from typing import Any
 import pandas as pd
 
 from recovery_analytics import ReflectionLog
+from recovery_analytics._validate import polarity
 from recovery_analytics.model import FIELDS, enum_values, fields_where
 
 # the scalar fields of ``log.interviews``, by kind, straight from the model
 _SCALARS = fields_where(is_list=False, kind=("text", "date", "rating", "enum", "bool"))
 _LISTS = fields_where(kind="list")
-_COUNTS = ("n_well", "n_wrong", "n_actions")
+_POLARITIES = tuple(polarity(name) for name in fields_where(kind="items"))
+_COUNTS = (*(f"n_{p}" for p in _POLARITIES), "n_actions")
 _ORDER = (*_SCALARS, *_LISTS, "source", "extra", *_COUNTS)
 
 
@@ -63,6 +65,7 @@ def make_log(entries: Sequence[Mapping[str, Any]]) -> ReflectionLog:
             n_well=len(well),
             n_wrong=len(wrong),
             n_actions=len(plan),
+            **{f"n_{p}": 0 for p in _POLARITIES if p not in ("well", "wrong")},
         )
         rows.append(row)
         for polarity, specs in (("well", well), ("wrong", wrong)):
@@ -136,7 +139,7 @@ def _items(items: list[dict[str, Any]]) -> pd.DataFrame:
             "entry_id": pd.array(raw["entry_id"].to_numpy(), dtype="str"),
             "client": pd.array(raw["client"].to_numpy(), dtype="str"),
             "interview_date": pd.to_datetime(raw["interview_date"]).astype("datetime64[us]"),
-            "polarity": pd.Categorical(raw["polarity"], categories=["well", "wrong"]),
+            "polarity": pd.Categorical(raw["polarity"], categories=list(_POLARITIES)),
             "text": pd.array(raw["text"].to_numpy(), dtype="str"),
             "tags": pd.Series(list(raw["tags"]), dtype=object),
             "inferred": raw["inferred"].astype(bool),
