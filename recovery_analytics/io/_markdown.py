@@ -344,7 +344,7 @@ def item_line(item: Item) -> str:
 
     Examples
     --------
-    >>> item_line(Item("kept calm\n#Nerves", ("nerves", "star")))
+    >>> item_line(Item("kept  calm #Nerves", ("nerves", "star")))
     'kept calm #Nerves #star'
     """
     text = _one_line(item.text)

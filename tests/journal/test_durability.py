@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from recovery_analytics import load
-from recovery_analytics.io import atomic_write
+from recovery_analytics._fs import atomic_write
 from recovery_analytics.journal import Journal, SqliteJournal
 
 from ._helpers import THEMES, WORKER, entry_dict, mode
