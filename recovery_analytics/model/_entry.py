@@ -78,7 +78,6 @@ class Entry:
     reflected_on: dt.date | None = None
     feeling: int | None = None
     self_score: int | None = None
-    energy: int | None = None
     went_well: tuple[Item, ...] = ()
     went_wrong: tuple[Item, ...] = ()
     connection: int | None = None

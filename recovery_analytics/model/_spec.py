@@ -227,11 +227,6 @@ _SPECS: Final = (
     ),
     FieldSpec("self_score", "rating", "self score", 1, 10),
     FieldSpec(
-        "energy", "rating", "energy left", 1, 5,
-        choices=_rating(("drained", "low", "some", "good", "full")),
-        widget="rating", step=1, question="Energy left",
-    ),
-    FieldSpec(
         "went_well", "items", "went well",
         place="section", title="Went well",
         headings=(
