@@ -33,6 +33,7 @@ __all__ = [
     "map_columns",
     "record_stats",
     "split_choices",
+    "split_list_columns",
     "strings_option",
 ]
 
@@ -245,6 +246,22 @@ def check_option_names(options: Mapping[str, Any]) -> None:
             f"There is no importer option {name!r}{hint}. The options are: "
             f"{', '.join(sorted(OPTION_NAMES))}; docs/importers.md says what each does."
         )
+
+
+def split_list_columns(
+    frame: pd.DataFrame, mapping: Mapping[str, str], ctx: ReadContext, option: str
+) -> set[str]:
+    """Split the list fields' checkbox answers (see :func:`split_choices`) in place.
+
+    ``option`` names the importer option listing the checkbox questions; the
+    :func:`header_key` forms of those questions are returned.
+    """
+    declared = {header_key(q) for q in strings_option(ctx, option, None) or []}
+    titles = {field: header for header, field in mapping.items()}
+    for name in sorted(LIST_FIELDS & set(frame.columns)):
+        title = titles.get(name, name)
+        frame[name] = split_choices(frame[name], declared=header_key(title) in declared)
+    return declared
 
 
 def strings_option(ctx: ReadContext, name: str, default: list[str] | None) -> list[str] | None:

@@ -51,7 +51,7 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..exceptions import Problem
-from ..io import RawResult, ReadContext, decode, parse_markdown
+from ..io import RawResult, ReadContext, decode, invalid_json, parse_markdown
 from ._common import items_from_text, record_stats, strings_option
 
 __all__ = ["read", "sniff", "unescape_dayone"]
@@ -143,15 +143,7 @@ def _read_journal(
     try:
         journal = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.append(
-            Problem(
-                shown,
-                exc.lineno,
-                None,
-                f"this is not valid JSON ({exc.msg}, column {exc.colno}); export the journal "
-                "from Day One again",
-            )
-        )
+        problems.append(invalid_json(shown, exc, "export the journal from Day One again"))
         return []
     entries = journal.get("entries") if isinstance(journal, dict) else None
     if not isinstance(entries, list):

@@ -69,13 +69,11 @@ from ..exceptions import ImporterOptionError
 from ..io import RawResult, ReadContext, read_delimited, rename_columns
 from ._common import (
     COMMON_HEADERS,
-    LIST_FIELDS,
     csv_header,
     header_key,
     map_columns,
     record_stats,
-    split_choices,
-    strings_option,
+    split_list_columns,
 )
 
 __all__ = ["SUGGESTED_QUESTIONS", "read", "sniff", "timestamp_date"]
@@ -201,11 +199,7 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
             from_stamp = int((empty & dates.notna()).sum())
         frame = frame.drop(columns=stamp)
 
-    declared = {header_key(q) for q in strings_option(ctx, "gforms_checkbox", None) or []}
-    titles = {field: header for header, field in mapping.items()}
-    for name in sorted(LIST_FIELDS & set(frame.columns)):
-        title = titles.get(name, name)
-        frame[name] = split_choices(frame[name], declared=header_key(title) in declared)
+    split_list_columns(frame, mapping, ctx, "gforms_checkbox")
     record_stats(
         ctx,
         shown,

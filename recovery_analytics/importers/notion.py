@@ -63,13 +63,12 @@ from ..io import RawResult, ReadContext, read_delimited, rename_columns
 from ..model import FIELDS, fields_where
 from ._common import (
     COMMON_HEADERS,
-    LIST_FIELDS,
     csv_header,
     header_key,
     map_columns,
     record_stats,
     split_choices,
-    strings_option,
+    split_list_columns,
 )
 
 __all__ = ["notion_date", "read", "sniff"]
@@ -173,12 +172,7 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
     for name in _DATE_FIELDS:
         if name in frame.columns:
             frame[name] = frame[name].map(notion_date)
-    declared = {header_key(q) for q in strings_option(ctx, "notion_multi_select", None) or []}
-    titles = {field: header for header, field in mapping.items()}
-    for name in sorted(LIST_FIELDS & set(frame.columns)):
-        frame[name] = split_choices(
-            frame[name], declared=header_key(titles.get(name, name)) in declared
-        )
+    declared = split_list_columns(frame, mapping, ctx, "notion_multi_select")
     for col in [c for c in frame.columns if c not in FIELDS and not str(c).startswith("_")]:
         if header_key(col) in declared:
             frame[col] = split_choices(frame[col], declared=True)

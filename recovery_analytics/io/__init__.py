@@ -7,7 +7,7 @@ modules.
 
 from __future__ import annotations
 
-from ._decode import decode
+from ._decode import decode, file_problem, invalid_json
 from ._mapping import ColumnMapping, read_mapping, rename_columns
 from ._markdown import SECTION_HEADINGS, item_line, parse_markdown, write_markdown
 from ._readers import READERS
@@ -37,6 +37,8 @@ __all__ = [
     "decode",
     "entry_filename",
     "entry_to_json",
+    "file_problem",
+    "invalid_json",
     "item_line",
     "parse_markdown",
     "read_delimited",

@@ -1,10 +1,12 @@
-"""Decoding a file's bytes into text, with a problem naming the line when it fails."""
+"""Decoding a file's bytes, and the problems every reader words the same way."""
 
 from __future__ import annotations
 
+import json
+
 from ..exceptions import Problem
 
-__all__ = ["decode"]
+__all__ = ["decode", "file_problem", "invalid_json"]
 
 
 def decode(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> str | None:
@@ -29,3 +31,15 @@ def decode(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> s
             f"or 'cp1252', but {encoding!r} was passed."
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def file_problem(shown: str, message: str, line: int | None = None) -> Problem:
+    """A problem with the file as a whole (``kind="file"``), not with one field."""
+    return Problem(shown, line, None, message, "file")
+
+
+def invalid_json(shown: str, exc: json.JSONDecodeError, advice: str) -> Problem:
+    """``this is not valid JSON (...)`` at the line where decoding stopped, then ``advice``."""
+    return file_problem(
+        shown, f"this is not valid JSON ({exc.msg}, column {exc.colno}); {advice}", exc.lineno
+    )

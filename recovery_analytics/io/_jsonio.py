@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..exceptions import Problem
 from ..model import fields_where
-from ._decode import decode
+from ._decode import decode, file_problem, invalid_json
 from ._mapping import rename_columns
 
 __all__ = ["read_json", "read_jsonl"]
@@ -53,10 +53,8 @@ def read_json(
         return None, problems
     if not text.strip():
         problems.append(
-            Problem(
+            file_problem(
                 shown,
-                None,
-                None,
                 "the file is empty; it needs a JSON array "
                 'of entries or an object with an "entries" array',
             )
@@ -65,14 +63,7 @@ def read_json(
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.append(
-            Problem(
-                shown,
-                exc.lineno,
-                None,
-                f"this is not valid JSON ({exc.msg}, column {exc.colno}); fix the syntax there",
-            )
-        )
+        problems.append(invalid_json(shown, exc, "fix the syntax there"))
         return None, problems
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
         elements = data["entries"]
@@ -140,11 +131,8 @@ def read_jsonl(
         return None, problems
     if not text.strip():
         problems.append(
-            Problem(
-                shown,
-                None,
-                None,
-                "the file is empty; write one JSON object per line, one line per interview",
+            file_problem(
+                shown, "the file is empty; write one JSON object per line, one line per interview"
             )
         )
         return None, problems
