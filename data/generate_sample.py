@@ -1062,18 +1062,12 @@ def record(iv: Interview) -> dict[str, object]:
     """The interview's fields as a plain record: field name -> value (``None`` if missing)."""
     f = iv.fields
     rec: dict[str, object] = {name: f.get(name) for name in FIELDS}
-    rec.update(
-        client=iv.client,
-        interview_date=iv.date,
-        company=iv.company,
-        role=iv.role,
-        stage=iv.stage,
-        format=iv.format,
-        outcome=iv.outcome,
-        went_well=[text for _, text in f["went_well"]],
-        went_wrong=[text for _, text in f["went_wrong"]],
-        plan_b=[{"text": text, "done": done} for text, done in f["plan_b"]],
-    )
+    for name in ("client", "company", "role", "stage", "format", "outcome"):
+        rec[name] = getattr(iv, name)
+    rec["interview_date"] = iv.date
+    for name in ("went_well", "went_wrong"):
+        rec[name] = [text for _, text in f[name]]
+    rec["plan_b"] = [{"text": text, "done": done} for text, done in f["plan_b"]]
     return rec
 
 

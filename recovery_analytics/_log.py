@@ -16,7 +16,7 @@ from .exceptions import RecoveryAnalyticsError, UnknownClientError
 from .io import write_csv, write_jsonl, write_markdown_folder
 from .model import Entry
 
-__all__ = ["ReflectionLog"]
+__all__ = ["ReflectionLog", "match_client"]
 
 DateLike = str | dt.date | pd.Timestamp | None
 
@@ -108,16 +108,7 @@ class ReflectionLog:
 
     def check_client(self, client: str) -> str:
         """Return ``client`` if it is in the log, else raise a helpful error."""
-        known = self.clients
-        if client in known:
-            return client
-        folded = {c.casefold(): c for c in known}
-        if client.casefold() in folded:
-            return folded[client.casefold()]
-        raise UnknownClientError(
-            f"There is no client {client!r} in this log. Known clients: "
-            f"{', '.join(known) if known else '(none yet)'}."
-        )
+        return match_client(client, self.clients, "this log")
 
     def filter(
         self,
@@ -204,6 +195,32 @@ class ReflectionLog:
         actions.index.name = "action_id"
         problems = pd.concat([log.problems for log in logs], ignore_index=True)
         return cls(interviews, items, actions, problems)
+
+
+def match_client(client: str, known: Sequence[str], where: str) -> str:
+    """``client`` as it is written in ``known`` (case aside), else :class:`UnknownClientError`.
+
+    ``where`` names the place in the message ("this log", "this journal").
+
+    Examples
+    --------
+    >>> match_client("Ben", ["amara", "ben"], "this log")
+    'ben'
+    >>> try:
+    ...     match_client("zoe", ["amara", "ben"], "this log")
+    ... except UnknownClientError as exc:
+    ...     print(exc)
+    There is no client 'zoe' in this log. Known clients: amara, ben.
+    """
+    if client in known:
+        return client
+    folded = {c.casefold(): c for c in known}
+    if client.casefold() in folded:
+        return folded[client.casefold()]
+    raise UnknownClientError(
+        f"There is no client {client!r} in {where}. Known clients: "
+        f"{', '.join(known) if known else '(none yet)'}."
+    )
 
 
 def _timestamp(value: DateLike, name: str) -> pd.Timestamp:
