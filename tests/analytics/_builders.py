@@ -23,13 +23,13 @@ from typing import Any
 import pandas as pd
 
 from recovery_analytics import ReflectionLog
-from recovery_analytics._validate import polarity
+from recovery_analytics._validate import polarity as field_polarity
 from recovery_analytics.model import FIELDS, enum_values, fields_where
 
 # the scalar fields of ``log.interviews``, by kind, straight from the model
 _SCALARS = fields_where(is_list=False, kind=("text", "date", "rating", "enum", "bool"))
 _LISTS = fields_where(kind="list")
-_POLARITIES = tuple(polarity(name) for name in fields_where(kind="items"))
+_POLARITIES = tuple(field_polarity(name) for name in fields_where(kind="items"))
 _COUNTS = (*(f"n_{p}" for p in _POLARITIES), "n_actions")
 _ORDER = (*_SCALARS, *_LISTS, "source", "extra", *_COUNTS)
 

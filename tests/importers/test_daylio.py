@@ -19,14 +19,12 @@ from recovery_analytics.importers import daylio
 from recovery_analytics.importers.daylio import mood_level
 from recovery_analytics.io import ReadContext
 
-from .._stub import STUB
-
 LEVELS = {"rad": 5, "good": 4, "neutral": 3, "bad": 2, "awful": 1}
 
 
 def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
     kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
+    return ra.load(path, taxonomy=False, **kwargs)
 
 
 def _by_date(log: ra.ReflectionLog) -> pd.DataFrame:
@@ -101,7 +99,7 @@ def test_skipped_interview_rows_are_reported_with_lines(fixtures: Path) -> None:
     assert len(log.problems) == 2
     assert {Path(f).resolve() for f in log.problems["file"]} == {path.resolve()}
     with pytest.raises(ra.LogFormatError) as info:
-        ra.load(path, taxonomy=STUB)
+        ra.load(path, taxonomy=False)
     assert {p.line for p in info.value.problems} == {2, 12}
 
 
@@ -168,7 +166,7 @@ def test_no_interview_day_is_not_a_problem(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     stats: dict[str, Any] = {}
-    log = ra.load(path, taxonomy=STUB, options={"stats": stats})
+    log = ra.load(path, taxonomy=False, options={"stats": stats})
     assert len(log) == 0
     assert log.problems.empty
     assert stats[str(path)]["seen"] == 1 and stats[str(path)]["kept"] == 0
@@ -252,7 +250,7 @@ def test_keyword_rules_agree_with_the_shared_mood_groups(shared: Path) -> None:
 def test_shared_export_without_interviews(shared: Path) -> None:
     path = shared / "daylio-obsidian-parser-fixtures" / "daylio_export_ok.csv"
     stats: dict[str, Any] = {}
-    log = ra.load(path, taxonomy=STUB, options={"stats": stats})
+    log = ra.load(path, taxonomy=False, options={"stats": stats})
     assert len(log) == 0 and log.problems.empty
     stat = stats[str(path)]
     assert (stat["seen"], stat["kept"], stat["entries_seen"]) == (4, 0, 12)

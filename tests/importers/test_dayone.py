@@ -15,8 +15,6 @@ from recovery_analytics._formats import detect
 from recovery_analytics.importers import dayone
 from recovery_analytics.importers.dayone import unescape_dayone
 
-from .._stub import STUB
-
 A = "dayone-A1B2C3D4E5F60718293A4B5C6D7E8F90"  # Acme phone screen, sections
 B = "dayone-B2C3D4E5F60718293A4B5C6D7E8F90A1"  # Initech, free text, after midnight in Paris
 F = "dayone-F60718293A4B5C6D7E8F90A1B2C3D4E5"  # Globex, our front matter in the text
@@ -24,7 +22,7 @@ F = "dayone-F60718293A4B5C6D7E8F90A1B2C3D4E5"  # Globex, our front matter in the
 
 def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
     kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
+    return ra.load(path, taxonomy=False, **kwargs)
 
 
 def _day(value: object) -> str:
@@ -109,7 +107,7 @@ def test_unreadable_entry_is_reported_with_its_line(fixtures: Path) -> None:
     assert problem.field == "interview_date"
     assert "'sometime in March'" in problem.message
     with pytest.raises(ra.LogFormatError):
-        ra.load(path, taxonomy=STUB)
+        ra.load(path, taxonomy=False)
 
 
 def test_tag_option(fixtures: Path) -> None:

@@ -18,14 +18,12 @@ from recovery_analytics.importers import SUGGESTED_QUESTIONS, gforms
 from recovery_analytics.importers._common import split_choices
 from recovery_analytics.importers.gforms import timestamp_date
 
-from .._stub import STUB
-
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "importers.md"
 
 
 def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
     kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
+    return ra.load(path, taxonomy=False, **kwargs)
 
 
 def _rows(log: ra.ReflectionLog) -> pd.DataFrame:

@@ -13,12 +13,10 @@ from recovery_analytics._formats import detect
 from recovery_analytics.importers import notion
 from recovery_analytics.importers.notion import notion_date
 
-from .._stub import STUB
-
 
 def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
     kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
+    return ra.load(path, taxonomy=False, **kwargs)
 
 
 def _rows(log: ra.ReflectionLog) -> pd.DataFrame:

@@ -12,12 +12,10 @@ import recovery_analytics as ra
 from recovery_analytics._formats import detect
 from recovery_analytics.importers import obsidian
 
-from .._stub import STUB
-
 
 def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
     kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
+    return ra.load(path, taxonomy=False, **kwargs)
 
 
 def _rows(log: ra.ReflectionLog) -> pd.DataFrame:
