@@ -8,6 +8,7 @@ records or raw frames that :mod:`recovery_analytics._validate` types.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import logging
 import re
@@ -188,7 +189,7 @@ def items_from_text(text: str | None) -> tuple[list[dict[str, Any]], list[dict[s
     """Free prose into ``(went_well, went_wrong)`` items marked ``inferred=True``."""
     if not text or not text.strip():
         return [], []
-    from .._freetext import items_from_free_text
+    from .._freetext import items_from_free_text  # on first use: its cue tables are large
 
     return items_from_free_text(text)
 
@@ -235,8 +236,6 @@ def check_option_names(options: Mapping[str, Any]) -> None:
     ...     print(str(exc)[:71])
     There is no importer option 'dayone_tags' (did you mean 'dayone_tag'?).
     """
-    import difflib
-
     for name in options:
         if name in OPTION_NAMES:
             continue

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.json as pj
 
 from ..exceptions import Problem
 from ..model import fields_where
@@ -165,11 +167,6 @@ def read_jsonl(
 def _read_jsonl_arrow(data: bytes, mapping: Mapping[str, str]) -> pd.DataFrame | None:
     """Fast path: pyarrow's JSON reader. ``None`` when it cannot take the file."""
     try:
-        import pyarrow as pa
-        import pyarrow.json as pj
-    except ImportError:  # pragma: no cover - pyarrow is a dependency
-        return None
-    try:
         table = pj.read_json(
             io.BytesIO(data),
             parse_options=pj.ParseOptions(newlines_in_values=False),
@@ -206,8 +203,6 @@ def _flat_objects(kind: Any) -> bool:
     Only these stay in Arrow: with nested values (lists of tags) the Python
     values seen when files are combined would not be the same.
     """
-    import pyarrow as pa
-
     if not (pa.types.is_list(kind) and pa.types.is_struct(kind.value_type)):
         return False
     plain = (pa.types.is_string, pa.types.is_boolean, pa.types.is_integer, pa.types.is_floating)
