@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from ..exceptions import ImporterOptionError
+from ..exceptions import ImporterOptionError, Problem
 from ..io import ReadContext, rename_columns
 from ..model import FIELDS, fields_where
 
@@ -29,6 +29,7 @@ __all__ = [
     "OPTION_NAMES",
     "check_option_names",
     "csv_header",
+    "date_problem",
     "header_key",
     "items_from_text",
     "map_columns",
@@ -44,6 +45,11 @@ LIST_FIELDS: Final = frozenset(fields_where(is_list=True))
 
 _PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _PUNCT: Final = re.compile(r"[?!.,:;*_/\-\u2013\u2014\"]+")
+
+
+def date_problem(shown: str, line: int | None, message: str) -> Problem:
+    """A record left out for want of a readable ``interview_date``."""
+    return Problem(shown, line, "interview_date", message)
 
 
 def header_key(text: object) -> str:

@@ -52,7 +52,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..exceptions import Problem
 from ..io import RawResult, ReadContext, decode, invalid_json, parse_markdown
-from ._common import items_from_text, record_stats, strings_option
+from ._common import date_problem, items_from_text, record_stats, strings_option
 
 __all__ = ["read", "sniff", "unescape_dayone"]
 
@@ -255,10 +255,9 @@ def _record(
     if record.get("interview_date") in (None, ""):
         if day is None:
             problems.append(
-                Problem(
+                date_problem(
                     shown,
                     line,
-                    "interview_date",
                     f"the entry {uuid or '(without uuid)'} has no readable creationDate "
                     f"({created!r}) and its text gives no interview_date; it was left out. "
                     "Add 'interview_date: YYYY-MM-DD' at the top of the entry, between '---' "
