@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from synth import csv_row, markdown_text  # noqa: E402
 
-from recovery_analytics.model import FIELDS  # noqa: E402
+from recovery_analytics.model import FIELDS, Action, format_action  # noqa: E402
 
 SEED = 20260301
 
@@ -1128,6 +1128,10 @@ def write_ben(rng: random.Random, interviews: list[Interview]) -> Path:
     return path
 
 
+# written as null when missing, as a form's export would; other missing fields are left out
+NULL_WHEN_MISSING = ("connection", "follow_up_requested")
+
+
 def write_chloe(rng: random.Random, interviews: list[Interview]) -> Path:
     path = OUT / "chloe.jsonl"
     lines = []
@@ -1141,36 +1145,21 @@ def write_chloe(rng: random.Random, interviews: list[Interview]) -> Path:
             return text
 
         as_objects = rng.random() < 0.6
-        entry: dict[str, object] = {
-            "client": "chloe",
-            "interview_date": iv.date.isoformat(),
-            "company": iv.company,
-            "role": iv.role,
-            "stage": iv.stage,
-            "format": iv.format,
-            "reflected_on": f["reflected_on"].isoformat(),
-            "feeling": f["feeling"],
-        }
-        if "self_score" in f:
-            entry["self_score"] = f["self_score"]
-        entry["went_well"] = [item(th, tx) for th, tx in f["went_well"]]
-        entry["went_wrong"] = [item(th, tx) for th, tx in f["went_wrong"]]
-        entry["connection"] = f["connection"]
-        if f.get("employer_view"):
-            entry["employer_view"] = f["employer_view"]
-        entry["plan_b"] = [
-            {"text": a, "done": d} if as_objects else f"[{'x' if d else ' '}] {a}"
-            for a, d in f["plan_b"]
-        ]
-        entry["follow_up_requested"] = f["follow_up_requested"]
-        if f.get("follow_up_date"):
-            entry["follow_up_date"] = f["follow_up_date"].isoformat()
-        if f.get("follow_up_response"):
-            entry["follow_up_response"] = f["follow_up_response"]
-        entry["questions_to_ask"] = f["questions_to_ask"]
-        entry["outcome"] = iv.outcome
-        if f["notes"]:
-            entry["notes"] = f["notes"]
+        rec = record(iv)
+        entry: dict[str, object] = {}
+        for name in CSV_COLUMNS:
+            kind = FIELDS[name].kind
+            value = rec[name]
+            if kind == "items":
+                value = [item(theme, text) for theme, text in f[name]]
+            elif kind == "actions":
+                value = [a if as_objects else format_action(Action(**a)) for a in rec[name]]
+            elif value is None or value == "":
+                if name not in NULL_WHEN_MISSING:
+                    continue
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            entry[name] = value
         lines.append(json.dumps(entry, ensure_ascii=False))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
