@@ -7,9 +7,10 @@ A list field arrives as one of:
 * Python lists (JSON, Markdown) of strings or ``{"text": ...}`` objects;
 * Arrow ``list<string>`` columns (the fast JSON Lines reader).
 
-Everything text-heavy runs in Arrow compute kernels over all elements at once,
-so 600,000 items cost about as much as reading them. Only the few elements
-that need it (objects, inline ``#tags``) are handled in Python.
+Everything text-heavy runs in Arrow compute kernels over all elements at once
+(timings are in ``benchmarks/RESULTS.md``). Only the few elements that need it
+(objects, inline ``#tags`` the bytes cannot settle) are handled in Python, with
+:func:`recovery_analytics.model.find_tags`, the one tag rule.
 """
 
 from __future__ import annotations
