@@ -13,7 +13,7 @@ import pandas as pd
 
 from ._formats import SUFFIXES, detect_with_content, get_format
 from ._log import ReflectionLog
-from ._problems import ErrorMode, Problem, check_errors_mode, problems_frame
+from ._problems import Problem, problems_frame
 from ._validate import normalise
 from .exceptions import LogFormatError, RecoveryAnalyticsError
 from .importers import check_option_names
@@ -21,11 +21,22 @@ from .io import FormatSpec, ReadContext, read_mapping
 
 if TYPE_CHECKING:
     from .themes import Taxonomy
-__all__ = ["discover", "load", "log_from_records"]
+__all__ = ["ErrorMode", "check_errors_mode", "discover", "load", "log_from_records"]
+
+ErrorMode = Literal["raise", "collect"]
 
 PathLike = str | os.PathLike[str]
 _SKIP_NAMES = {"readme.md", "readme.markdown", "license.md", "changelog.md"}
 _PROGRESS_AFTER_FILES = 200
+
+
+def check_errors_mode(errors: str) -> ErrorMode:
+    """``errors`` checked: ``"raise"`` or ``"collect"``."""
+    if errors not in ("raise", "collect"):
+        raise RecoveryAnalyticsError(
+            f"The value for `errors` must be one of 'raise', 'collect', but {errors!r} was passed."
+        )
+    return errors  # type: ignore[return-value]
 
 
 def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | None, Path]]:

@@ -14,15 +14,11 @@ from typing import Literal
 import pandas as pd
 
 __all__ = [
-    "ErrorMode",
     "Problem",
     "ProblemKind",
-    "check_errors_mode",
     "problem_lines",
     "problems_frame",
 ]
-
-ErrorMode = Literal["raise", "collect"]
 
 #: What a problem is about: a bad value in a field, a file that could not be read
 #: (or read only in part), a second copy of an entry, or a warning that
@@ -64,15 +60,6 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
-
-
-def check_errors_mode(errors: str) -> ErrorMode:
-    """``errors`` checked: ``"raise"`` or ``"collect"``."""
-    if errors not in ("raise", "collect"):
-        raise ValueError(
-            f"The value for `errors` must be one of 'raise', 'collect', but {errors!r} was passed."
-        )
-    return errors  # type: ignore[return-value]
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:

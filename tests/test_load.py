@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from recovery_analytics import LogFormatError, load
+from recovery_analytics import LogFormatError, RecoveryAnalyticsError, load
 from recovery_analytics.cli import main
 
 GOOD_MD = "---\ninterview_date: 2026-03-0{day}\ncompany: Good{day}\n---\n## Went well\n- fine\n"
@@ -100,7 +100,7 @@ def test_validate_cli_lists_every_problem(
 
 
 def test_error_mode_is_checked() -> None:
-    with pytest.raises(ValueError, match="`errors` must be one of 'raise', 'collect'"):
+    with pytest.raises(RecoveryAnalyticsError, match="`errors` must be one of 'raise', 'collect'"):
         load([], errors="ignore")
 
 

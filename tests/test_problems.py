@@ -5,12 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from recovery_analytics._problems import (
-    Problem,
-    check_errors_mode,
-    problem_lines,
-    problems_frame,
-)
+from recovery_analytics._problems import Problem, problem_lines, problems_frame
 
 
 def test_kind_defaults_to_value_with_a_field_and_file_without() -> None:
@@ -42,9 +37,3 @@ def test_frame_and_lines_round_trip() -> None:
 
 def test_empty_frame_keeps_its_columns() -> None:
     assert list(problems_frame([]).columns) == ["file", "line", "field", "message"]
-
-
-def test_errors_mode_is_checked() -> None:
-    assert check_errors_mode("collect") == "collect"
-    with pytest.raises(ValueError, match="`errors` must be one of 'raise', 'collect'"):
-        check_errors_mode("ignore")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..exceptions import Problem
+from ..exceptions import Problem, RecoveryAnalyticsError
 
 __all__ = ["decode", "file_problem", "invalid_json"]
 
@@ -26,7 +26,7 @@ def decode(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> s
         )
         return None
     except LookupError:
-        raise ValueError(
+        raise RecoveryAnalyticsError(
             f"The value for `encoding` must be a text encoding Python knows, such as 'utf-8' "
             f"or 'cp1252', but {encoding!r} was passed."
         ) from None

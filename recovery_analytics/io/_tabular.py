@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..exceptions import Problem
+from ..exceptions import Problem, RecoveryAnalyticsError
 from ..model import fields_where
 from ._decode import decode
 from ._mapping import rename_columns
@@ -127,7 +127,7 @@ def read_delimited(
             )
             return None, problems
         except LookupError:
-            raise ValueError(
+            raise RecoveryAnalyticsError(
                 f"The value for `encoding` must be a text encoding Python knows, such as "
                 f"'utf-8' or 'cp1252', but {encoding!r} was passed."
             ) from None
