@@ -52,7 +52,7 @@ def test_items_match_python_rules(cells: list[str]) -> None:
     assert items["tags"].tolist() == expected_tags
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(tag_text, min_size=1, max_size=6))
 def test_column_tags_are_exactly_find_tags(texts: list[str]) -> None:
     """The numpy/Arrow tag path gives model.find_tags for any text, item by item."""
