@@ -27,8 +27,8 @@ import pandas as pd
 from _common import machine, main, median_time, shared_cpus, table
 
 from recovery_analytics import ReflectionLog
-from recovery_analytics._model import FOLLOW_UP_RESPONSES, FORMATS, OUTCOMES, STAGES
 from recovery_analytics.analytics import balance, cohort, recurring, timeline
+from recovery_analytics.model import enum_values
 
 SECTION = "## Analytics (issue 4)"
 THEMES = [
@@ -66,8 +66,8 @@ def synthetic_log(n: int, n_clients: int = 200, seed: int = 4) -> ReflectionLog:
             "interview_date": dates,
             "company": pd.array((rng.integers(0, 5000, n)).astype(str).astype(object), dtype="str"),
             "role": pd.array(np.full(n, "Analyst", dtype=object), dtype="str"),
-            "stage": cat(STAGES, 0.1),
-            "format": cat(FORMATS, 0.1),
+            "stage": cat(enum_values("stage"), 0.1),
+            "format": cat(enum_values("format"), 0.1),
             "reflected_on": dates + rng.integers(0, 5, n).astype("timedelta64[D]"),
             "feeling": rating(5, 0.1),
             "self_score": rating(10, 0.5),
@@ -75,8 +75,8 @@ def synthetic_log(n: int, n_clients: int = 200, seed: int = 4) -> ReflectionLog:
             "employer_view": pd.array(np.full(n, None, dtype=object), dtype="str"),
             "follow_up_requested": pd.array(requested, dtype="boolean"),
             "follow_up_date": np.full(n, np.datetime64("NaT"), dtype="datetime64[us]"),
-            "follow_up_response": cat(FOLLOW_UP_RESPONSES, 0.6),
-            "outcome": cat(OUTCOMES, 0.1),
+            "follow_up_response": cat(enum_values("follow_up_response"), 0.6),
+            "outcome": cat(enum_values("outcome"), 0.1),
             "notes": pd.array(np.full(n, None, dtype=object), dtype="str"),
             "questions_to_ask": _objects([[]] * n),
             "source": pd.array(np.full(n, "synthetic", dtype=object), dtype="str"),

@@ -4,8 +4,13 @@ Every field of ``docs/formats.md`` is filled in, with a few optional ones left
 empty the way people leave them: about three "went well" and three "went
 wrong" items per interview drawn from a few hundred phrasings (some with
 inline ``#tags``), plan B actions, follow-ups and outcomes, dates spread over
-two years (2024-09-01 to 2026-08-31) and a skewed mix of clients. Nothing here
-imports ``recovery_analytics``, so the data stays an independent input.
+two years (2024-09-01 to 2026-08-31) and a skewed mix of clients. Only the
+field specification (``recovery_analytics.model``) is taken from the package:
+the records are written by the plain writers here, not by the package's
+writers, so the data stays an independent input of the readers.
+
+:func:`csv_row` and :func:`markdown_text` are also how ``data/generate_sample.py``
+writes the sample; both loop over the field specification.
 
 Use it as a module::
 
@@ -27,39 +32,28 @@ import csv
 import json
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["FIELDS", "make_records", "write_csv", "write_jsonl", "write_markdown_folder"]
+from recovery_analytics.model import FIELDS as MODEL_FIELDS
+from recovery_analytics.model import Action, fields_where, format_action
 
-# The columns of docs/formats.md, in its order.
-FIELDS = [
-    "entry_id",
-    "client",
-    "interview_date",
-    "company",
-    "role",
-    "stage",
-    "format",
-    "reflected_on",
-    "feeling",
-    "self_score",
-    "went_well",
-    "went_wrong",
-    "connection",
-    "employer_view",
-    "plan_b",
-    "follow_up_requested",
-    "follow_up_date",
-    "follow_up_response",
-    "questions_to_ask",
-    "outcome",
-    "notes",
+__all__ = [
+    "FIELDS",
+    "csv_row",
+    "make_records",
+    "markdown_text",
+    "write_csv",
+    "write_jsonl",
+    "write_markdown_folder",
 ]
-LIST_FIELDS = ("went_well", "went_wrong", "plan_b", "questions_to_ask")
+
+# The columns of docs/formats.md, in its order: the model's fields.
+FIELDS = list(MODEL_FIELDS)
+LIST_FIELDS = fields_where(is_list=True)
 
 FIRST_DAY = np.datetime64("2024-09-01")
 DAYS = 730
@@ -562,7 +556,7 @@ def make_records(n: int, *, seed: int = 0, clients: int = 200) -> list[dict[str,
 
 
 def _action(action: dict[str, Any]) -> str:
-    return f"[{'x' if action['done'] else ' '}] {action['text']}"
+    return format_action(Action(action["text"], action["done"]))
 
 
 def _cell(value: Any) -> Any:
@@ -570,7 +564,28 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
     return value
+
+
+def csv_row(rec: dict[str, Any], columns: Iterable[str], sep: str) -> list[Any]:
+    """One CSV row of a record: list fields joined by ``sep`` (``"\\n"`` or ``"; "``).
+
+    Plan B actions are ``{"text", "done"}`` dicts written as ``[x] text``;
+    yes/no for booleans, ISO dates, empty cells for missing values.
+    """
+    row = []
+    for name in columns:
+        kind = MODEL_FIELDS[name].kind
+        value = rec.get(name)
+        if kind == "actions":
+            row.append(sep.join(_action(a) for a in value or ()))
+        elif kind in ("items", "list"):
+            row.append(sep.join(value or ()))
+        else:
+            row.append(_cell(value))
+    return row
 
 
 def write_csv(records: Iterable[dict[str, Any]], path: str | Path) -> Path:
@@ -582,13 +597,7 @@ def write_csv(records: Iterable[dict[str, Any]], path: str | Path) -> Path:
         out = csv.writer(fh, lineterminator="\n")
         out.writerow(FIELDS)
         for i, rec in enumerate(records):
-            sep = "\n" if i % 2 == 0 else "; "
-            row = [_cell(rec.get(name)) for name in FIELDS]
-            row[FIELDS.index("went_well")] = sep.join(rec["went_well"])
-            row[FIELDS.index("went_wrong")] = sep.join(rec["went_wrong"])
-            row[FIELDS.index("plan_b")] = sep.join(_action(a) for a in rec["plan_b"])
-            row[FIELDS.index("questions_to_ask")] = sep.join(rec["questions_to_ask"])
-            out.writerow(row)
+            out.writerow(csv_row(rec, FIELDS, "\n" if i % 2 == 0 else "; "))
     return path
 
 
@@ -634,31 +643,57 @@ def _yaml(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML scalar
 
 
-_FRONT = [n for n in FIELDS if n not in LIST_FIELDS and n not in ("employer_view", "notes")]
+_FRONT = fields_where(place="front")
+_SECTIONS = fields_where(place="section")
+# sections left out when empty (the others are written as prompts)
+_OPTIONAL_SECTIONS = frozenset({"notes"})
 
 
 def _slug(text: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "-", (text or "interview").lower()).strip("-")
 
 
-def markdown_text(rec: dict[str, Any]) -> str:
-    """One record in the Markdown format of docs/formats.md."""
+def markdown_text(
+    rec: dict[str, Any],
+    *,
+    headings: dict[str, str] | None = None,
+    bullet: str = "-",
+    scalar: Callable[[Any], str] | None = None,
+    blank: Iterable[str] = (),
+) -> str:
+    """One record in the Markdown format of docs/formats.md.
+
+    ``headings`` maps a section field to the heading line written for it (by
+    default ``## <title>``); ``bullet`` starts items and questions; ``scalar``
+    writes a front-matter value; fields in ``blank`` are written as an empty
+    ``key:`` line when missing, as a template left unfilled would be.
+    """
+    write = scalar or _yaml
+    left_blank = set(blank)
     lines = ["---"]
-    lines += [f"{k}: {_yaml(rec[k])}" for k in _FRONT if rec.get(k) is not None]
-    lines += ["---", "", "## Went well", ""]
-    lines += [f"- {t}" for t in rec["went_well"]]
-    lines += ["", "## Went wrong", ""]
-    lines += [f"- {t}" for t in rec["went_wrong"]]
-    lines += ["", "## Employer's perspective", ""]
-    if rec.get("employer_view"):
-        lines += [rec["employer_view"], ""]
-    lines += ["## Plan B", ""]
-    lines += [f"- {_action(a)}" for a in rec["plan_b"]]
-    lines += ["", "## Questions to ask", ""]
-    lines += [f"- {q}" for q in rec["questions_to_ask"]]
-    if rec.get("notes"):
-        lines += ["", "## Notes", "", rec["notes"]]
-    return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip("\n") + "\n"
+    for key in _FRONT:
+        value = rec.get(key)
+        if value is not None:
+            lines.append(f"{key}: {write(value)}")
+        elif key in left_blank:
+            lines.append(f"{key}:")
+    lines.append("---")
+    for name in _SECTIONS:
+        spec = MODEL_FIELDS[name]
+        value = rec.get(name)
+        if not value and name in _OPTIONAL_SECTIONS:
+            continue
+        head = (headings or {}).get(name) or f"## {spec.title}"
+        if spec.kind == "actions":
+            content = [f"- {_action(a)}" for a in value or ()]
+        elif spec.is_list:
+            content = [f"{bullet} {text}" for text in value or ()]
+        else:
+            content = [value] if value else []
+        lines += ["", head]
+        if content:
+            lines += ["", *content]
+    return "\n".join(lines) + "\n"
 
 
 def write_markdown_folder(records: Iterable[dict[str, Any]], folder: str | Path) -> Path:

@@ -22,9 +22,11 @@ chloe (``data/sample/chloe.jsonl``, one JSON object per line)
     outcomes move from rejected and ghosted to next rounds and, in August, an
     offer.
 
-Everything is fictional: people, companies and events. The script uses only
-the standard library and PyYAML and does not import ``recovery_analytics``,
-so the sample stays an independent check of the readers. It is deterministic:
+Everything is fictional: people, companies and events. The files are written
+by the plain record writers of ``benchmarks/synth.py``, which loop over the
+field specification (``recovery_analytics.model``) but not through the
+package's own writers, so the sample stays an independent check of the
+readers. It is deterministic:
 re-running it rewrites the same bytes. From the repository root::
 
     python data/generate_sample.py
@@ -41,11 +43,18 @@ import hashlib
 import json
 import random
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from synth import csv_row, markdown_text  # noqa: E402
+
+from recovery_analytics.model import FIELDS, Action, format_action  # noqa: E402
 
 SEED = 20260301
 
@@ -1028,77 +1037,51 @@ def yaml_scalar(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def markdown(rng: random.Random, iv: Interview) -> str:
+# the heading styles people use, by section field (the model's titles are "plain")
+HEADINGS = {
+    "what": {
+        "went_well": "## What went well",
+        "went_wrong": "## Could have gone better",
+        "employer_view": "## Impression",
+        "plan_b": "## Next steps",
+        "questions_to_ask": "## Questions for next time",
+        "notes": "## Anything else",
+    },
+    "colon": {
+        "went_well": "### Wins:",
+        "went_wrong": "### To improve:",
+        "employer_view": "### Their perspective:",
+        "plan_b": "### Contingency plan:",
+        "questions_to_ask": "### Smart questions:",
+        "notes": "### Other notes:",
+    },
+}
+
+
+def record(iv: Interview) -> dict[str, object]:
+    """The interview's fields as a plain record: field name -> value (``None`` if missing)."""
     f = iv.fields
-    meta: list[tuple[str, object]] = []
-    if rng.random() < 0.2:
-        meta.append(("client", iv.client))
-    meta += [
-        ("interview_date", iv.date),
-        ("company", iv.company),
-        ("role", iv.role if rng.random() > 0.05 else None),
-        ("stage", iv.stage),
-        ("format", iv.format),
-        ("reflected_on", f["reflected_on"]),
-        ("feeling", f["feeling"]),
-        ("self_score", f.get("self_score")),
-        ("connection", f["connection"]),
-        ("follow_up_requested", f["follow_up_requested"]),
-        ("follow_up_date", f.get("follow_up_date")),
-        ("follow_up_response", f.get("follow_up_response")),
-        ("outcome", iv.outcome),
-    ]
-    lines = ["---"]
-    for key, value in meta:
-        if value is None:
-            if key == "role":  # a template line left blank
-                lines.append(f"{key}:")
-            continue
-        lines.append(f"{key}: {yaml_scalar(value)}")
-    lines.append("---")
+    rec: dict[str, object] = {name: f.get(name) for name in FIELDS}
+    for name in ("client", "company", "role", "stage", "format", "outcome"):
+        rec[name] = getattr(iv, name)
+    rec["interview_date"] = iv.date
+    for name in ("went_well", "went_wrong"):
+        rec[name] = [text for _, text in f[name]]
+    rec["plan_b"] = [{"text": text, "done": done} for text, done in f["plan_b"]]
+    return rec
+
+
+def markdown(rng: random.Random, iv: Interview) -> str:
+    rec = record(iv)
+    if rng.random() >= 0.2:
+        rec["client"] = None
+    if rng.random() <= 0.05:
+        rec["role"] = None  # a template line left blank
     style = rng.choices(["plain", "what", "colon"], weights=[6, 2, 1])[0]
-    heads = {
-        "plain": [
-            "## Went well",
-            "## Went wrong",
-            "## Employer's perspective",
-            "## Plan B",
-            "## Questions to ask",
-            "## Notes",
-        ],
-        "what": [
-            "## What went well",
-            "## Could have gone better",
-            "## Impression",
-            "## Next steps",
-            "## Questions for next time",
-            "## Anything else",
-        ],
-        "colon": [
-            "### Wins:",
-            "### To improve:",
-            "### Their perspective:",
-            "### Contingency plan:",
-            "### Smart questions:",
-            "### Other notes:",
-        ],
-    }[style]
     bullet = "*" if rng.random() < 0.15 else "-"
-    body = [
-        (heads[0], [f"{bullet} {text}" for _, text in f["went_well"]]),
-        (heads[1], [f"{bullet} {text}" for _, text in f["went_wrong"]]),
-        (heads[2], [f.get("employer_view") or ""]),
-        (heads[3], [f"- [{'x' if done else ' '}] {text}" for text, done in f["plan_b"]]),
-        (heads[4], [f"{bullet} {q}" for q in f["questions_to_ask"]]),
-    ]
-    if f["notes"]:
-        body.append((heads[5], [f["notes"]]))
-    for head, content in body:
-        lines += ["", head]
-        content = [c for c in content if c]
-        if content:
-            lines += [""] + content
-    return "\n".join(lines) + "\n"
+    return markdown_text(
+        rec, headings=HEADINGS.get(style), bullet=bullet, scalar=yaml_scalar, blank=["role"]
+    )
 
 
 def fmt(rng: random.Random, stage: str) -> str:
@@ -1126,28 +1109,7 @@ def write_amara(rng: random.Random, interviews: list[Interview]) -> list[Path]:
     return paths
 
 
-CSV_COLUMNS = [
-    "client",
-    "interview_date",
-    "company",
-    "role",
-    "stage",
-    "format",
-    "reflected_on",
-    "feeling",
-    "self_score",
-    "went_well",
-    "went_wrong",
-    "connection",
-    "employer_view",
-    "plan_b",
-    "follow_up_requested",
-    "follow_up_date",
-    "follow_up_response",
-    "questions_to_ask",
-    "outcome",
-    "notes",
-]
+CSV_COLUMNS = [name for name in FIELDS if name != "entry_id"]
 
 
 def write_ben(rng: random.Random, interviews: list[Interview]) -> Path:
@@ -1158,35 +1120,16 @@ def write_ben(rng: random.Random, interviews: list[Interview]) -> Path:
         out = csv.writer(fh, lineterminator="\n")
         out.writerow(CSV_COLUMNS)
         for iv, form in zip(interviews, forms, strict=True):
-            f = iv.fields
             sep = "\n" if form == "lines" else "; "
-            stage = rng.choice(BEN_STAGE.get(iv.stage, [iv.stage]))
-            medium = rng.choice(BEN_FORMAT.get(iv.format, [iv.format]))
-            req = f["follow_up_requested"]
-            row = {
-                "client": "ben",
-                "interview_date": iv.date.isoformat(),
-                "company": iv.company,
-                "role": iv.role,
-                "stage": stage,
-                "format": medium,
-                "reflected_on": f["reflected_on"].isoformat(),
-                "feeling": f["feeling"],
-                "self_score": f.get("self_score", ""),
-                "went_well": sep.join(text for _, text in f["went_well"]),
-                "went_wrong": sep.join(text for _, text in f["went_wrong"]),
-                "connection": f["connection"] or "",
-                "employer_view": f.get("employer_view", ""),
-                "plan_b": sep.join(f"[{'x' if d else ' '}] {a}" for a, d in f["plan_b"]),
-                "follow_up_requested": "" if req is None else ("yes" if req else "no"),
-                "follow_up_date": f.get("follow_up_date", "") and f["follow_up_date"].isoformat(),
-                "follow_up_response": f.get("follow_up_response", ""),
-                "questions_to_ask": sep.join(f["questions_to_ask"]),
-                "outcome": iv.outcome,
-                "notes": f["notes"] or "",
-            }
-            out.writerow([row[c] for c in CSV_COLUMNS])
+            rec = record(iv)
+            rec["stage"] = rng.choice(BEN_STAGE.get(iv.stage, [iv.stage]))
+            rec["format"] = rng.choice(BEN_FORMAT.get(iv.format, [iv.format]))
+            out.writerow(csv_row(rec, CSV_COLUMNS, sep))
     return path
+
+
+# written as null when missing, as a form's export would; other missing fields are left out
+NULL_WHEN_MISSING = ("connection", "follow_up_requested")
 
 
 def write_chloe(rng: random.Random, interviews: list[Interview]) -> Path:
@@ -1202,36 +1145,21 @@ def write_chloe(rng: random.Random, interviews: list[Interview]) -> Path:
             return text
 
         as_objects = rng.random() < 0.6
-        entry: dict[str, object] = {
-            "client": "chloe",
-            "interview_date": iv.date.isoformat(),
-            "company": iv.company,
-            "role": iv.role,
-            "stage": iv.stage,
-            "format": iv.format,
-            "reflected_on": f["reflected_on"].isoformat(),
-            "feeling": f["feeling"],
-        }
-        if "self_score" in f:
-            entry["self_score"] = f["self_score"]
-        entry["went_well"] = [item(th, tx) for th, tx in f["went_well"]]
-        entry["went_wrong"] = [item(th, tx) for th, tx in f["went_wrong"]]
-        entry["connection"] = f["connection"]
-        if f.get("employer_view"):
-            entry["employer_view"] = f["employer_view"]
-        entry["plan_b"] = [
-            {"text": a, "done": d} if as_objects else f"[{'x' if d else ' '}] {a}"
-            for a, d in f["plan_b"]
-        ]
-        entry["follow_up_requested"] = f["follow_up_requested"]
-        if f.get("follow_up_date"):
-            entry["follow_up_date"] = f["follow_up_date"].isoformat()
-        if f.get("follow_up_response"):
-            entry["follow_up_response"] = f["follow_up_response"]
-        entry["questions_to_ask"] = f["questions_to_ask"]
-        entry["outcome"] = iv.outcome
-        if f["notes"]:
-            entry["notes"] = f["notes"]
+        rec = record(iv)
+        entry: dict[str, object] = {}
+        for name in CSV_COLUMNS:
+            kind = FIELDS[name].kind
+            value = rec[name]
+            if kind == "items":
+                value = [item(theme, text) for theme, text in f[name]]
+            elif kind == "actions":
+                value = [a if as_objects else format_action(Action(**a)) for a in rec[name]]
+            elif value is None or value == "":
+                if name not in NULL_WHEN_MISSING:
+                    continue
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            entry[name] = value
         lines.append(json.dumps(entry, ensure_ascii=False))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

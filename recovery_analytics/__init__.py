@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._load import load
 from ._log import ReflectionLog
-from ._model import Action, Entry, Item, derive_entry_id
 from ._validate import entry_from_mapping
 from .exceptions import (
     EntryValidationError,
@@ -22,6 +21,7 @@ from .exceptions import (
     TaxonomyError,
     UnknownClientError,
 )
+from .model import Action, Entry, Item, derive_entry_id
 
 if TYPE_CHECKING:
     from .journal import Journal

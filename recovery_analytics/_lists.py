@@ -7,9 +7,10 @@ A list field arrives as one of:
 * Python lists (JSON, Markdown) of strings or ``{"text": ...}`` objects;
 * Arrow ``list<string>`` columns (the fast JSON Lines reader).
 
-Everything text-heavy runs in Arrow compute kernels over all elements at once,
-so 600,000 items cost about as much as reading them. Only the few elements
-that need it (objects, inline ``#tags``) are handled in Python.
+Everything text-heavy runs in Arrow compute kernels over all elements at once
+(timings are in ``benchmarks/RESULTS.md``). Only the few elements that need it
+(objects, inline ``#tags`` the bytes cannot settle) are handled in Python, with
+:func:`recovery_analytics.model.find_tags`, the one tag rule.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .model import find_tags
+
 __all__ = [
     "Elements",
     "explode",
@@ -34,9 +37,9 @@ __all__ = [
     "to_lists",
 ]
 
-TAG_RE = re.compile(r"(?<![\w&/])#([A-Za-z][\w-]*)")
-# the same for RE2, which has no look-behind: the '#' starts the text or
-# follows a character that is not a word character, '&' or '/'
+# model.TAG_PATTERN for RE2, which has no look-behind: the '#' starts the text
+# or follows a character that is not a word character, '&' or '/'. A property
+# test (tests/test_lists.py) holds this column path to model.find_tags.
 _TAG_RE2 = r"(?:^|[^\pL\pN_&/])#(?P<tag>[A-Za-z][\pL\pN_-]*)"
 # White space exactly as Python's str.split() sees it, written for RE2 (Arrow)
 _OTHER_WS = (
@@ -408,7 +411,7 @@ def split_item_arrays(
     if len(many):
         values = text.take(pa.array(many)).to_pylist()
         for j, value in zip(many.tolist(), values, strict=True):
-            tags[j] = tuple(dict.fromkeys(t.lower() for t in TAG_RE.findall(value)))
+            tags[j] = find_tags(value)
     quick = elements.flag("inferred")
     structs = elements.structs
     if quick is not None and structs is not None and structs.type.get_field_index("tags") < 0:
@@ -443,8 +446,9 @@ def _ascii_tags(
 ) -> np.ndarray:
     """Fill ``tags`` for elements with one ``#`` at byte ``at``, where ASCII decides.
 
-    Gives what ``TAG_RE`` gives when the bytes around the tag are ASCII, and
-    returns the elements where they are not, for the exact path.
+    Gives what :func:`~recovery_analytics.model.find_tags` gives when the bytes
+    around the tag are ASCII, and returns the elements where they are not, for
+    the exact path.
     """
     starts, ends = offsets[owner], offsets[owner + 1]
     has_before = at > starts

@@ -7,25 +7,36 @@ import os
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from ._formats import SUFFIXES, detect_with_content, get_format
 from ._log import ReflectionLog
-from ._problems import ErrorMode, check_errors_mode, problems_frame, raise_if_any
+from ._problems import Problem, problems_frame
 from ._validate import normalise
-from .exceptions import Problem, RecoveryAnalyticsError
-from .io._mapping import read_mapping
-from .io._registry import SUFFIXES, FormatSpec, ReadContext, detect_with_content, get_format
+from .exceptions import LogFormatError, RecoveryAnalyticsError
+from .importers import check_option_names
+from .io import FormatSpec, ReadContext, read_mapping
 
 if TYPE_CHECKING:
     from .themes import Taxonomy
+__all__ = ["ErrorMode", "check_errors_mode", "discover", "load", "log_from_records"]
 
-__all__ = ["discover", "load", "log_from_records"]
+ErrorMode = Literal["raise", "collect"]
 
 PathLike = str | os.PathLike[str]
 _SKIP_NAMES = {"readme.md", "readme.markdown", "license.md", "changelog.md"}
 _PROGRESS_AFTER_FILES = 200
+
+
+def check_errors_mode(errors: str) -> ErrorMode:
+    """``errors`` checked: ``"raise"`` or ``"collect"``."""
+    if errors not in ("raise", "collect"):
+        raise RecoveryAnalyticsError(
+            f"The value for `errors` must be one of 'raise', 'collect', but {errors!r} was passed."
+        )
+    return errors  # type: ignore[return-value]
 
 
 def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | None, Path]]:
@@ -122,7 +133,7 @@ def load(
     mapping: Mapping[str, str] | PathLike | None = None,
     encoding: str = "utf-8",
     dayfirst: bool = False,
-    taxonomy: Taxonomy | PathLike | None = None,
+    taxonomy: Taxonomy | PathLike | Literal[False] | None = None,
     progress: bool | None = None,
     options: Mapping[str, Any] | None = None,
 ) -> ReflectionLog:
@@ -146,8 +157,10 @@ def load(
         The text encoding of the files (default UTF-8).
     dayfirst : bool
         Read ambiguous dates such as 04/03/2026 as 4 March.
-    taxonomy : Taxonomy or path to a TOML file, optional
+    taxonomy : Taxonomy, path to a TOML file, False, optional
         The themes to tag items with; the built-in taxonomy by default.
+        ``False`` skips tagging: every item gets no themes and the theme
+        ``"other"`` (for reads that need entries, not themes).
     progress : bool, optional
         Show a progress bar; by default only in a terminal or notebook, and
         only once reading takes more than a moment.
@@ -190,8 +203,6 @@ def load(
     """
     mode = check_errors_mode(errors)
     if options:
-        from .importers._common import check_option_names
-
         check_option_names(options)  # a misspelt option is refused, not ignored
     files = discover(paths)
     ctx_mapping = read_mapping(mapping)
@@ -252,7 +263,7 @@ def log_from_records(
     *,
     errors: str = "raise",
     dayfirst: bool = False,
-    taxonomy: Taxonomy | PathLike | None = None,
+    taxonomy: Taxonomy | PathLike | Literal[False] | None = None,
 ) -> ReflectionLog:
     """A :class:`ReflectionLog` from raw records, exactly as :func:`load` builds one.
 
@@ -272,19 +283,16 @@ def _finish(
     problems: list[Problem],
     mode: ErrorMode,
     dayfirst: bool,
-    taxonomy: Taxonomy | PathLike | None,
+    taxonomy: Taxonomy | PathLike | Literal[False] | None,
 ) -> ReflectionLog:
     """Validate the raw frame, raise or collect problems, tag themes."""
     result = normalise(raw, dayfirst=dayfirst, partial=mode == "collect")
     problems = sorted([*problems, *result.problems], key=lambda p: (p.file, p.line or 0))
-    hard = [p for p in problems if not _is_duplicate(p)]
-    raise_if_any(hard, mode)
+    hard = [p for p in problems if p.stops_loading]
+    if hard and mode == "raise":
+        raise LogFormatError(hard)
     items = tag_items(result.items, taxonomy)
     return ReflectionLog(result.interviews, items, result.actions, problems_frame(problems))
-
-
-def _is_duplicate(problem: Problem) -> bool:
-    return problem.field == "entry_id" and problem.message.startswith("duplicate of entry")
 
 
 def _concat_raw(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -297,17 +305,11 @@ def _concat_raw(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat([f.astype(object) for f in frames], ignore_index=True, sort=False)
 
 
-def _shown(path: Path, cwd: Path) -> str:
-    """The file name shown in messages: relative to the working folder when inside it."""
-    text = os.fspath(path)
-    if not os.path.isabs(text):
-        return os.path.normpath(text)
-    rel = os.path.relpath(text, cwd)
-    return text if rel.startswith("..") else rel
-
-
 def _shown_cached(path: Path, cwd: Path, folders: dict[Path, str]) -> str:
-    """:func:`_shown`, with one ``relpath`` per folder instead of one per file."""
+    """The file name shown in messages: relative to the working folder when inside it.
+
+    One ``relpath`` per folder, not one per file.
+    """
     text = os.fspath(path)
     if not os.path.isabs(text):
         return os.path.normpath(text)
@@ -319,8 +321,18 @@ def _shown_cached(path: Path, cwd: Path, folders: dict[Path, str]) -> str:
     return text if rel.startswith("..") else rel
 
 
-def tag_items(items: pd.DataFrame, taxonomy: Taxonomy | PathLike | None) -> pd.DataFrame:
-    """Add ``themes`` (best first) and ``theme`` (best, or "other") to items."""
+def tag_items(
+    items: pd.DataFrame, taxonomy: Taxonomy | PathLike | Literal[False] | None
+) -> pd.DataFrame:
+    """Add ``themes`` (best first) and ``theme`` (best, or "other") to items.
+
+    ``taxonomy=False`` tags nothing: no themes, theme "other" for every item.
+    """
+    if taxonomy is False:
+        out = items.copy()
+        out["themes"] = pd.Series([[] for _ in range(len(items))], index=items.index, dtype=object)
+        out["theme"] = pd.Series("other", index=items.index, dtype="str")
+        return out
     if taxonomy is not None and hasattr(taxonomy, "tag_items"):
         tax = taxonomy
     else:

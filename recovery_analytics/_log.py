@@ -6,17 +6,17 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from ._problems import problems_frame
+from ._validate import entry_from_frames
 from .exceptions import RecoveryAnalyticsError, UnknownClientError
+from .io import write_csv, write_jsonl, write_markdown_folder
+from .model import Entry
 
-if TYPE_CHECKING:
-    from ._model import Entry
-
-__all__ = ["ReflectionLog"]
+__all__ = ["ReflectionLog", "match_client"]
 
 DateLike = str | dt.date | pd.Timestamp | None
 
@@ -108,16 +108,7 @@ class ReflectionLog:
 
     def check_client(self, client: str) -> str:
         """Return ``client`` if it is in the log, else raise a helpful error."""
-        known = self.clients
-        if client in known:
-            return client
-        folded = {c.casefold(): c for c in known}
-        if client.casefold() in folded:
-            return folded[client.casefold()]
-        raise UnknownClientError(
-            f"There is no client {client!r} in this log. Known clients: "
-            f"{', '.join(known) if known else '(none yet)'}."
-        )
+        return match_client(client, self.clients, "this log")
 
     def filter(
         self,
@@ -159,26 +150,18 @@ class ReflectionLog:
 
     def entries(self) -> list[Entry]:
         """The log as :class:`Entry` objects, in the order of ``interviews``."""
-        from ._validate import entry_from_frames
-
         return entry_from_frames(self.interviews, self.items, self.actions)
 
     def to_markdown(self, folder: Any) -> list[Any]:
         """Write one Markdown file per entry under ``folder/<client>/``."""
-        from .io import write_markdown_folder
-
         return write_markdown_folder(self, folder)
 
     def to_csv(self, path: Any) -> Any:
         """Write one CSV row per entry (list cells one item per line)."""
-        from .io import write_csv
-
         return write_csv(self, path)
 
     def to_jsonl(self, path: Any) -> Any:
         """Write one JSON object per line."""
-        from .io import write_jsonl
-
         return write_jsonl(self, path)
 
     @classmethod
@@ -212,6 +195,32 @@ class ReflectionLog:
         actions.index.name = "action_id"
         problems = pd.concat([log.problems for log in logs], ignore_index=True)
         return cls(interviews, items, actions, problems)
+
+
+def match_client(client: str, known: Sequence[str], where: str) -> str:
+    """``client`` as it is written in ``known`` (case aside), else :class:`UnknownClientError`.
+
+    ``where`` names the place in the message ("this log", "this journal").
+
+    Examples
+    --------
+    >>> match_client("Ben", ["amara", "ben"], "this log")
+    'ben'
+    >>> try:
+    ...     match_client("zoe", ["amara", "ben"], "this log")
+    ... except UnknownClientError as exc:
+    ...     print(exc)
+    There is no client 'zoe' in this log. Known clients: amara, ben.
+    """
+    if client in known:
+        return client
+    folded = {c.casefold(): c for c in known}
+    if client.casefold() in folded:
+        return folded[client.casefold()]
+    raise UnknownClientError(
+        f"There is no client {client!r} in {where}. Known clients: "
+        f"{', '.join(known) if known else '(none yet)'}."
+    )
 
 
 def _timestamp(value: DateLike, name: str) -> pd.Timestamp:

@@ -1,26 +1,65 @@
-"""Collecting problems found while reading, and turning them into a frame."""
+"""Problems found while reading: one :class:`Problem` per thing wrong, and a frame of them.
+
+This module sits below :mod:`recovery_analytics.exceptions` (whose
+:class:`~recovery_analytics.exceptions.LogFormatError` carries problems and
+shows them as a frame) and imports nothing of the package.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
 
-from .exceptions import LogFormatError, Problem
+__all__ = [
+    "Problem",
+    "ProblemKind",
+    "problem_lines",
+    "problems_frame",
+]
 
-__all__ = ["ErrorMode", "check_errors_mode", "problem_lines", "problems_frame", "raise_if_any"]
+#: What a problem is about: a bad value in a field, a file that could not be read
+#: (or read only in part), a second copy of an entry, or a warning that
+#: stops nothing. Duplicates and warnings are listed but never raised.
+ProblemKind = Literal["value", "file", "duplicate", "warning"]
 
-ErrorMode = Literal["raise", "collect"]
-PROBLEM_COLUMNS = ("file", "line", "field", "message")
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one record, located as precisely as we can.
 
-def check_errors_mode(errors: str) -> ErrorMode:
-    if errors not in ("raise", "collect"):
-        raise ValueError(
-            f"The value for `errors` must be one of 'raise', 'collect', but {errors!r} was passed."
-        )
-    return errors  # type: ignore[return-value]
+    ``line`` is 1-based: the CSV row as a spreadsheet shows it (the header is
+    line 1), the JSON Lines line, or the Markdown line of the field. ``kind``
+    is ``"value"`` when a field is named and ``"file"`` otherwise, unless given.
+
+    Examples
+    --------
+    >>> p = Problem("ben.csv", 3, "feeling", "'9' must be a whole number from 1 to 5")
+    >>> p.kind, str(p)
+    ('value', "ben.csv:3: feeling: '9' must be a whole number from 1 to 5")
+    """
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+    kind: ProblemKind = None  # type: ignore[assignment]  # filled in below
+
+    def __post_init__(self) -> None:
+        if self.kind is None:
+            object.__setattr__(self, "kind", "value" if self.field else "file")
+
+    @property
+    def stops_loading(self) -> bool:
+        """Whether ``load(errors="raise")`` refuses the input for it."""
+        return self.kind in ("value", "file")
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
@@ -34,11 +73,6 @@ def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
             "message": pd.Series([p.message for p in rows], dtype="str"),
         }
     )
-
-
-def raise_if_any(problems: list[Problem], errors: ErrorMode) -> None:
-    if problems and errors == "raise":
-        raise LogFormatError(problems)
 
 
 def problem_lines(frame: pd.DataFrame) -> list[str]:

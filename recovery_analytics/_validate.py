@@ -10,9 +10,10 @@ fields holding whatever the file held (strings, numbers, lists, dates), plus
 
 and any other column, which is an unknown field kept under ``extra``.
 
-:func:`normalise` types every field with vectorised pandas operations (so 100k
-CSV rows cost about as much as reading them) and returns the tidy frames plus
-one :class:`~recovery_analytics.exceptions.Problem` per bad value. A bad value
+:func:`normalise` types every field of :data:`recovery_analytics.model.FIELDS`
+by its kind, column by column with vectorised pandas operations (timings are in
+``benchmarks/RESULTS.md``), and returns the tidy frames plus one
+:class:`~recovery_analytics.exceptions.Problem` per bad value. A bad value
 in an optional field is reported and left empty; a record without a usable
 ``interview_date`` is reported and left out. Nothing valid is dropped.
 """
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -36,25 +37,42 @@ from ._lists import (
     take_str,
     to_lists,
 )
-from ._model import (
+from ._problems import Problem, ProblemKind
+from .exceptions import EntryValidationError
+from .model import (
     DEFAULT_CLIENT,
-    ENUMS,
     FIELDS,
     Action,
     Entry,
     Item,
     derive_entry_id,
+    enum_values,
+    fields_where,
     normalise_enum,
 )
-from .exceptions import EntryValidationError, Problem
 
-__all__ = ["Normalised", "entry_from_mapping", "normalise"]
+__all__ = ["Normalised", "entry_from_frames", "entry_from_mapping", "normalise", "polarity"]
 
 META_COLUMNS = ("_file", "_line", "_lines")
 _TRUE = {"true", "yes", "y", "1", "x", "done", "requested", "t"}
 _FALSE = {"false", "no", "n", "0", "", "not requested", "f"}
 
-_LONG_TEXT = frozenset({"employer_view", "notes"})
+# text written as a section of its own keeps its line breaks
+_LONG_TEXT = frozenset(fields_where(kind="text", place="section"))
+_ITEM_FIELDS = fields_where(kind="items")
+(_ACTION_FIELD,) = fields_where(kind="actions")  # the actions frame holds one field
+
+
+def polarity(name: str) -> str:
+    """The items frame's ``polarity`` for items field ``name``: ``went_well`` -> ``well``.
+
+    Examples
+    --------
+    >>> [polarity(name) for name in fields_where(kind="items")]
+    ['well', 'wrong']
+    """
+    return name.removeprefix("went_")
+
 
 _HOW_TO_FIX = {
     "date": "write it as YYYY-MM-DD, for example 2026-03-04",
@@ -84,8 +102,10 @@ def _line_of(raw: pd.DataFrame, pos: int, name: str) -> int | None:
     return None if pd.isna(line) else int(line)
 
 
-def _problem(raw: pd.DataFrame, pos: int, name: str, message: str) -> Problem:
-    return Problem(str(raw["_file"].iat[pos]), _line_of(raw, pos, name), name, message)
+def _problem(
+    raw: pd.DataFrame, pos: int, name: str, message: str, kind: ProblemKind = "value"
+) -> Problem:
+    return Problem(str(raw["_file"].iat[pos]), _line_of(raw, pos, name), name, message, kind)
 
 
 def _shown(value: object, limit: int = 40) -> str:
@@ -133,7 +153,7 @@ def _ratings(col: pd.Series, low: int, high: int) -> tuple[pd.Series, pd.Series]
 
 
 def _enum(col: pd.Series, name: str) -> tuple[pd.Series, pd.Series]:
-    allowed, _ = ENUMS[name]
+    allowed = enum_values(name)
     text = _as_text(col)
     # each distinct value is looked up once; codes carry the rest
     codes, uniques = pd.factorize(text)
@@ -208,7 +228,7 @@ def _missing(kind: str, name: str, n: int) -> pd.Series:
     if kind == "bool":
         return pd.Series(pd.NA, index=range(n), dtype="boolean")
     if kind == "enum":
-        cats = list(ENUMS[name][0])
+        cats = list(enum_values(name))
         return pd.Series(pd.Categorical([None] * n, categories=cats), index=range(n))
     return pd.Series(np.nan, index=range(n), dtype="str")
 
@@ -233,7 +253,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
         return raw[name] if name in raw.columns else missing
 
     for name, spec in FIELDS.items():
-        if spec.kind in ("items", "actions", "list"):
+        if spec.is_list:
             continue
         if name not in raw.columns:
             cols[name] = _missing(spec.kind, name, n)
@@ -256,7 +276,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
             )
         elif spec.kind == "enum":
             cols[name], bad = _enum(col, name)
-            allowed = ", ".join(ENUMS[name][0])
+            allowed = ", ".join(enum_values(name))
             msg = f"is not a known {spec.label}; use one of: {allowed}"
         else:  # bool
             cols[name], bad = _bools(col)
@@ -311,7 +331,8 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     source = file.where(line.isna(), file + ":" + line.astype("Int64").astype("str"))
 
     frame = pd.DataFrame(cols)
-    frame["questions_to_ask"] = to_lists(explode(column("questions_to_ask")), n)
+    for name in fields_where(kind="list"):
+        frame[name] = to_lists(explode(column(name)), n)
     frame["source"] = source.astype("str")
 
     unknown = [c for c in raw.columns if c not in FIELDS and c not in META_COLUMNS]
@@ -339,6 +360,7 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
                     f"duplicate of entry {eid} already read from {first_source.get(eid)}; "
                     "only the first copy is kept. Remove one copy, or give them different "
                     "entry_id values if they are different interviews.",
+                    "duplicate",
                 )
             )
     keep &= ~dup
@@ -352,12 +374,12 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     rank = np.zeros(n, dtype="int64")
     rank[order] = np.arange(len(order))
 
-    items, n_well, n_wrong = _build_items(frame, keep_np, rank, column)
-    actions, n_actions = _build_actions(frame, keep_np, rank, column("plan_b"))
+    items, item_counts = _build_items(frame, keep_np, rank, column)
+    actions, n_actions = _build_actions(frame, keep_np, rank, column(_ACTION_FIELD))
 
     interviews = frame.loc[order].copy()
-    interviews["n_well"] = n_well[order]
-    interviews["n_wrong"] = n_wrong[order]
+    for name, counts in zip(_ITEM_FIELDS, item_counts, strict=True):
+        interviews[f"n_{polarity(name)}"] = counts[order]
     interviews["n_actions"] = n_actions[order]
     interviews = interviews.set_index("entry_id")
     problems.sort(key=lambda p: (p.file, p.line or 0))
@@ -373,12 +395,12 @@ def _is_na(value: object) -> bool:
 
 def _build_items(
     frame: pd.DataFrame, keep: np.ndarray, rank: np.ndarray, column: Any
-) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
-    """The items frame, and how many went well / wrong per record position."""
+) -> tuple[pd.DataFrame, list[np.ndarray]]:
+    """The items frame, and how many items of each items field per record position."""
     n = len(frame)
-    parents, texts, tags, inferred, polarity = [], [], [], [], []
+    parents, texts, tags, inferred, polarities = [], [], [], [], []
     counts = []
-    for code, name in enumerate(("went_well", "went_wrong")):
+    for code, name in enumerate(_ITEM_FIELDS):
         elements = explode(column(name))
         elements = elements.take(keep[elements.parent])
         parent, text, tag, inf = split_item_arrays(elements)
@@ -386,10 +408,10 @@ def _build_items(
         texts.append(text)
         tags.append(tag)
         inferred.append(inf)
-        polarity.append(np.full(len(parent), code, dtype="int8"))
+        polarities.append(np.full(len(parent), code, dtype="int8"))
         counts.append(np.bincount(parents[-1], minlength=n))
     pos = np.concatenate(parents)
-    codes = np.concatenate(polarity)
+    codes = np.concatenate(polarities)
     # interviews in date order, well before wrong: one take per column
     order = np.lexsort((codes, rank[pos]))
     pos = pos[order]
@@ -402,7 +424,7 @@ def _build_items(
                 frame["interview_date"].to_numpy()[pos], dtype="datetime64[us]"
             ),
             "polarity": pd.Categorical.from_codes(
-                codes[order], dtype=pd.CategoricalDtype(["well", "wrong"])
+                codes[order], dtype=pd.CategoricalDtype([polarity(f) for f in _ITEM_FIELDS])
             ),
             "text": pd.Series(text, dtype="str"),
             "tags": pd.Series(np.concatenate(tags)[order], dtype=object),
@@ -410,7 +432,7 @@ def _build_items(
         }
     )
     out.index.name = "item_id"
-    return out, counts[0], counts[1]
+    return out, counts
 
 
 def _build_actions(
@@ -477,9 +499,8 @@ def entry_from_mapping(values: Mapping[str, Any] | Entry, *, file: str = "<entry
     result = normalise(raw)
     if result.problems:
         raise EntryValidationError(result.problems)
-    entry = entry_from_frames(result.interviews, result.items, result.actions)[0]
-    entry.extra = extra
-    return entry
+    (entry,) = entry_from_frames(result.interviews, result.items, result.actions)
+    return replace(entry, extra=extra)
 
 
 def _plain(value: Any) -> Any:
@@ -494,8 +515,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _opt(value: Any) -> Any:
+def _date(value: Any) -> dt.date | None:
+    return None if _is_na(value) else pd.Timestamp(value).date()
+
+
+def _integer(value: Any) -> int | None:
+    return None if _is_na(value) else int(value)
+
+
+def _yes_no(value: Any) -> bool | None:
+    return None if _is_na(value) else bool(value)
+
+
+def _optional(value: Any) -> Any:
     return None if _is_na(value) else value
+
+
+# how a scalar cell of ``interviews`` becomes an Entry attribute, by field kind
+_SCALAR: dict[str, Any] = {
+    "date": _date,
+    "rating": _integer,
+    "bool": _yes_no,
+    "text": _optional,
+    "enum": _optional,
+}
 
 
 def entry_from_frames(
@@ -504,55 +547,33 @@ def entry_from_frames(
     """Turn typed frames back into :class:`Entry` objects (for writers)."""
     items_by = {k: g for k, g in items.groupby("entry_id", sort=False)}
     actions_by = {k: g for k, g in actions.groupby("entry_id", sort=False)}
+    field_of = {polarity(name): name for name in _ITEM_FIELDS}
+    scalars = [(n, _SCALAR[s.kind]) for n, s in FIELDS.items() if s.kind in _SCALAR]
+    lists = fields_where(kind="list")
     out = []
     for eid, row in interviews.iterrows():
+        values: dict[str, Any] = {name: convert(row[name]) for name, convert in scalars}
+        grouped: dict[str, list[Item]] = {name: [] for name in _ITEM_FIELDS}
         its = items_by.get(str(eid))
-        acts = actions_by.get(str(eid))
-        well: list[Item] = []
-        wrong: list[Item] = []
         if its is not None:
             for text, tags, pol, inferred in zip(
                 its["text"], its["tags"], its["polarity"], its["inferred"], strict=True
             ):
-                item = Item(str(text), tuple(tags), bool(inferred))
-                (well if pol == "well" else wrong).append(item)
-        plan = (
-            [Action(str(t), bool(d)) for t, d in zip(acts["text"], acts["done"], strict=True)]
+                grouped[field_of[pol]].append(Item(str(text), tuple(tags), bool(inferred)))
+        values.update({name: tuple(found) for name, found in grouped.items()})
+        acts = actions_by.get(str(eid))
+        values[_ACTION_FIELD] = (
+            tuple(Action(str(t), bool(d)) for t, d in zip(acts["text"], acts["done"], strict=True))
             if acts is not None
-            else []
+            else ()
         )
-
-        def date(v: Any) -> dt.date | None:
-            return None if _is_na(v) else pd.Timestamp(v).date()
-
-        def integer(v: Any) -> int | None:
-            return None if _is_na(v) else int(v)
-
-        entry = Entry(
-            interview_date=pd.Timestamp(row["interview_date"]).date(),
-            client=str(row["client"]),
-            company=_opt(row["company"]),
-            role=_opt(row["role"]),
-            stage=_opt(row["stage"]),
-            format=_opt(row["format"]),
-            reflected_on=date(row["reflected_on"]),
-            feeling=integer(row["feeling"]),
-            self_score=integer(row["self_score"]),
-            went_well=well,
-            went_wrong=wrong,
-            connection=integer(row["connection"]),
-            employer_view=_opt(row["employer_view"]),
-            plan_b=plan,
-            follow_up_requested=None
-            if _is_na(row["follow_up_requested"])
-            else bool(row["follow_up_requested"]),
-            follow_up_date=date(row["follow_up_date"]),
-            follow_up_response=_opt(row["follow_up_response"]),
-            questions_to_ask=list(row["questions_to_ask"]),
-            outcome=_opt(row["outcome"]),
-            notes=_opt(row["notes"]),
-            entry_id=str(eid),
-            extra=dict(row["extra"]) if isinstance(row.get("extra"), dict) else {},
+        values.update({name: tuple(row[name]) for name in lists})
+        extra = row.get("extra")
+        out.append(
+            Entry(
+                **values,
+                entry_id=str(eid),
+                extra=dict(extra) if isinstance(extra, dict) else {},
+            )
         )
-        out.append(entry)
     return out

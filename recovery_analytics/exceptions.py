@@ -7,11 +7,9 @@ that does not know this package.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import pandas as pd
 
-if TYPE_CHECKING:
-    import pandas as pd
+from ._problems import Problem, problems_frame
 
 __all__ = [
     "EntryValidationError",
@@ -27,25 +25,6 @@ __all__ = [
 
 class RecoveryAnalyticsError(ValueError):
     """Base class of every error this package raises for bad input."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one record, located as precisely as we can.
-
-    ``line`` is 1-based: the CSV row as a spreadsheet shows it (the header is
-    line 1), the JSON Lines line, or the Markdown line of the field.
-    """
-
-    file: str
-    line: int | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
 
 
 class LogFormatError(RecoveryAnalyticsError):
@@ -76,8 +55,6 @@ class LogFormatError(RecoveryAnalyticsError):
     @property
     def failure_cases(self) -> pd.DataFrame:
         """The problems as a DataFrame with columns file, line, field, message."""
-        from ._problems import problems_frame
-
         return problems_frame(self.problems)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..io import client_folder, private_dir
+from .._fs import private_dir
+from ..io import client_folder
 from ..reports import anonymize, coach_packet, review_packet, write_charts
 from ..vocabulary import plural
 from ._common import (

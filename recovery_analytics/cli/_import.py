@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..io import FORMAT_NAMES
+from .._formats import FORMAT_NAMES
 from ..journal import Journal
 from ._common import add_read_arguments, options_from_args
 

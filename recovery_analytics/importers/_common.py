@@ -8,6 +8,7 @@ records or raw frames that :mod:`recovery_analytics._validate` types.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import logging
 import re
@@ -18,11 +19,9 @@ from typing import Any, Final
 
 import pandas as pd
 
-from .._model import FIELDS
-from ..exceptions import ImporterOptionError
-from ..io._mapping import rename_columns
-from ..io._markdown import SECTION_SYNONYMS
-from ..io._registry import ReadContext
+from ..exceptions import ImporterOptionError, Problem
+from ..io import ReadContext, rename_columns
+from ..model import FIELDS, fields_where
 
 __all__ = [
     "COMMON_HEADERS",
@@ -30,22 +29,27 @@ __all__ = [
     "OPTION_NAMES",
     "check_option_names",
     "csv_header",
+    "date_problem",
     "header_key",
     "items_from_text",
     "map_columns",
     "record_stats",
     "split_choices",
+    "split_list_columns",
     "strings_option",
 ]
 
 logger = logging.getLogger("recovery_analytics.importers")
 
-LIST_FIELDS: Final = frozenset(
-    name for name, spec in FIELDS.items() if spec.kind in ("items", "actions", "list")
-)
+LIST_FIELDS: Final = frozenset(fields_where(is_list=True))
 
 _PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _PUNCT: Final = re.compile(r"[?!.,:;*_/\-\u2013\u2014\"]+")
+
+
+def date_problem(shown: str, line: int | None, message: str) -> Problem:
+    """A record left out for want of a readable ``interview_date``."""
+    return Problem(shown, line, "interview_date", message)
 
 
 def header_key(text: object) -> str:
@@ -73,12 +77,12 @@ def _common_headers() -> dict[str, str]:
     out: dict[str, str] = {}
     for name in FIELDS:
         out[header_key(name.replace("_", " "))] = name
-    for name, synonyms in SECTION_SYNONYMS.items():
-        for synonym in synonyms:
-            out.setdefault(header_key(synonym), name)
+    for name, spec in FIELDS.items():
+        for heading in (*spec.headings, spec.label):
+            out.setdefault(header_key(heading), name)
+    # what apps and forms call the fields besides their names, labels and headings
     extra = {
         "date": "interview_date",
-        "interview date": "interview_date",
         "date of interview": "interview_date",
         "date of the interview": "interview_date",
         "interview day": "interview_date",
@@ -88,23 +92,14 @@ def _common_headers() -> dict[str, str]:
         "position": "role",
         "job title": "role",
         "job": "role",
-        "interview stage": "stage",
         "round": "stage",
-        "interview format": "format",
         "how i feel": "feeling",
         "how i feel now": "feeling",
         "how do you feel now": "feeling",
         "self rating": "self_score",
-        "self score": "self_score",
-        "connection": "connection",
-        "connection felt": "connection",
-        "employer's perspective": "employer_view",
         "impression i made": "employer_view",
         "follow up": "follow_up_requested",
-        "follow up requested": "follow_up_requested",
         "asked for another interview": "follow_up_requested",
-        "follow up date": "follow_up_date",
-        "follow up response": "follow_up_response",
         "result": "outcome",
         "outcome so far": "outcome",
         "reflected on": "reflected_on",
@@ -247,8 +242,6 @@ def check_option_names(options: Mapping[str, Any]) -> None:
     ...     print(str(exc)[:71])
     There is no importer option 'dayone_tags' (did you mean 'dayone_tag'?).
     """
-    import difflib
-
     for name in options:
         if name in OPTION_NAMES:
             continue
@@ -258,6 +251,22 @@ def check_option_names(options: Mapping[str, Any]) -> None:
             f"There is no importer option {name!r}{hint}. The options are: "
             f"{', '.join(sorted(OPTION_NAMES))}; docs/importers.md says what each does."
         )
+
+
+def split_list_columns(
+    frame: pd.DataFrame, mapping: Mapping[str, str], ctx: ReadContext, option: str
+) -> set[str]:
+    """Split the list fields' checkbox answers (see :func:`split_choices`) in place.
+
+    ``option`` names the importer option listing the checkbox questions; the
+    :func:`header_key` forms of those questions are returned.
+    """
+    declared = {header_key(q) for q in strings_option(ctx, option, None) or []}
+    titles = {field: header for header, field in mapping.items()}
+    for name in sorted(LIST_FIELDS & set(frame.columns)):
+        title = titles.get(name, name)
+        frame[name] = split_choices(frame[name], declared=header_key(title) in declared)
+    return declared
 
 
 def strings_option(ctx: ReadContext, name: str, default: list[str] | None) -> list[str] | None:

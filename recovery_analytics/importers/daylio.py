@@ -67,11 +67,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from .._model import normalise_enum
 from ..exceptions import ImporterOptionError, Problem
-from ..io._files import decode
-from ..io._registry import RawResult, ReadContext
-from ._common import items_from_text, record_stats, strings_option
+from ..io import RawResult, ReadContext, decode
+from ..model import normalise_enum
+from ._common import date_problem, items_from_text, record_stats, strings_option
 
 __all__ = ["DEFAULT_MOODS", "mood_level", "read", "sniff"]
 
@@ -324,10 +323,9 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
         day = _parse_day(day_text)
         if day is None:
             problems.append(
-                Problem(
+                date_problem(
                     shown,
                     line,
-                    "interview_date",
                     f"{day_text!r} in full_date is not a date; Daylio writes it as YYYY-MM-DD "
                     "(e.g. 2026-03-04). This interview entry was left out: fix the date, or "
                     "export again if a spreadsheet program changed it",

@@ -51,10 +51,8 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..exceptions import Problem
-from ..io._files import decode
-from ..io._markdown import parse_markdown
-from ..io._registry import RawResult, ReadContext
-from ._common import items_from_text, record_stats, strings_option
+from ..io import RawResult, ReadContext, decode, invalid_json, parse_markdown
+from ._common import date_problem, items_from_text, record_stats, strings_option
 
 __all__ = ["read", "sniff", "unescape_dayone"]
 
@@ -145,15 +143,7 @@ def _read_journal(
     try:
         journal = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.append(
-            Problem(
-                shown,
-                exc.lineno,
-                None,
-                f"this is not valid JSON ({exc.msg}, column {exc.colno}); export the journal "
-                "from Day One again",
-            )
-        )
+        problems.append(invalid_json(shown, exc, "export the journal from Day One again"))
         return []
     entries = journal.get("entries") if isinstance(journal, dict) else None
     if not isinstance(entries, list):
@@ -265,10 +255,9 @@ def _record(
     if record.get("interview_date") in (None, ""):
         if day is None:
             problems.append(
-                Problem(
+                date_problem(
                     shown,
                     line,
-                    "interview_date",
                     f"the entry {uuid or '(without uuid)'} has no readable creationDate "
                     f"({created!r}) and its text gives no interview_date; it was left out. "
                     "Add 'interview_date: YYYY-MM-DD' at the top of the entry, between '---' "

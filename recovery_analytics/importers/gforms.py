@@ -66,18 +66,14 @@ from pathlib import Path
 from typing import Final
 
 from ..exceptions import ImporterOptionError
-from ..io._mapping import rename_columns
-from ..io._registry import RawResult, ReadContext
-from ..io._tabular import read_delimited
+from ..io import RawResult, ReadContext, read_delimited, rename_columns
 from ._common import (
     COMMON_HEADERS,
-    LIST_FIELDS,
     csv_header,
     header_key,
     map_columns,
     record_stats,
-    split_choices,
-    strings_option,
+    split_list_columns,
 )
 
 __all__ = ["SUGGESTED_QUESTIONS", "read", "sniff", "timestamp_date"]
@@ -188,33 +184,24 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
             frame["client"] = names.where(~empty, emails)
             frame = frame.rename(columns={email: "email"})
 
-    from_stamp = 0
+    stamped = 0
     if stamp is not None:
         dates = frame[stamp].map(timestamp_date)
         if "reflected_on" not in frame.columns:
             frame["reflected_on"] = dates.where(dates.notna(), frame[stamp])
         if "interview_date" not in frame.columns:
             frame["interview_date"] = dates
-            from_stamp = int(dates.notna().sum())
+            stamped = int(dates.notna().sum())
         else:
             given = frame["interview_date"]
             empty = given.isna() | given.map(lambda v: isinstance(v, str) and not v.strip())
             frame["interview_date"] = given.where(~empty, dates)
-            from_stamp = int((empty & dates.notna()).sum())
+            stamped = int((empty & dates.notna()).sum())
         frame = frame.drop(columns=stamp)
 
-    declared = {header_key(q) for q in strings_option(ctx, "gforms_checkbox", None) or []}
-    titles = {field: header for header, field in mapping.items()}
-    for name in sorted(LIST_FIELDS & set(frame.columns)):
-        title = titles.get(name, name)
-        frame[name] = split_choices(frame[name], declared=header_key(title) in declared)
+    split_list_columns(frame, mapping, ctx, "gforms_checkbox")
+    n = len(frame)
     record_stats(
-        ctx,
-        shown,
-        "gforms",
-        unit="responses",
-        seen=len(frame),
-        kept=len(frame),
-        date_from_timestamp=from_stamp,
+        ctx, shown, "gforms", unit="responses", seen=n, kept=n, date_from_timestamp=stamped
     )
     return frame, problems

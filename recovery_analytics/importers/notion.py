@@ -59,19 +59,16 @@ from typing import Final
 
 import pandas as pd
 
-from .._model import FIELDS
-from ..io._mapping import rename_columns
-from ..io._registry import RawResult, ReadContext
-from ..io._tabular import read_delimited
+from ..io import RawResult, ReadContext, read_delimited, rename_columns
+from ..model import FIELDS, fields_where
 from ._common import (
     COMMON_HEADERS,
-    LIST_FIELDS,
     csv_header,
     header_key,
     map_columns,
     record_stats,
     split_choices,
-    strings_option,
+    split_list_columns,
 )
 
 __all__ = ["notion_date", "read", "sniff"]
@@ -104,7 +101,7 @@ _DATE_IN_TEXT: Final = re.compile(
 )
 _LINK: Final = re.compile(r"\s*\((?:https?://)?(?:www\.)?notion\.(?:so|site)/[^)]*\)")
 _TITLE_NAMES: Final = frozenset({"name", "title", "page", "aa name"})
-_DATE_FIELDS: Final = ("interview_date", "reflected_on", "follow_up_date")
+_DATE_FIELDS: Final = fields_where(kind="date")
 _KNOWN: Final = {
     **COMMON_HEADERS,
     "created": "reflected_on",
@@ -175,12 +172,7 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
     for name in _DATE_FIELDS:
         if name in frame.columns:
             frame[name] = frame[name].map(notion_date)
-    declared = {header_key(q) for q in strings_option(ctx, "notion_multi_select", None) or []}
-    titles = {field: header for header, field in mapping.items()}
-    for name in sorted(LIST_FIELDS & set(frame.columns)):
-        frame[name] = split_choices(
-            frame[name], declared=header_key(titles.get(name, name)) in declared
-        )
+    declared = split_list_columns(frame, mapping, ctx, "notion_multi_select")
     for col in [c for c in frame.columns if c not in FIELDS and not str(c).startswith("_")]:
         if header_key(col) in declared:
             frame[col] = split_choices(frame[col], declared=True)

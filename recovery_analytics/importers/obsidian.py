@@ -64,11 +64,9 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
-from .._model import FIELDS
 from ..exceptions import Problem
-from ..io._files import decode
-from ..io._markdown import parse_markdown
-from ..io._registry import RawResult, ReadContext
+from ..io import RawResult, ReadContext, decode, parse_markdown
+from ..model import FIELDS
 from ._common import (
     COMMON_HEADERS,
     items_from_text,

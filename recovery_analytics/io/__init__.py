@@ -1,11 +1,20 @@
-"""Reading and writing reflection logs: our formats, app exports and writers."""
+"""Reading and writing reflection logs in our own formats.
+
+The app importers (:mod:`recovery_analytics.importers`) and the journal build
+on what is exported here; nothing outside this package imports its private
+modules.
+"""
 
 from __future__ import annotations
 
-from ._files import atomic_write, private_dir
-from ._markdown import parse_markdown, write_markdown
-from ._registry import FORMAT_NAMES
+from ._decode import decode, file_problem, invalid_json
+from ._mapping import ColumnMapping, read_mapping, rename_columns
+from ._markdown import SECTION_HEADINGS, item_line, parse_markdown, write_markdown
+from ._readers import READERS
+from ._registry import FormatSpec, RawResult, ReadContext, Reader, Sniffer
+from ._tabular import read_delimited, read_xlsx
 from ._writers import (
+    HasEntries,
     client_folder,
     entry_filename,
     entry_to_json,
@@ -15,13 +24,27 @@ from ._writers import (
 )
 
 __all__ = [
-    "FORMAT_NAMES",
-    "atomic_write",
+    "READERS",
+    "SECTION_HEADINGS",
+    "ColumnMapping",
+    "FormatSpec",
+    "HasEntries",
+    "RawResult",
+    "ReadContext",
+    "Reader",
+    "Sniffer",
     "client_folder",
+    "decode",
     "entry_filename",
     "entry_to_json",
+    "file_problem",
+    "invalid_json",
+    "item_line",
     "parse_markdown",
-    "private_dir",
+    "read_delimited",
+    "read_mapping",
+    "read_xlsx",
+    "rename_columns",
     "write_csv",
     "write_jsonl",
     "write_markdown",

@@ -10,14 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.json as pj
 
-from .._model import LIST_FIELDS
 from ..exceptions import Problem
-from ._files import decode
+from ..model import fields_where
+from ._decode import decode, file_problem, invalid_json
 from ._mapping import rename_columns
 
 __all__ = ["read_json", "read_jsonl"]
 
+LIST_FIELDS = frozenset(fields_where(is_list=True))
 _ENTRIES_KEY = re.compile(r'"entries"\s*:\s*\[')
 
 
@@ -52,10 +55,8 @@ def read_json(
         return None, problems
     if not text.strip():
         problems.append(
-            Problem(
+            file_problem(
                 shown,
-                None,
-                None,
                 "the file is empty; it needs a JSON array "
                 'of entries or an object with an "entries" array',
             )
@@ -64,14 +65,7 @@ def read_json(
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.append(
-            Problem(
-                shown,
-                exc.lineno,
-                None,
-                f"this is not valid JSON ({exc.msg}, column {exc.colno}); fix the syntax there",
-            )
-        )
+        problems.append(invalid_json(shown, exc, "fix the syntax there"))
         return None, problems
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
         elements = data["entries"]
@@ -139,11 +133,8 @@ def read_jsonl(
         return None, problems
     if not text.strip():
         problems.append(
-            Problem(
-                shown,
-                None,
-                None,
-                "the file is empty; write one JSON object per line, one line per interview",
+            file_problem(
+                shown, "the file is empty; write one JSON object per line, one line per interview"
             )
         )
         return None, problems
@@ -175,11 +166,6 @@ def read_jsonl(
 
 def _read_jsonl_arrow(data: bytes, mapping: Mapping[str, str]) -> pd.DataFrame | None:
     """Fast path: pyarrow's JSON reader. ``None`` when it cannot take the file."""
-    try:
-        import pyarrow as pa
-        import pyarrow.json as pj
-    except ImportError:  # pragma: no cover - pyarrow is a dependency
-        return None
     try:
         table = pj.read_json(
             io.BytesIO(data),
@@ -217,8 +203,6 @@ def _flat_objects(kind: Any) -> bool:
     Only these stay in Arrow: with nested values (lists of tags) the Python
     values seen when files are combined would not be the same.
     """
-    import pyarrow as pa
-
     if not (pa.types.is_list(kind) and pa.types.is_struct(kind.value_type)):
         return False
     plain = (pa.types.is_string, pa.types.is_boolean, pa.types.is_integer, pa.types.is_floating)

@@ -18,8 +18,8 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .._model import FIELDS
 from ..exceptions import RecoveryAnalyticsError
+from ..model import FIELDS
 
 __all__ = ["ColumnMapping", "read_mapping", "rename_columns"]
 

@@ -10,87 +10,24 @@ the same values for the plain case, because every scalar is typed later by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Final
 
 import yaml
 
-from .._model import Action, Entry, Item, format_action
 from ..exceptions import Problem
-from ._files import decode
+from ..model import FIELDS, Action, Entry, Item, fields_where, find_tags, format_action
 
-__all__ = ["SECTION_SYNONYMS", "parse_markdown", "read_markdown", "write_markdown"]
+__all__ = ["SECTION_HEADINGS", "parse_markdown", "write_markdown"]
 
-SECTION_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
-    "went_well": (
-        "went well",
-        "what went well",
-        "positives",
-        "positive",
-        "wins",
-        "strengths",
-        "good",
-        "the good",
-        "what i did well",
-        "highlights",
-    ),
-    "went_wrong": (
-        "went wrong",
-        "what went wrong",
-        "negatives",
-        "negative",
-        "to improve",
-        "improvements",
-        "areas to improve",
-        "weaknesses",
-        "bad",
-        "the bad",
-        "could have gone better",
-        "what could have gone better",
-        "what didn't go well",
-        "what did not go well",
-        "lowlights",
-    ),
-    "employer_view": (
-        "employer's perspective",
-        "employers perspective",
-        "employer perspective",
-        "the employer's perspective",
-        "employer's view",
-        "employer view",
-        "their perspective",
-        "impression",
-        "impression i made",
-    ),
-    "plan_b": (
-        "plan b",
-        "contingency plan",
-        "contingency",
-        "next steps",
-        "actions",
-        "next actions",
-    ),
-    "questions_to_ask": (
-        "questions to ask",
-        "questions for next time",
-        "smart questions",
-        "questions",
-        "questions to ask next time",
-    ),
-    "notes": ("notes", "other notes", "anything else", "note"),
-}
-_HEADING_TO_FIELD: Final = {syn: name for name, syns in SECTION_SYNONYMS.items() for syn in syns}
-_SECTION_TITLES: Final = {
-    "went_well": "Went well",
-    "went_wrong": "Went wrong",
-    "employer_view": "Employer's perspective",
-    "plan_b": "Plan B",
-    "questions_to_ask": "Questions to ask",
-    "notes": "Notes",
-}
-_LIST_SECTIONS: Final = {"went_well", "went_wrong", "plan_b", "questions_to_ask"}
-_TEXT_SECTIONS: Final = {"employer_view", "notes"}
+#: Field name -> the headings read as its section (lower case), from the model.
+SECTION_HEADINGS: Final = {name: FIELDS[name].headings for name in fields_where(place="section")}
+_HEADING_TO_FIELD: Final = {h: name for name, hs in SECTION_HEADINGS.items() for h in hs}
+_LIST_SECTIONS: Final = frozenset(fields_where(place="section", is_list=True))
+_TEXT_SECTIONS: Final = frozenset(fields_where(place="section", is_list=False))
+# text under headings we do not know (or before the first heading) goes here
+_LEFTOVER: Final = "notes"
+# text sections written only when they hold something (the others always, as a prompt)
+_OPTIONAL_SECTIONS: Final = frozenset({_LEFTOVER})
 
 _SIMPLE_BULLETS: Final = frozenset({"- ", "* ", "+ "})
 _HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -317,13 +254,11 @@ def parse_markdown(
         if any(b.strip() for b in body)
     ]
     if kept:
-        buffers.setdefault("notes", [])
+        buffers.setdefault(_LEFTOVER, [])
         field_lines.setdefault(
-            "notes", next(ln for _, ln, b in others if any(x.strip() for x in b))
+            _LEFTOVER, next(ln for _, ln, b in others if any(x.strip() for x in b))
         )
-        buffers["notes"] = (
-            ["\n\n".join(kept), *buffers["notes"]] if buffers["notes"] else ["\n\n".join(kept)]
-        )
+        buffers[_LEFTOVER] = ["\n\n".join(kept), *buffers[_LEFTOVER]]
 
     for key, buf in buffers.items():
         if key in _TEXT_SECTIONS:
@@ -343,27 +278,6 @@ def parse_markdown(
     return record, problems
 
 
-def read_markdown(
-    paths: Iterable[tuple[Path, str | None, str]], encoding: str = "utf-8"
-) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Read many Markdown files: ``(path, client from folder, display name)``."""
-    records: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    for path, client, shown in paths:
-        text = _read_text(path, shown, encoding, problems)
-        if text is None:
-            continue
-        record, found = parse_markdown(text, shown, client=client)
-        problems.extend(found)
-        if record is not None:
-            records.append(record)
-    return records, problems
-
-
-def _read_text(path: Path, shown: str, encoding: str, problems: list[Problem]) -> str | None:
-    return decode(path.read_bytes(), shown, encoding, problems)
-
-
 # -- writing ---------------------------------------------------------------------
 
 
@@ -378,23 +292,7 @@ def _yaml_scalar(value: Any) -> str:
     return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=10**9).strip()
 
 
-_FRONT_FIELDS: Final = (
-    "entry_id",
-    "client",
-    "interview_date",
-    "company",
-    "role",
-    "stage",
-    "format",
-    "reflected_on",
-    "feeling",
-    "self_score",
-    "connection",
-    "follow_up_requested",
-    "follow_up_date",
-    "follow_up_response",
-    "outcome",
-)
+_FRONT_FIELDS: Final = fields_where(place="front")
 
 
 def _one_line(text: str) -> str:
@@ -421,32 +319,37 @@ def write_markdown(entry: Entry) -> str:
     lines.append("---")
     lines.append("")
 
-    def items(name: str, values: list[Item]) -> None:
-        lines.append(f"## {_SECTION_TITLES[name]}")
-        for item in values:
-            text = _one_line(item.text)
-            written = {t.lower() for t in Item.parse(text).tags}
-            missing = [t for t in item.tags if t not in written]
-            lines.append("- " + " ".join([text, *(f"#{t}" for t in missing)]))
-        lines.append("")
-
-    items("went_well", entry.went_well)
-    items("went_wrong", entry.went_wrong)
-    lines.append(f"## {_SECTION_TITLES['employer_view']}")
-    if entry.employer_view:
-        lines.append(_escape_block(entry.employer_view))
-    lines.append("")
-    lines.append(f"## {_SECTION_TITLES['plan_b']}")
-    lines.extend(f"- {format_action(Action(_one_line(a.text), a.done))}" for a in entry.plan_b)
-    lines.append("")
-    lines.append(f"## {_SECTION_TITLES['questions_to_ask']}")
-    lines.extend(f"- {_one_line(q)}" for q in entry.questions_to_ask)
-    lines.append("")
-    if entry.notes:
-        lines.append(f"## {_SECTION_TITLES['notes']}")
-        lines.append(_escape_block(entry.notes))
+    for name in fields_where(place="section"):
+        spec = FIELDS[name]
+        value = getattr(entry, name)
+        if not value and name in _OPTIONAL_SECTIONS:
+            continue
+        lines.append(f"## {spec.title}")
+        if spec.kind == "items":
+            lines.extend(f"- {item_line(item)}" for item in value)
+        elif spec.kind == "actions":
+            lines.extend(f"- {format_action(Action(_one_line(a.text), a.done))}" for a in value)
+        elif spec.is_list:
+            lines.extend(f"- {_one_line(str(v))}" for v in value)
+        elif value is not None and value != "":
+            lines.append(_escape_block(str(value)))
         lines.append("")
     return "\n".join(lines)
+
+
+def item_line(item: Item) -> str:
+    """An item on one line, its tags written inline: what readers read back as the same item.
+
+    Tags the text does not already carry are appended as ``#tag``.
+
+    Examples
+    --------
+    >>> item_line(Item("kept  calm #Nerves", ("nerves", "star")))
+    'kept calm #Nerves #star'
+    """
+    text = _one_line(item.text)
+    written = find_tags(text)
+    return " ".join([text, *(f"#{t}" for t in item.tags if t not in written)])
 
 
 def _escape_block(text: str) -> str:

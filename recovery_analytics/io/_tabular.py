@@ -16,15 +16,16 @@ from typing import Any
 
 import pandas as pd
 
-from ..exceptions import Problem
-from ._files import decode
+from ..exceptions import Problem, RecoveryAnalyticsError
+from ..model import fields_where
+from ._decode import decode
 from ._mapping import rename_columns
 
 __all__ = ["read_delimited", "read_xlsx"]
 
 _SKIPPED_LINE = re.compile(r"Skipping line (\d+): (.*)")
 # fields whose numbers may be read as numbers; every other column is kept as text
-_NUMERIC_FIELDS = frozenset({"feeling", "self_score", "connection"})
+_NUMERIC_FIELDS = frozenset(fields_where(kind="rating"))
 
 
 def _finish(
@@ -126,7 +127,7 @@ def read_delimited(
             )
             return None, problems
         except LookupError:
-            raise ValueError(
+            raise RecoveryAnalyticsError(
                 f"The value for `encoding` must be a text encoding Python knows, such as "
                 f"'utf-8' or 'cp1252', but {encoding!r} was passed."
             ) from None

@@ -12,18 +12,19 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from .._model import FIELDS, Entry, format_action
-from ._files import atomic_write, private_dir
-from ._markdown import write_markdown
-
-if TYPE_CHECKING:
-    from .._log import ReflectionLog
+from .._fs import atomic_write, private_dir
+from ..model import FIELDS, Entry, find_tags, format_action
+from ._markdown import item_line, write_markdown
 
 __all__ = [
+    "HasEntries",
+    "client_folder",
     "entry_filename",
+    "entry_to_json",
     "write_csv",
     "write_jsonl",
     "write_markdown",
@@ -32,6 +33,16 @@ __all__ = [
 
 PathLike = str | os.PathLike[str]
 _SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class HasEntries(Protocol):
+    """What the writers need of a log: its entries (a :class:`ReflectionLog` has them)."""
+
+    def entries(self) -> list[Entry]: ...
+
+
+def _entries(log: HasEntries | Iterable[Entry]) -> list[Entry]:
+    return log.entries() if hasattr(log, "entries") else list(log)
 
 
 def _slug(text: str | None, default: str) -> str:
@@ -60,11 +71,14 @@ def client_folder(client: str) -> str:
     return name or "me"
 
 
-def write_markdown_folder(log: ReflectionLog, folder: PathLike) -> list[Path]:
-    """One Markdown file per entry in ``folder/<client>/``; returns the paths."""
+def write_markdown_folder(log: HasEntries | Iterable[Entry], folder: PathLike) -> list[Path]:
+    """One Markdown file per entry in ``folder/<client>/``; returns the paths.
+
+    ``log`` is a :class:`~recovery_analytics.ReflectionLog` or any entries.
+    """
     root = private_dir(folder)
     written = []
-    for entry in log.entries():
+    for entry in _entries(log):
         target = root / client_folder(entry.client) / entry_filename(entry)
         written.append(atomic_write(target, write_markdown(entry)))
     return written
@@ -72,12 +86,13 @@ def write_markdown_folder(log: ReflectionLog, folder: PathLike) -> list[Path]:
 
 def _cell(entry: Entry, name: str) -> Any:
     value = getattr(entry, name)
-    if name in ("went_well", "went_wrong"):
-        return _list_cell([_item_text(i) for i in value])
-    if name == "plan_b":
+    kind = FIELDS[name].kind
+    if kind == "items":
+        return _list_cell([item_line(i) for i in value])
+    if kind == "actions":
         return _list_cell([format_action(a) for a in value])
-    if name == "questions_to_ask":
-        return _list_cell(list(value))
+    if kind == "list":
+        return _list_cell([str(v) for v in value])
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -85,13 +100,6 @@ def _cell(entry: Entry, name: str) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _item_text(item: Any) -> str:
-    text = " ".join(str(item.text).split())
-    written = set(re.findall(r"(?<![\w&/])#([A-Za-z][\w-]*)", text))
-    extra = [t for t in item.tags if t not in {w.lower() for w in written}]
-    return " ".join([text, *(f"#{t}" for t in extra)])
 
 
 def _list_cell(values: list[str]) -> str:
@@ -105,9 +113,9 @@ def _list_cell(values: list[str]) -> str:
     return cell
 
 
-def write_csv(log: ReflectionLog, path: PathLike) -> Path:
+def write_csv(log: HasEntries | Iterable[Entry], path: PathLike) -> Path:
     """All entries as CSV, one row per interview; list cells hold one item per line."""
-    entries = log.entries()
+    entries = _entries(log)
     extra_keys = sorted({str(k) for e in entries for k in e.extra})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -137,13 +145,13 @@ def _json_value(value: Any) -> Any:
 def entry_to_json(entry: Entry) -> dict[str, Any]:
     """A JSON-ready dict for one entry (items with tags as objects when needed)."""
     out: dict[str, Any] = {}
-    for name in FIELDS:
+    for name, spec in FIELDS.items():
         value = getattr(entry, name)
-        if name in ("went_well", "went_wrong"):
+        if spec.kind == "items":
             value = [_item_json(i) for i in value]
-        elif name == "plan_b":
+        elif spec.kind == "actions":
             value = [{"text": a.text, "done": a.done} for a in value]
-        elif name == "questions_to_ask":
+        elif spec.kind == "list":
             value = list(value)
         if value is None:
             continue
@@ -154,8 +162,7 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
 
 
 def _item_json(item: Any) -> Any:
-    inline = {t.lower() for t in re.findall(r"(?<![\w&/])#([A-Za-z][\w-]*)", item.text)}
-    if not item.inferred and set(item.tags) <= inline:
+    if not item.inferred and set(item.tags) <= set(find_tags(item.text)):
         return item.text
     out: dict[str, Any] = {"text": item.text, "tags": list(item.tags)}
     if item.inferred:
@@ -163,7 +170,7 @@ def _item_json(item: Any) -> Any:
     return out
 
 
-def write_jsonl(log: ReflectionLog, path: PathLike) -> Path:
+def write_jsonl(log: HasEntries | Iterable[Entry], path: PathLike) -> Path:
     """All entries as JSON Lines, one object per interview."""
-    lines = [json.dumps(entry_to_json(e), ensure_ascii=False) for e in log.entries()]
+    lines = [json.dumps(entry_to_json(e), ensure_ascii=False) for e in _entries(log)]
     return atomic_write(path, "".join(line + "\n" for line in lines))

@@ -30,7 +30,6 @@ import pandas as pd
 
 from .._load import load
 from .._log import ReflectionLog
-from .._model import Entry
 from .._validate import entry_from_frames, entry_from_mapping
 from ..exceptions import (
     EntryNotFoundError,
@@ -38,6 +37,7 @@ from ..exceptions import (
     RecoveryAnalyticsError,
     UnknownClientError,
 )
+from ..model import Entry
 from ._open import PathLike, resolve_location
 from ._report import ImportReport
 

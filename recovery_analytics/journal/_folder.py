@@ -46,9 +46,9 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from .._fs import PRIVATE_FILE, atomic_write, fsync_dir, private_dir
 from .._load import load
 from .._log import ReflectionLog
-from .._model import Entry
 from .._validate import entry_from_frames, normalise
 from ..exceptions import (
     DuplicateEntryError,
@@ -57,9 +57,8 @@ from ..exceptions import (
     Problem,
     RecoveryAnalyticsError,
 )
-from ..io._files import PRIVATE_FILE, _fsync_dir, atomic_write, decode, private_dir
-from ..io._markdown import parse_markdown, write_markdown
-from ..io._writers import client_folder, entry_filename
+from ..io import client_folder, decode, entry_filename, parse_markdown, write_markdown
+from ..model import Entry
 from ._base import NO_THEMES, Journal, Themes, entries_of_log, sort_entries
 from ._open import PathLike
 
@@ -141,7 +140,7 @@ def _mtime(path: Path | None) -> int:
 def _unlink(path: Path) -> None:
     """Remove a file for good: the removal is on disk when this returns."""
     path.unlink(missing_ok=True)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 class _Found(NamedTuple):

@@ -52,13 +52,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
 
+from .._fs import PRIVATE_FILE, private_dir
 from .._load import log_from_records
 from .._log import ReflectionLog
-from .._model import Entry
 from .._validate import entry_from_frames, normalise
 from ..exceptions import DuplicateEntryError, EntryNotFoundError, RecoveryAnalyticsError
-from ..io._files import PRIVATE_FILE, private_dir
-from ..io._writers import entry_to_json
+from ..io import entry_to_json
+from ..model import Entry
 from ._base import Journal, Themes, sort_entries
 
 __all__ = ["SCHEMA_VERSION", "SqliteJournal", "entries_table", "metadata"]

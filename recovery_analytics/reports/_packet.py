@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 from typing import Unpack
 
+from .._fs import atomic_write
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
-from ..io import atomic_write
 from ._content import Packet, coach_content, review_content
 from ._html import render_html
 from ._options import PacketOptions, Period, Sharing, sharing

@@ -3,8 +3,8 @@
 :func:`render` is the one renderer of the package: ``save_chart``, the
 packets, the notebooks and the dashboard all turn a chart into bytes with it.
 Every file is rendered into memory first and then written with
-:func:`recovery_analytics.io.atomic_write`, so a crash never leaves half a
-chart behind and nobody else on the machine can read it (0600).
+:func:`recovery_analytics._fs.atomic_write`, so a crash never leaves half
+a chart behind and nobody else on the machine can read it (0600).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
+from .._fs import atomic_write
 from ..exceptions import RecoveryAnalyticsError
-from ..io import atomic_write
 
 __all__ = ["FORMATS", "check_format", "export_rc", "figure_of", "render", "save_chart"]
 

@@ -66,10 +66,10 @@ from typing import Any, Final
 
 import ipywidgets as widgets
 
-from .._model import Action, Entry, Item, format_action, normalise_enum
 from .._validate import entry_from_mapping
 from ..exceptions import EntryValidationError, LogFormatError
 from ..journal import DuplicateEntryError, EntryNotFoundError, Journal, JournalCallbackError
+from ..model import Action, Entry, Item, format_action, normalise_enum
 from ..themes import OTHER, Taxonomy
 from ._settle import BrowserButton, SettledClick, from_browser
 

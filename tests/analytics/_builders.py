@@ -23,41 +23,15 @@ from typing import Any
 import pandas as pd
 
 from recovery_analytics import ReflectionLog
-from recovery_analytics._model import FOLLOW_UP_RESPONSES, FORMATS, OUTCOMES, STAGES
+from recovery_analytics._validate import polarity as field_polarity
+from recovery_analytics.model import FIELDS, enum_values, fields_where
 
-_TEXT = ("company", "role", "employer_view", "notes")
-_DATES = ("reflected_on", "follow_up_date")
-_RATINGS = ("feeling", "self_score", "connection")
-_ENUMS = {
-    "stage": STAGES,
-    "format": FORMATS,
-    "follow_up_response": FOLLOW_UP_RESPONSES,
-    "outcome": OUTCOMES,
-}
-_ORDER = (
-    "client",
-    "interview_date",
-    "company",
-    "role",
-    "stage",
-    "format",
-    "reflected_on",
-    "feeling",
-    "self_score",
-    "connection",
-    "employer_view",
-    "follow_up_requested",
-    "follow_up_date",
-    "follow_up_response",
-    "outcome",
-    "notes",
-    "questions_to_ask",
-    "source",
-    "extra",
-    "n_well",
-    "n_wrong",
-    "n_actions",
-)
+# the scalar fields of ``log.interviews``, by kind, straight from the model
+_SCALARS = fields_where(is_list=False, kind=("text", "date", "rating", "enum", "bool"))
+_LISTS = fields_where(kind="list")
+_POLARITIES = tuple(field_polarity(name) for name in fields_where(kind="items"))
+_COUNTS = (*(f"n_{p}" for p in _POLARITIES), "n_actions")
+_ORDER = (*_SCALARS, *_LISTS, "source", "extra", *_COUNTS)
 
 
 def _themes(spec: Any) -> list[str]:
@@ -80,18 +54,18 @@ def make_log(entries: Sequence[Mapping[str, Any]]) -> ReflectionLog:
         well = [_themes(s) for s in e.get("well", [])]
         wrong = [_themes(s) for s in e.get("wrong", [])]
         plan = list(e.get("plan_b", []))
-        row = {k: e.get(k) for k in (*_TEXT, *_DATES, *_RATINGS, *_ENUMS)}
+        row = {k: e.get(k) for k in _SCALARS}
+        row.update({k: list(e.get(k, [])) for k in _LISTS})
         row.update(
             entry_id=eid,
             client=client,
             interview_date=date,
-            follow_up_requested=e.get("follow_up_requested"),
-            questions_to_ask=list(e.get("questions_to_ask", [])),
             source=f"test:{n}",
             extra={},
             n_well=len(well),
             n_wrong=len(wrong),
             n_actions=len(plan),
+            **{f"n_{p}": 0 for p in _POLARITIES if p not in ("well", "wrong")},
         )
         rows.append(row)
         for polarity, specs in (("well", well), ("wrong", wrong)):
@@ -127,19 +101,20 @@ def _interviews(rows: list[dict[str, Any]]) -> pd.DataFrame:
     out = pd.DataFrame(index=ids)
     for col in _ORDER:
         values = [r[col] for r in rows]
-        if col in ("client", "source", *_TEXT):
+        kind = FIELDS[col].kind if col in FIELDS else None
+        if kind == "text" or col == "source":
             out[col] = pd.array(values, dtype="str")
-        elif col == "interview_date" or col in _DATES:
+        elif kind == "date":
             out[col] = (
                 pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[us]").to_numpy()
             )
-        elif col in _RATINGS:
+        elif kind == "rating":
             out[col] = pd.array([None if v is None else int(v) for v in values], dtype="Int64")
-        elif col in _ENUMS:
-            out[col] = pd.Categorical(values, categories=list(_ENUMS[col]))
-        elif col == "follow_up_requested":
+        elif kind == "enum":
+            out[col] = pd.Categorical(values, categories=list(enum_values(col)))
+        elif kind == "bool":
             out[col] = pd.array(values, dtype="boolean")
-        elif col in ("questions_to_ask", "extra"):
+        elif kind == "list" or col == "extra":
             out[col] = pd.Series(values, index=out.index, dtype=object)
         else:
             out[col] = pd.array(values, dtype="int64")
@@ -164,7 +139,7 @@ def _items(items: list[dict[str, Any]]) -> pd.DataFrame:
             "entry_id": pd.array(raw["entry_id"].to_numpy(), dtype="str"),
             "client": pd.array(raw["client"].to_numpy(), dtype="str"),
             "interview_date": pd.to_datetime(raw["interview_date"]).astype("datetime64[us]"),
-            "polarity": pd.Categorical(raw["polarity"], categories=["well", "wrong"]),
+            "polarity": pd.Categorical(raw["polarity"], categories=list(_POLARITIES)),
             "text": pd.array(raw["text"].to_numpy(), dtype="str"),
             "tags": pd.Series(list(raw["tags"]), dtype=object),
             "inferred": raw["inferred"].astype(bool),

@@ -14,24 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import daylio
 from recovery_analytics.importers.daylio import mood_level
-from recovery_analytics.io._registry import ReadContext, detect
+from recovery_analytics.io import ReadContext
 
-from .._stub import STUB
+from ._helpers import by_day, load_collected
 
 LEVELS = {"rad": 5, "good": 4, "neutral": 3, "bad": 2, "awful": 1}
-
-
-def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
-    kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
-
-
-def _by_date(log: ra.ReflectionLog) -> pd.DataFrame:
-    frame = log.interviews.reset_index()
-    frame["day"] = frame["interview_date"].dt.strftime("%Y-%m-%d")
-    return frame.set_index("day")
 
 
 # -- our own example exports --------------------------------------------------
@@ -39,8 +29,8 @@ def _by_date(log: ra.ReflectionLog) -> pd.DataFrame:
 
 def test_current_export_keeps_interview_days_only(fixtures: Path) -> None:
     stats: dict[str, Any] = {}
-    log = _load(fixtures / "daylio" / "daylio_export.csv", options={"stats": stats})
-    days = _by_date(log)
+    log = load_collected(fixtures / "daylio" / "daylio_export.csv", options={"stats": stats})
+    days = by_day(log)
     # interview days: 03-04 (activity "interview"), 03-12 ("technical interview"),
     # 03-18 (two entries with "interview"/"interview prep"), 03-25 ("interview");
     # 02-30 mentions an interview but is not a date. 03-02, 03-10, 03-15 and
@@ -67,8 +57,8 @@ def test_current_export_keeps_interview_days_only(fixtures: Path) -> None:
 
 
 def test_notes_become_inferred_items_and_are_kept(fixtures: Path) -> None:
-    log = _load(fixtures / "daylio" / "daylio_export.csv")
-    days = _by_date(log)
+    log = load_collected(fixtures / "daylio" / "daylio_export.csv")
+    days = by_day(log)
     notes = days.loc["2026-03-04", "notes"]
     # quotes doubled in the CSV come back single; the note text is kept as written
     assert 'a shorter answer to "tell me about yourself".' in notes
@@ -87,7 +77,7 @@ def test_notes_become_inferred_items_and_are_kept(fixtures: Path) -> None:
 
 def test_skipped_interview_rows_are_reported_with_lines(fixtures: Path) -> None:
     path = fixtures / "daylio" / "daylio_export.csv"
-    log = _load(path)
+    log = load_collected(path)
     problems = log.problems.set_index("line")
     # line 1 is the header; the 03-12 note spans lines 7-8, so 02-30 is line 12
     assert problems.loc[12, "field"] == "interview_date"
@@ -100,13 +90,13 @@ def test_skipped_interview_rows_are_reported_with_lines(fixtures: Path) -> None:
     assert len(log.problems) == 2
     assert {Path(f).resolve() for f in log.problems["file"]} == {path.resolve()}
     with pytest.raises(ra.LogFormatError) as info:
-        ra.load(path, taxonomy=STUB)
+        ra.load(path, taxonomy=False)
     assert {p.line for p in info.value.problems} == {2, 12}
 
 
 def test_older_export_without_note_title(fixtures: Path) -> None:
-    log = _load(fixtures / "daylio" / "daylio_export_old.csv")
-    days = _by_date(log)
+    log = load_collected(fixtures / "daylio" / "daylio_export_old.csv")
+    days = by_day(log)
     # "Interview" (capitalised) and "interview" days; the 11-20 and 11-10 rows are not
     assert list(days.index) == ["2025-11-14", "2025-11-21"]
     assert days["feeling"].tolist() == [2, 4]  # sad -> 2, good -> 4
@@ -115,8 +105,8 @@ def test_older_export_without_note_title(fixtures: Path) -> None:
 
 
 def test_newer_export_with_scales_and_24_hour_times(fixtures: Path) -> None:
-    log = _load(fixtures / "daylio" / "daylio_export_scales.csv")
-    days = _by_date(log)
+    log = load_collected(fixtures / "daylio" / "daylio_export_scales.csv")
+    days = by_day(log)
     # 04-01 mentions the interview in its note; 04-09 has the "interview"
     # activity at 17:20 (the 07:30 entry of that day does not mention it)
     assert list(days.index) == ["2026-04-01", "2026-04-09"]
@@ -131,27 +121,27 @@ def test_newer_export_with_scales_and_24_hour_times(fixtures: Path) -> None:
 def test_your_own_moods_come_first(fixtures: Path) -> None:
     path = fixtures / "daylio" / "daylio_export.csv"
     for moods in ({"wobbly": 2}, {"Wobbly": "bad"}, {"bad": ["wobbly"]}):
-        log = _load(path, options={"moods": moods})
-        assert _by_date(log).loc["2026-03-25", "feeling"] == 2
+        log = load_collected(path, options={"moods": moods})
+        assert by_day(log).loc["2026-03-25", "feeling"] == 2
         assert (log.problems["field"] != "feeling").all()
     # your mapping also overrides the defaults
-    log = _load(path, options={"moods": {"good": 5}})
-    assert _by_date(log).loc["2026-03-04", "feeling"] == 5
+    log = load_collected(path, options={"moods": {"good": 5}})
+    assert by_day(log).loc["2026-03-04", "feeling"] == 5
 
 
 @pytest.mark.parametrize("moods", [{"wobbly": 7}, {"wobbly": "so-so"}, {"great": ["x"]}, ["x"]])
 def test_bad_mood_mapping_is_refused(fixtures: Path, moods: object) -> None:
     with pytest.raises(ValueError, match=r"options\['moods'\]"):
-        _load(fixtures / "daylio" / "daylio_export.csv", options={"moods": moods})
+        load_collected(fixtures / "daylio" / "daylio_export.csv", options={"moods": moods})
 
 
 def test_keywords_choose_the_days(fixtures: Path) -> None:
     path = fixtures / "daylio" / "daylio_export.csv"
-    log = _load(path, options={"daylio_keywords": ["video call"]})
+    log = load_collected(path, options={"daylio_keywords": ["video call"]})
     # only 03-18 and 03-25 have the "video call" activity
-    assert list(_by_date(log).index) == ["2026-03-18", "2026-03-25"]
+    assert list(by_day(log).index) == ["2026-03-18", "2026-03-25"]
     stats: dict[str, Any] = {}
-    log = _load(path, options={"daylio_keywords": [], "stats": stats})
+    log = load_collected(path, options={"daylio_keywords": [], "stats": stats})
     # every day but the bad date: 9 dates - 1
     assert len(log) == 8
     assert next(iter(stats.values()))["kept"] == 8
@@ -167,7 +157,7 @@ def test_no_interview_day_is_not_a_problem(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     stats: dict[str, Any] = {}
-    log = ra.load(path, taxonomy=STUB, options={"stats": stats})
+    log = ra.load(path, taxonomy=False, options={"stats": stats})
     assert len(log) == 0
     assert log.problems.empty
     assert stats[str(path)]["seen"] == 1 and stats[str(path)]["kept"] == 0
@@ -180,7 +170,7 @@ def test_row_with_missing_cells_is_kept_and_reported(tmp_path: Path) -> None:
         "2026-03-04,March 4,Wednesday,6:12 PM,good,interview\n",
         encoding="utf-8",
     )
-    log = _load(path)
+    log = load_collected(path)
     assert len(log) == 1
     (problem,) = log.problems.itertuples()
     assert problem.line == 2 and "6 cells but the header has 8" in problem.message
@@ -188,7 +178,7 @@ def test_row_with_missing_cells_is_kept_and_reported(tmp_path: Path) -> None:
 
 def test_not_a_daylio_file_named_explicitly(fixtures: Path) -> None:
     path = fixtures / "gforms" / "suggested_form_responses.csv"
-    log = _load(path, format="daylio")
+    log = load_collected(path, format="daylio")
     assert len(log) == 0
     assert "not a Daylio CSV export" in log.problems["message"].iat[0]
 
@@ -251,7 +241,7 @@ def test_keyword_rules_agree_with_the_shared_mood_groups(shared: Path) -> None:
 def test_shared_export_without_interviews(shared: Path) -> None:
     path = shared / "daylio-obsidian-parser-fixtures" / "daylio_export_ok.csv"
     stats: dict[str, Any] = {}
-    log = ra.load(path, taxonomy=STUB, options={"stats": stats})
+    log = ra.load(path, taxonomy=False, options={"stats": stats})
     assert len(log) == 0 and log.problems.empty
     stat = stats[str(path)]
     assert (stat["seen"], stat["kept"], stat["entries_seen"]) == (4, 0, 12)
@@ -260,8 +250,8 @@ def test_shared_export_without_interviews(shared: Path) -> None:
 def test_shared_export_all_days(shared: Path) -> None:
     folder = shared / "daylio-obsidian-parser-fixtures"
     options = {"daylio_keywords": [], "moods": _moods_json(shared)}
-    log = _load(folder / "daylio_export_ok.csv", options=options)
-    days = _by_date(log)
+    log = load_collected(folder / "daylio_export_ok.csv", options=options)
+    days = by_day(log)
     # 12 rows on 4 dates; the latest entry of each day sets the feeling:
     # 10-25 rad (11:40 PM) 5, 10-26 captivated (10:00 PM, "good") 4,
     # 10-27 vaguely good (1:49 PM) 4, 10-30 vaguely ok ("neutral") 3
@@ -281,20 +271,20 @@ def test_shared_export_all_days(shared: Path) -> None:
 
 def test_shared_export_unknown_custom_mood_is_reported(shared: Path) -> None:
     path = shared / "daylio-obsidian-parser-fixtures" / "daylio_export_ok.csv"
-    log = _load(path, options={"daylio_keywords": []})
+    log = load_collected(path, options={"daylio_keywords": []})
     feeling = log.problems[log.problems["field"] == "feeling"]
     # "fatigued" (line 4) is in no rule; its day still gets a feeling from the
     # later "vaguely good" entry
     assert feeling["line"].tolist() == [4]
     assert "'fatigued'" in feeling["message"].iat[0]
-    assert _by_date(log).loc["2022-10-27", "feeling"] == 4
+    assert by_day(log).loc["2022-10-27", "feeling"] == 4
 
 
 def test_shared_export_with_scales(shared: Path) -> None:
     path = shared / "daylio-obsidian-parser-fixtures" / "daylio_export_ok_scales.csv"
     options = {"daylio_keywords": [], "moods": _moods_json(shared)}
-    log = _load(path, options=options)
-    days = _by_date(log)
+    log = load_collected(path, options=options)
+    days = by_day(log)
     # 7 rows on 4 dates; latest entries: 03-30 vaguely bad 2, 03-31 tired 2,
     # 04-02 vaguely ok (13:00) 3, 04-12 helpless (14:03) 2
     assert list(days.index) == ["2026-03-30", "2026-03-31", "2026-04-02", "2026-04-12"]
@@ -306,8 +296,8 @@ def test_shared_export_with_scales(shared: Path) -> None:
 
 def test_shared_export_with_quotes(shared: Path) -> None:
     path = shared / "daylio-obsidian-parser-fixtures" / "daylio_export_escaped_characters.csv"
-    log = _load(path, options={"daylio_keywords": [], "moods": _moods_json(shared)})
-    days = _by_date(log)
+    log = load_collected(path, options={"daylio_keywords": [], "moods": _moods_json(shared)})
+    days = by_day(log)
     assert list(days.index) == ["2022-10-26", "2022-10-27", "2022-10-30"]
     assert days["feeling"].tolist() == [4, 4, 3]  # captivated, vaguely good, vaguely ok
     assert 'Lorem ipsum sit "dolomet" amęt.' in days.loc["2022-10-30", "notes"]

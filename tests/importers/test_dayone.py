@@ -11,20 +11,15 @@ import pandas as pd
 import pytest
 
 import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import dayone
 from recovery_analytics.importers.dayone import unescape_dayone
-from recovery_analytics.io._registry import detect
 
-from .._stub import STUB
+from ._helpers import load_collected
 
 A = "dayone-A1B2C3D4E5F60718293A4B5C6D7E8F90"  # Acme phone screen, sections
 B = "dayone-B2C3D4E5F60718293A4B5C6D7E8F90A1"  # Initech, free text, after midnight in Paris
 F = "dayone-F60718293A4B5C6D7E8F90A1B2C3D4E5"  # Globex, our front matter in the text
-
-
-def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
-    kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
 
 
 def _day(value: object) -> str:
@@ -33,7 +28,7 @@ def _day(value: object) -> str:
 
 def test_tagged_entries_become_reflections(fixtures: Path) -> None:
     stats: dict[str, Any] = {}
-    log = _load(fixtures / "dayone" / "Journal.json", options={"stats": stats})
+    log = load_collected(fixtures / "dayone" / "Journal.json", options={"stats": stats})
     # six entries: three tagged interview (any case) and readable, one tagged
     # interview with a bad creationDate, one tagged journal, one without tags
     assert sorted(log.interviews.index) == [A, B, F]
@@ -47,7 +42,7 @@ def test_tagged_entries_become_reflections(fixtures: Path) -> None:
 
 
 def test_dates_in_the_entry_time_zone(fixtures: Path) -> None:
-    log = _load(fixtures / "dayone" / "Journal.json")
+    log = load_collected(fixtures / "dayone" / "Journal.json")
     rows = log.interviews
     # 2026-03-04T17:40Z is 18:40 in Madrid: same day
     assert _day(rows.loc[A, "interview_date"]) == "2026-03-04"
@@ -60,7 +55,7 @@ def test_dates_in_the_entry_time_zone(fixtures: Path) -> None:
 
 
 def test_markdown_text_read_like_our_files(fixtures: Path) -> None:
-    log = _load(fixtures / "dayone" / "Journal.json")
+    log = load_collected(fixtures / "dayone" / "Journal.json")
     items = log.items[log.items["entry_id"] == A]
     assert items.loc[items["polarity"] == "well", "text"].tolist() == [
         "Explained the churn dashboard project clearly",
@@ -84,7 +79,7 @@ def test_markdown_text_read_like_our_files(fixtures: Path) -> None:
 
 
 def test_free_text_entry_is_split_into_inferred_items(fixtures: Path) -> None:
-    log = _load(fixtures / "dayone" / "Journal.json")
+    log = load_collected(fixtures / "dayone" / "Journal.json")
     items = log.items[log.items["entry_id"] == B]
     assert items["inferred"].all()
     wrong = " ".join(items.loc[items["polarity"] == "wrong", "text"])
@@ -97,7 +92,7 @@ def test_free_text_entry_is_split_into_inferred_items(fixtures: Path) -> None:
 
 def test_unreadable_entry_is_reported_with_its_line(fixtures: Path) -> None:
     path = fixtures / "dayone" / "Journal.json"
-    log = _load(path)
+    log = load_collected(path)
     (problem,) = log.problems.itertuples()
     # the entry's "uuid" line in the file
     line = next(
@@ -109,25 +104,25 @@ def test_unreadable_entry_is_reported_with_its_line(fixtures: Path) -> None:
     assert problem.field == "interview_date"
     assert "'sometime in March'" in problem.message
     with pytest.raises(ra.LogFormatError):
-        ra.load(path, taxonomy=STUB)
+        ra.load(path, taxonomy=False)
 
 
 def test_tag_option(fixtures: Path) -> None:
     path = fixtures / "dayone" / "Journal.json"
-    log = _load(path, options={"dayone_tag": "Running"})
+    log = load_collected(path, options={"dayone_tag": "Running"})
     assert log.interviews["notes"].tolist() == [
         "Long run by the river, 12 km. Legs are tired but my head is clear."
     ]
     assert log.problems.empty  # the bad entry is not tagged "running"
-    log = _load(path, options={"dayone_tag": None})
+    log = load_collected(path, options={"dayone_tag": None})
     # every entry but the one without a readable date
     assert len(log) == 5
-    log = _load(path, options={"dayone_tag": ["acme", "globex"]})
+    log = load_collected(path, options={"dayone_tag": ["acme", "globex"]})
     assert sorted(log.interviews.index) == [A, F]
 
 
 def test_no_entry_with_the_tag_is_a_problem(fixtures: Path) -> None:
-    log = _load(fixtures / "dayone" / "Journal.json", options={"dayone_tag": "offsite"})
+    log = load_collected(fixtures / "dayone" / "Journal.json", options={"dayone_tag": "offsite"})
     assert len(log) == 0
     (problem,) = log.problems.itertuples()
     assert problem.field == "tags"
@@ -167,7 +162,7 @@ def test_export_zip_with_several_journals(fixtures: Path, tmp_path: Path) -> Non
     )
     spec = detect(archive)
     assert spec is not None and spec.name == "dayone"
-    log = _load(archive)
+    log = load_collected(archive)
     assert len(log) == 4  # three from Journal.json, one from Work.json
     hooli = log.interviews.loc["dayone-0718293A4B5C6D7E8F90A1B2C3D4E5F6"]
     assert hooli["source"].endswith("Export-2026-03-26.zip/Work.json:1")  # all on one line
@@ -178,11 +173,11 @@ def test_export_zip_with_several_journals(fixtures: Path, tmp_path: Path) -> Non
 
 def test_zip_without_a_journal_and_broken_zip(tmp_path: Path) -> None:
     photos = _zip(tmp_path / "photos.zip", {"a.jpeg": b"\xff\xd8\xff"})
-    log = _load(photos)
+    log = load_collected(photos)
     assert "holds no Day One journal" in log.problems["message"].iat[0]
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 not really")
-    log = _load(broken)
+    log = load_collected(broken)
     assert "could not be opened" in log.problems["message"].iat[0]
 
 
@@ -196,7 +191,7 @@ def test_unknown_time_zone_is_reported(tmp_path: Path) -> None:
         "text": "Went fine.",
     }
     path.write_text(json.dumps({"metadata": {}, "entries": [entry]}), encoding="utf-8")
-    log = _load(path)
+    log = load_collected(path)
     assert _day(log.interviews["interview_date"].iat[0]) == "2026-03-04"
     assert "'Mars/Olympus_Mons' is not one I know" in log.problems["message"].iat[0]
 
@@ -212,10 +207,10 @@ def test_detection_and_explicit_format(fixtures: Path, tmp_path: Path) -> None:
     spec = detect(ours)
     assert spec is not None and spec.name == "json"
     # format= overrides detection: read as our JSON, Day One entries have no interview_date
-    log = _load(journal, format="json")
+    log = load_collected(journal, format="json")
     assert len(log) == 0
     assert set(log.problems["field"]) == {"interview_date"}
-    assert len(_load(ours, format="dayone", options={"dayone_tag": None})) == 0
+    assert len(load_collected(ours, format="dayone", options={"dayone_tag": None})) == 0
 
 
 @pytest.mark.parametrize(
@@ -245,7 +240,7 @@ def test_sniff() -> None:
 
 def test_shared_export_without_tags(shared: Path) -> None:
     path = shared / "dayone-kulapard" / "MyJournal.json"
-    log = _load(path)
+    log = load_collected(path)
     assert len(log) == 0
     (problem,) = log.problems.itertuples()
     assert "no entry is tagged 'interview'" in problem.message
@@ -253,7 +248,9 @@ def test_shared_export_without_tags(shared: Path) -> None:
 
 
 def test_shared_export_all_entries(shared: Path) -> None:
-    log = _load(shared / "dayone-kulapard" / "MyJournal.json", options={"dayone_tag": None})
+    log = load_collected(
+        shared / "dayone-kulapard" / "MyJournal.json", options={"dayone_tag": None}
+    )
     assert log.problems.empty
     (eid,) = log.interviews.index
     assert eid == "dayone-5BA8A0499775E5B7AB050CE5A5A32F87"

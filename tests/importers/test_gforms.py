@@ -12,38 +12,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import SUGGESTED_QUESTIONS, gforms
 from recovery_analytics.importers._common import split_choices
 from recovery_analytics.importers.gforms import timestamp_date
-from recovery_analytics.io._registry import detect
 
-from .._stub import STUB
+from ._helpers import by_day, item_texts, load_collected
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "importers.md"
 
 
-def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
-    kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
-
-
-def _rows(log: ra.ReflectionLog) -> pd.DataFrame:
-    frame = log.interviews.reset_index()
-    frame["day"] = frame["interview_date"].dt.strftime("%Y-%m-%d")
-    return frame.set_index("day")
-
-
-def _items(log: ra.ReflectionLog, eid: str, polarity: str) -> list[str]:
-    items = log.items[(log.items["entry_id"] == eid) & (log.items["polarity"] == polarity)]
-    return items["text"].tolist()
-
-
 def test_suggested_form_loads_without_mapping(fixtures: Path) -> None:
     stats: dict[str, Any] = {}
-    log = _load(fixtures / "gforms" / "suggested_form_responses.csv", options={"stats": stats})
+    log = load_collected(
+        fixtures / "gforms" / "suggested_form_responses.csv", options={"stats": stats}
+    )
     assert log.problems.empty
-    rows = _rows(log)
+    rows = by_day(log)
     assert list(rows.index) == ["2026-03-04", "2026-03-12", "2026-03-19"]
     acme = rows.loc["2026-03-04"]
     assert acme["client"] == "Ana López"
@@ -60,7 +45,7 @@ def test_suggested_form_loads_without_mapping(fixtures: Path) -> None:
     assert acme["questions_to_ask"] == ["What does success look like after 90 days?"]
     assert acme["extra"] == {"email": "ana.lopez@example.com"}
     # paragraph answers: one item per line
-    assert _items(log, acme["entry_id"], "well") == [
+    assert item_texts(log, acme["entry_id"], "well") == [
         "Explained the churn dashboard project clearly",
         "Good rapport with the recruiter",
     ]
@@ -68,7 +53,7 @@ def test_suggested_form_loads_without_mapping(fixtures: Path) -> None:
     assert actions["done"].tolist() == [True, False]
     initech = rows.loc["2026-03-12"]
     # "a; b" is two items; Google's "Video call" is a known format
-    assert _items(log, initech["entry_id"], "wrong") == [
+    assert item_texts(log, initech["entry_id"], "wrong") == [
         "Froze on the recursion question",
         "Ran out of time",
     ]
@@ -78,13 +63,13 @@ def test_suggested_form_loads_without_mapping(fixtures: Path) -> None:
 
 
 def test_empty_name_and_date_fall_back(fixtures: Path) -> None:
-    log = _load(fixtures / "gforms" / "suggested_form_responses.csv")
-    ben = _rows(log).loc["2026-03-19"]
+    log = load_collected(fixtures / "gforms" / "suggested_form_responses.csv")
+    ben = by_day(log).loc["2026-03-19"]
     # no name: the email is the client; no date: the timestamp's 2026/03/19
     assert ben["client"] == "ben.okafor@example.com"
     assert ben["reflected_on"] == pd.Timestamp("2026-03-19")
     # prose with a comma is one item, not two checkbox answers
-    assert _items(log, ben["entry_id"], "well") == [
+    assert item_texts(log, ben["entry_id"], "well") == [
         "Strong answer on stakeholder management, even though I was nervous"
     ]
     assert ben["questions_to_ask"] == [
@@ -94,24 +79,26 @@ def test_empty_name_and_date_fall_back(fixtures: Path) -> None:
 
 
 def test_client_from_email(fixtures: Path) -> None:
-    log = _load(
+    log = load_collected(
         fixtures / "gforms" / "suggested_form_responses.csv",
         options={"gforms_client": "email"},
     )
     assert log.clients == ["ana.lopez@example.com", "ben.okafor@example.com"]
     with pytest.raises(ValueError, match="gforms_client"):
-        _load(fixtures / "gforms" / "suggested_form_responses.csv", options={"gforms_client": 1})
+        load_collected(
+            fixtures / "gforms" / "suggested_form_responses.csv", options={"gforms_client": 1}
+        )
 
 
 def test_other_form_through_a_mapping(fixtures: Path) -> None:
     folder = fixtures / "gforms"
-    log = _load(
+    log = load_collected(
         folder / "coach_form_responses.csv",
         mapping=folder / "coach_form_mapping.toml",
         dayfirst=True,
     )
     assert log.problems.empty
-    rows = _rows(log)
+    rows = by_day(log)
     # UK dates, day first; the third response has no date: its timestamp 19/03/2026
     assert list(rows.index) == ["2026-03-04", "2026-03-12", "2026-03-19"]
     assert rows["client"].tolist() == ["C-017", "C-017", "C-022"]
@@ -120,17 +107,17 @@ def test_other_form_through_a_mapping(fixtures: Path) -> None:
     assert first["extra"] == {"email": "ana.lopez@example.com", "Favourite snack": "crisps"}
     # checkbox answers: "Clear STAR stories" is also another response, so this
     # answer is the two ticked boxes
-    assert _items(log, first["entry_id"], "well") == ["Clear STAR stories", "Good rapport"]
+    assert item_texts(log, first["entry_id"], "well") == ["Clear STAR stories", "Good rapport"]
     # no part of this answer is another response's: kept whole unless declared
     third = rows.loc["2026-03-19", "entry_id"]
-    assert _items(log, third, "well") == ["Asked smart questions, Kept answers short"]
-    log = _load(
+    assert item_texts(log, third, "well") == ["Asked smart questions, Kept answers short"]
+    log = load_collected(
         folder / "coach_form_responses.csv",
         mapping=folder / "coach_form_mapping.toml",
         dayfirst=True,
         options={"gforms_checkbox": ["Which of these went well?"]},
     )
-    assert _items(log, third, "well") == ["Asked smart questions", "Kept answers short"]
+    assert item_texts(log, third, "well") == ["Asked smart questions", "Kept answers short"]
 
 
 def test_bad_answers_are_reported_with_their_line(tmp_path: Path) -> None:
@@ -141,7 +128,7 @@ def test_bad_answers_are_reported_with_their_line(tmp_path: Path) -> None:
         "2026/03/05 9:00:00 AM GMT+1,Ana,next Tuesday,9\n",
         encoding="utf-8",
     )
-    log = _load(path)
+    log = load_collected(path)
     problems = log.problems.set_index("field")
     assert problems.loc["interview_date", "line"] == 3
     assert "'next Tuesday'" in problems.loc["interview_date", "message"]
@@ -172,7 +159,7 @@ def test_detection(fixtures: Path, tmp_path: Path) -> None:
     assert gforms.sniff('\ufeff"Marca temporal","Nombre"\n'.encode())
     assert not gforms.sniff(b"interview_date,Timestamp\n")
     # format= overrides: the responses read as a plain CSV know only "Company"/"Role"
-    log = _load(fixtures / "gforms" / "suggested_form_responses.csv", format="csv")
+    log = load_collected(fixtures / "gforms" / "suggested_form_responses.csv", format="csv")
     assert len(log) == 0
     assert set(log.problems["field"]) == {"interview_date"}
 

@@ -9,10 +9,8 @@ import pandas as pd
 import pytest
 
 import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics._load import discover
-from recovery_analytics.io._registry import detect
-
-from .._stub import STUB
 
 
 @pytest.fixture
@@ -39,7 +37,7 @@ def test_each_file_is_read_by_its_importer(coach_folder: Path) -> None:
 
 
 def test_one_log_one_timeline(coach_folder: Path) -> None:
-    log = ra.load(coach_folder, errors="collect", taxonomy=STUB)
+    log = ra.load(coach_folder, errors="collect", taxonomy=False)
     sources = log.interviews["source"].str.extract(r"([^/]+?)(?::\d+)?$")[0]
     # 1 Markdown file + 4 Daylio interview days + 3 tagged Day One entries
     # (one more is reported) + 3 form responses
@@ -77,7 +75,7 @@ def test_one_log_one_timeline(coach_folder: Path) -> None:
 
 
 def test_skipped_rows_are_reported_with_file_and_line(coach_folder: Path) -> None:
-    log = ra.load(coach_folder, errors="collect", taxonomy=STUB)
+    log = ra.load(coach_folder, errors="collect", taxonomy=False)
     located = {(Path(row.file).name, int(row.line), row.field) for row in log.problems.itertuples()}
     assert located == {
         ("daylio_export.csv", 2, "feeling"),  # unknown custom mood "wobbly"
@@ -85,12 +83,12 @@ def test_skipped_rows_are_reported_with_file_and_line(coach_folder: Path) -> Non
         ("Journal.json", 55, "interview_date"),  # creationDate "sometime in March"
     }
     with pytest.raises(ra.LogFormatError) as info:
-        ra.load(coach_folder, taxonomy=STUB)
+        ra.load(coach_folder, taxonomy=False)
     assert len(info.value.problems) == 3
 
 
 def test_explicit_format_applies_to_every_file(coach_folder: Path) -> None:
-    log = ra.load(coach_folder / "ana", format="daylio", errors="collect", taxonomy=STUB)
+    log = ra.load(coach_folder / "ana", format="daylio", errors="collect", taxonomy=False)
     # only the Daylio export is one; the others say they are not
     assert set(log.interviews["source"].str.extract(r"([^/]+?):\d+$")[0]) == {"daylio_export.csv"}
     refused = log.problems[log.problems["message"].str.contains("not a Daylio CSV export")]

@@ -8,35 +8,18 @@ from typing import Any
 import pandas as pd
 import pytest
 
-import recovery_analytics as ra
+from recovery_analytics._formats import detect
 from recovery_analytics.importers import notion
 from recovery_analytics.importers.notion import notion_date
-from recovery_analytics.io._registry import detect
 
-from .._stub import STUB
-
-
-def _load(path: Path, **kwargs: Any) -> ra.ReflectionLog:
-    kwargs.setdefault("errors", "collect")
-    return ra.load(path, taxonomy=STUB, **kwargs)
-
-
-def _rows(log: ra.ReflectionLog) -> pd.DataFrame:
-    frame = log.interviews.reset_index()
-    frame["day"] = frame["interview_date"].dt.strftime("%Y-%m-%d")
-    return frame.set_index("day")
-
-
-def _items(log: ra.ReflectionLog, eid: str, polarity: str) -> list[str]:
-    items = log.items[(log.items["entry_id"] == eid) & (log.items["polarity"] == polarity)]
-    return items["text"].tolist()
+from ._helpers import by_day, item_texts, load_collected
 
 
 def test_database_export(fixtures: Path) -> None:
     stats: dict[str, Any] = {}
-    log = _load(fixtures / "notion" / "Interviews.csv", options={"stats": stats})
+    log = load_collected(fixtures / "notion" / "Interviews.csv", options={"stats": stats})
     assert log.problems.empty
-    rows = _rows(log)
+    rows = by_day(log)
     # "March 4, 2026"; a range "March 12 → March 13" starts on the 12th; a date
     # with a time is that day
     assert list(rows.index) == ["2026-03-04", "2026-03-12", "2026-03-18"]
@@ -54,19 +37,19 @@ def test_database_export(fixtures: Path) -> None:
 
 
 def test_lists_rich_text_and_multi_select(fixtures: Path) -> None:
-    log = _load(fixtures / "notion" / "Interviews.csv")
-    rows = _rows(log)
+    log = load_collected(fixtures / "notion" / "Interviews.csv")
+    rows = by_day(log)
     acme, initech, globex = rows["entry_id"]
     # rich text with line breaks: one item per line
-    assert _items(log, acme, "well") == [
+    assert item_texts(log, acme, "well") == [
         "Explained the churn dashboard clearly",
         "Good rapport with the recruiter",
     ]
     # multi-select: "Rambled" is an option of two rows, so ", " separates options
-    assert _items(log, acme, "wrong") == ["Rambled", "Salary range too early"]
-    assert _items(log, initech, "wrong") == ["Froze on recursion", "Rambled"]
+    assert item_texts(log, acme, "wrong") == ["Rambled", "Salary range too early"]
+    assert item_texts(log, initech, "wrong") == ["Froze on recursion", "Rambled"]
     # prose with a comma stays one item
-    assert _items(log, globex, "well") == [
+    assert item_texts(log, globex, "well") == [
         "Strong answer on stakeholder management, though I was nervous"
     ]
     assert log.actions["text"].tolist() == ["Apply to Globex", "Practise whiteboard problems"]
@@ -78,9 +61,9 @@ def test_declared_multi_select(tmp_path: Path) -> None:
         'Name,Date,Went wrong,Tags\nAcme,"March 4, 2026","Rambled, Nerves","a, b"\n',
         encoding="utf-8",
     )
-    log = _load(path)
+    log = load_collected(path)
     assert log.items["text"].tolist() == ["Rambled, Nerves"]
-    log = _load(path, options={"notion_multi_select": ["Went wrong", "Tags"]})
+    log = load_collected(path, options={"notion_multi_select": ["Went wrong", "Tags"]})
     assert log.items["text"].tolist() == ["Rambled", "Nerves"]
     assert log.interviews["extra"].iat[0] == {"title": "Acme", "Tags": ["a", "b"]}
 
@@ -101,9 +84,9 @@ def test_detection_and_explicit_format(fixtures: Path, tmp_path: Path) -> None:
     )
     spec = detect(renamed)
     assert spec is not None and spec.name == "csv"
-    log = _load(renamed)
+    log = load_collected(renamed)
     assert "interview_date" in set(log.problems["field"])  # no column named like a date
-    log = _load(renamed, format="notion")
+    log = load_collected(renamed, format="notion")
     assert log.problems.empty
     assert log.interviews["interview_date"].iat[0] == pd.Timestamp("2026-03-04")
     assert log.interviews["extra"].iat[0] == {"title": "Acme call"}

@@ -13,8 +13,6 @@ from hypothesis import strategies as st
 from recovery_analytics import LogFormatError, load
 from recovery_analytics.io._markdown import _fast_front_matter, _TextLoader, parse_markdown
 
-from .._stub import STUB
-
 GOOD = """---
 interview_date: 2026-03-04
 company: Northwind
@@ -65,7 +63,7 @@ def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
 
 def test_sections_and_synonyms(tmp_path: Path) -> None:
     write(tmp_path, "ana/2026-03-04-northwind.md", GOOD)
-    log = load(tmp_path, taxonomy=STUB)
+    log = load(tmp_path, taxonomy=False)
     row = log.interviews.iloc[0]
     assert row["client"] == "ana"  # from the folder
     assert row["stage"] == "onsite" and row["format"] == "video"
@@ -95,7 +93,7 @@ def test_sections_and_synonyms(tmp_path: Path) -> None:
 
 def test_empty_section_is_valid_and_has_no_items(tmp_path: Path) -> None:
     write(tmp_path, "a.md", "---\ninterview_date: 2026-03-04\n---\n## Went well\n\n## Went wrong\n")
-    log = load(tmp_path, taxonomy=STUB)
+    log = load(tmp_path, taxonomy=False)
     assert len(log) == 1 and len(log.items) == 0
     assert log.interviews["client"].iloc[0] == "me"
 
@@ -103,20 +101,20 @@ def test_empty_section_is_valid_and_has_no_items(tmp_path: Path) -> None:
 def test_text_under_unknown_headings_is_kept_in_notes(tmp_path: Path) -> None:
     text = "---\ninterview_date: 2026-03-04\n---\nPreamble words.\n## Weather\nIt rained.\n"
     write(tmp_path, "a.md", text)
-    log = load(tmp_path, taxonomy=STUB)
+    log = load(tmp_path, taxonomy=False)
     assert log.interviews["notes"].iloc[0] == "Preamble words.\n\nWeather\nIt rained."
 
 
 def test_front_matter_client_wins_over_folder(tmp_path: Path) -> None:
     write(tmp_path, "folder/a.md", "---\nclient: zoe\ninterview_date: 2026-03-04\n---\n")
-    assert load(tmp_path, taxonomy=STUB).clients == ["zoe"]
+    assert load(tmp_path, taxonomy=False).clients == ["zoe"]
 
 
 def test_readme_and_hidden_files_are_skipped(tmp_path: Path) -> None:
     write(tmp_path, "README.md", "# About this folder\n")
     write(tmp_path, ".a.md.123.tmp.md", "garbage")
     write(tmp_path, "a.md", "---\ninterview_date: 2026-03-04\n---\n")
-    assert len(load(tmp_path, taxonomy=STUB)) == 1
+    assert len(load(tmp_path, taxonomy=False)) == 1
 
 
 @pytest.mark.parametrize(
@@ -133,7 +131,7 @@ def test_broken_front_matter_names_the_line(
 ) -> None:
     write(tmp_path, "bad.md", text)
     with pytest.raises(LogFormatError) as info:
-        load(tmp_path, taxonomy=STUB)
+        load(tmp_path, taxonomy=False)
     problem = info.value.problems[0]
     assert problem.file.endswith("bad.md") and problem.line == line
     assert words in problem.message
@@ -142,7 +140,7 @@ def test_broken_front_matter_names_the_line(
 def test_bad_values_name_their_own_line(tmp_path: Path) -> None:
     text = "---\ninterview_date: 2026-03-04\nstage: lunch\nfeeling: 9\n---\n"
     write(tmp_path, "a.md", text)
-    log = load(tmp_path, errors="collect", taxonomy=STUB)
+    log = load(tmp_path, errors="collect", taxonomy=False)
     found = log.problems.set_index("field")
     assert (
         found.loc["stage", "line"] == 3
@@ -160,9 +158,9 @@ def test_non_utf8_file_says_which_encoding_to_pass(tmp_path: Path) -> None:
         "---\ninterview_date: 2026-03-04\ncompany: Caf\xe9\n---\n".encode("cp1252"),
     )
     with pytest.raises(LogFormatError) as info:
-        load(tmp_path, taxonomy=STUB)
+        load(tmp_path, taxonomy=False)
     assert info.value.line == 3 and "encoding='cp1252'" in str(info.value)
-    log = load(tmp_path, encoding="cp1252", taxonomy=STUB)
+    log = load(tmp_path, encoding="cp1252", taxonomy=False)
     assert log.interviews["company"].iloc[0] == "Caf\xe9"
 
 
@@ -194,7 +192,7 @@ def test_fast_front_matter_agrees_with_yaml_when_it_answers(data: dict[str, str]
 def test_front_matter_values_stay_text(tmp_path: Path) -> None:
     text = "---\ninterview_date: 2026-03-04\ncompany: 007\nrole: 'yes'\nnotes: [a, b]\n---\n"
     write(tmp_path, "a.md", text)
-    log = load(tmp_path, taxonomy=STUB)
+    log = load(tmp_path, taxonomy=False)
     assert log.interviews[["company", "role"]].iloc[0].tolist() == ["007", "yes"]
 
 

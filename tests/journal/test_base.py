@@ -29,7 +29,6 @@ from recovery_analytics import (
     entry_from_mapping,
     load,
 )
-from recovery_analytics._model import FOLLOW_UP_RESPONSES, FORMATS, OUTCOMES, STAGES
 from recovery_analytics.exceptions import RecoveryAnalyticsError
 from recovery_analytics.journal import (
     DuplicateEntryError,
@@ -38,6 +37,7 @@ from recovery_analytics.journal import (
     Journal,
     JournalCallbackError,
 )
+from recovery_analytics.model import enum_values
 
 from ._helpers import THEMES, canonical, check_loads_cleanly, entry_dict, snapshot, worker
 
@@ -454,17 +454,17 @@ def _entries(draw: st.DrawFn) -> dict[str, Any]:
     optional = {
         "company": _line,
         "role": _line,
-        "stage": st.sampled_from(STAGES),
-        "format": st.sampled_from(FORMATS),
+        "stage": st.sampled_from(enum_values("stage")),
+        "format": st.sampled_from(enum_values("format")),
         "feeling": st.integers(1, 5),
         "connection": st.integers(1, 5),
         "went_well": st.lists(_line, max_size=3),
         "went_wrong": st.lists(_line, max_size=3),
         "plan_b": st.lists(st.builds(lambda t, d: {"text": t, "done": d}, _line, st.booleans())),
         "follow_up_requested": st.booleans(),
-        "follow_up_response": st.sampled_from(FOLLOW_UP_RESPONSES),
+        "follow_up_response": st.sampled_from(enum_values("follow_up_response")),
         "questions_to_ask": st.lists(_line, max_size=2),
-        "outcome": st.sampled_from(OUTCOMES),
+        "outcome": st.sampled_from(enum_values("outcome")),
         "notes": _line,
     }
     values: dict[str, Any] = {

@@ -9,8 +9,6 @@ import pytest
 
 from recovery_analytics import LogFormatError, load
 
-from .._stub import STUB
-
 
 def test_array_and_entries_object_with_item_objects(tmp_path: Path) -> None:
     entries = [
@@ -24,7 +22,7 @@ def test_array_and_entries_object_with_item_objects(tmp_path: Path) -> None:
     ]
     (tmp_path / "a.json").write_text(json.dumps(entries, indent=2))
     (tmp_path / "b.json").write_text(json.dumps({"entries": [{"interview_date": "2026-04-01"}]}))
-    log = load(tmp_path, taxonomy=STUB)
+    log = load(tmp_path, taxonomy=False)
     assert len(log) == 3
     assert log.items["tags"].tolist() == [(), ("technical",)]
     assert log.actions[["text", "done"]].values.tolist() == [["Apply", True], ["Practise", False]]
@@ -33,7 +31,7 @@ def test_array_and_entries_object_with_item_objects(tmp_path: Path) -> None:
 def test_json_lines_of_array_elements(tmp_path: Path) -> None:
     text = '[\n  {"interview_date": "2026-03-01"},\n\n  {"interview_date": "soon"}\n]\n'
     (tmp_path / "a.json").write_text(text)
-    log = load(tmp_path, errors="collect", taxonomy=STUB)
+    log = load(tmp_path, errors="collect", taxonomy=False)
     (problem,) = log.problems.itertuples()
     assert (problem.line, problem.field) == (4, "interview_date")
 
@@ -53,8 +51,8 @@ def test_jsonl_fast_and_slow_paths_agree(tmp_path: Path) -> None:
     mixed = tmp_path / "mixed" / "m.jsonl"  # a blank line forces the line-by-line path
     mixed.parent.mkdir()
     mixed.write_text(json.dumps(lines[0]) + "\n\n" + json.dumps(lines[1]) + "\n")
-    a = load(clean, taxonomy=STUB)
-    b = load(mixed, taxonomy=STUB)
+    a = load(clean, taxonomy=False)
+    b = load(mixed, taxonomy=False)
     cols = ["client", "interview_date", "feeling", "follow_up_requested", "n_well", "n_wrong"]
     assert a.interviews[cols].equals(b.interviews[cols])
     assert [s.rsplit(":", 1)[1] for s in b.interviews["source"]] == ["1", "3"]
@@ -64,14 +62,14 @@ def test_bad_json_line_is_reported_and_others_kept(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(
         '{"interview_date": "2026-03-01"}\n{"interview_date": \n[1, 2]\n{"interview_date": "2026-03-04"}\n'
     )
-    log = load(tmp_path, errors="collect", taxonomy=STUB)
+    log = load(tmp_path, errors="collect", taxonomy=False)
     assert len(log) == 2
     assert log.problems["line"].tolist() == [2, 3]
     with pytest.raises(LogFormatError, match=r"a.jsonl:2: this line is not valid JSON"):
-        load(tmp_path, taxonomy=STUB)
+        load(tmp_path, taxonomy=False)
 
 
 def test_malformed_json_document(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text('[\n{"interview_date": "2026-03-01",}\n]')
     with pytest.raises(LogFormatError, match=r"a.json:2: this is not valid JSON"):
-        load(tmp_path, taxonomy=STUB)
+        load(tmp_path, taxonomy=False)

@@ -1,4 +1,4 @@
-"""Small file helpers shared by readers, writers and the journal.
+"""Private files written atomically: shared by the writers, the journal and the reports.
 
 Reflection logs are personal data: everything written here is created readable
 by its owner only (0600 files, 0700 folders) and written atomically, so a crash
@@ -12,9 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..exceptions import Problem
-
-__all__ = ["PRIVATE_DIR", "PRIVATE_FILE", "atomic_write", "decode", "private_dir"]
+__all__ = ["PRIVATE_DIR", "PRIVATE_FILE", "atomic_write", "fsync_dir", "private_dir"]
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -63,11 +61,12 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (a new or renamed file in it) to disk, where the system can."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # pragma: no cover - platforms without directory fds
@@ -76,27 +75,3 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def decode(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> str | None:
-    """Decode bytes, or record a problem naming the line and how to fix it."""
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                shown,
-                line,
-                None,
-                f"the file is not valid {encoding} text (byte {exc.start}); save it as UTF-8, "
-                "or pass the encoding it was written in, e.g. load(..., encoding='cp1252')",
-            )
-        )
-        return None
-    except LookupError:
-        raise ValueError(
-            f"The value for `encoding` must be a text encoding Python knows, such as 'utf-8' "
-            f"or 'cp1252', but {encoding!r} was passed."
-        ) from None
-    return text.removeprefix("\ufeff")

@@ -1,4 +1,5 @@
-"""One broken file of each kind: every problem named, every good record kept."""
+"""load(): one broken file of each kind (every problem named, every good record kept),
+duplicates listed but never raised, and taxonomy=False."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from recovery_analytics import LogFormatError, load
+from recovery_analytics import LogFormatError, RecoveryAnalyticsError, load
 from recovery_analytics.cli import main
-
-from .._stub import STUB
 
 GOOD_MD = "---\ninterview_date: 2026-03-0{day}\ncompany: Good{day}\n---\n## Went well\n- fine\n"
 
@@ -58,7 +57,7 @@ def test_collect_returns_every_good_record_and_every_problem(
 ) -> None:
     expected = broken_folder(tmp_path)
     monkeypatch.chdir(tmp_path)
-    log = load(".", errors="collect", taxonomy=STUB)
+    log = load(".", errors="collect", taxonomy=False)
     found = {
         (p.file, None if pd.isna(p.line) else p.line, p.field if isinstance(p.field, str) else None)
         for p in log.problems.itertuples()
@@ -78,7 +77,7 @@ def test_raise_names_file_line_and_field(tmp_path: Path, monkeypatch: pytest.Mon
     broken_folder(tmp_path)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(LogFormatError) as info:
-        load(".", taxonomy=STUB)
+        load(".", taxonomy=False)
     err = info.value
     assert (err.file, err.line, err.field) == ("bad_date.csv", 3, "interview_date")
     assert str(err).startswith("bad_date.csv:3: interview_date: '31/31/2026' is not a date")
@@ -101,10 +100,31 @@ def test_validate_cli_lists_every_problem(
 
 
 def test_error_mode_is_checked() -> None:
-    with pytest.raises(ValueError, match="`errors` must be one of 'raise', 'collect'"):
+    with pytest.raises(RecoveryAnalyticsError, match="`errors` must be one of 'raise', 'collect'"):
         load([], errors="ignore")
 
 
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no such file or folder"):
         load(tmp_path / "nope")
+
+
+def test_duplicates_are_listed_by_kind_and_never_raised(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(GOOD_MD.format(day=1))
+    (tmp_path / "b.md").write_text(GOOD_MD.format(day=1))
+    log = load(tmp_path, taxonomy=False)  # errors="raise": a duplicate alone raises nothing
+    assert len(log) == 1
+    assert [Path(f).name for f in log.problems["file"]] == ["b.md"]
+    assert log.problems["field"].tolist() == ["entry_id"]
+
+
+def test_taxonomy_false_tags_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ninterview_date: 2026-03-01\n---\n## Went wrong\n- rambled #nerves\n- was late\n"
+    )
+    log = load(tmp_path, taxonomy=False)
+    assert log.items["tags"].tolist() == [("nerves",), ()]
+    assert [list(t) for t in log.items["themes"]] == [[], []]
+    assert log.items["theme"].tolist() == ["other", "other"]
+    tagged = load(tmp_path)  # the built-in taxonomy: explicit #nerves decides
+    assert tagged.items["theme"].iloc[0] == "nerves"
