@@ -37,10 +37,9 @@ __all__ = [
     "to_lists",
 ]
 
-# model.TAG_PATTERN for RE2, which has no look-behind: the '#' starts the text
-# or follows a character that is not a word character, '&' or '/'. A property
-# test (tests/test_lists.py) holds this column path to model.find_tags.
-_TAG_RE2 = r"(?:^|[^\pL\pN_&/])#(?P<tag>[A-Za-z][\pL\pN_-]*)"
+# Tags: numpy reads plain-ASCII single tags from the bytes; everything else
+# goes through model.find_tags. A property test (tests/test_lists.py) holds
+# this column path to model.find_tags.
 # White space exactly as Python's str.split() sees it, written for RE2 (Arrow)
 _OTHER_WS = (
     r"\t\n\x0b\x0c\r\x1c-\x1f\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
@@ -401,12 +400,10 @@ def split_item_arrays(
     if one.any():
         single = one[hash_owner]
         slow = _ascii_tags(tags, offsets, data, hash_owner[single], hash_at[single])
-        if len(slow):
-            first = pc.extract_regex(text.take(pa.array(slow)), _TAG_RE2).field("tag")
-            found = pc.utf8_lower(first).to_pylist()
-            for i, tag in zip(slow.tolist(), found, strict=True):
-                if tag:  # no match gives an empty string
-                    tags[i] = (tag,)
+        if len(slow):  # not plain ASCII around the tag: the model's rule, in Python
+            values = text.take(pa.array(slow)).to_pylist()
+            for i, value in zip(slow.tolist(), values, strict=True):
+                tags[i] = find_tags(value)
     many = np.flatnonzero(hashes > 1)
     if len(many):
         values = text.take(pa.array(many)).to_pylist()

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from recovery_analytics import LogFormatError, entry_from_mapping, load
+from recovery_analytics._fs import atomic_write
 from recovery_analytics.exceptions import RecoveryAnalyticsError
-from recovery_analytics.io import atomic_write, write_markdown
+from recovery_analytics.io import write_markdown
 from recovery_analytics.journal import DuplicateEntryError, FolderJournal, Journal
 from recovery_analytics.journal._folder import client_dir
 
