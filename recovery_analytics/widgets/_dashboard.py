@@ -45,13 +45,13 @@ class                          widget (attribute of the dashboard)
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import datetime as dt
 import html
 import io
 import os
 import re
+import time
 import urllib.parse
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -77,13 +77,12 @@ from ..exceptions import RecoveryAnalyticsError
 from ..journal import EntryNotFoundError, Journal
 from ..themes import OTHER
 from ._form import (
-    Debouncer,
     close_widgets,
     failure_message,
     resolve_taxonomy,
     set_choice,
 )
-from ._settle import BrowserButton, SettledClick, from_browser
+from ._settle import BrowserButton, Clock, Debouncer, Loop, SettledClick, from_browser, running_loop
 
 __all__ = [
     "Dashboard",
@@ -565,6 +564,8 @@ class Dashboard:
         taxonomy: object = None,
         export_dir: str | os.PathLike[str] = "exports",
         dpi: float = DPI,
+        clock: Clock = time.monotonic,
+        loop: Loop | None = None,
     ) -> None:
         if isinstance(source, Journal):
             self.journal: Journal | None = source
@@ -588,8 +589,9 @@ class Dashboard:
         self._build(os.fspath(export_dir))
         self._tab_names: list[str] = []
         self._update_choices(initial=client)
-        self._redraw_soon = Debouncer(self._redraw_quietly, delay=0.2)
-        self._refresh_soon = Debouncer(self._apply_pending, delay=0.3)
+        self._loop = loop
+        self._redraw_soon = Debouncer(self._redraw_quietly, delay=0.2, clock=clock, loop=loop)
+        self._refresh_soon = Debouncer(self._apply_pending, delay=0.3, clock=clock, loop=loop)
         for control in (self.client, self.start, self.end, self.polarity, self.theme):
             control.observe(self._filter_changed, names="value")
         self.tabs.observe(self._tab_changed, names="selected_index")
@@ -600,6 +602,8 @@ class Dashboard:
             self.export,
             self._export_clicked,
             waiting=lambda: self._show_note("Writing the review packet\u2026"),
+            clock=clock,
+            loop=loop,
         )
         for control in (
             self.client,
@@ -839,14 +843,10 @@ class Dashboard:
         self.headline.value = (
             "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in lines) + "</ul>"
         )
-        if chart_soon:
-            try:
-                loop = asyncio.get_running_loop()
-            except RuntimeError:
-                pass
-            else:
-                loop.call_soon(self._draw_visible_quietly)
-                return
+        loop = running_loop(self._loop) if chart_soon else None
+        if loop is not None:
+            loop.call_later(0, self._draw_visible_quietly)
+            return
         self.draw_tab(self.visible_tab, picked)
 
     def _draw_visible_quietly(self) -> None:

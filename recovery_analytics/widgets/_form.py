@@ -54,13 +54,11 @@ class                       widget (attribute of the form)
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import html
-import math
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -71,7 +69,7 @@ from .._validate import entry_from_mapping
 from ..exceptions import EntryValidationError, LogFormatError
 from ..journal import DuplicateEntryError, EntryNotFoundError, Journal, JournalCallbackError
 from ..themes import OTHER, Taxonomy
-from ._settle import BrowserButton, SettledClick, from_browser
+from ._settle import BrowserButton, Clock, Debouncer, Loop, SettledClick, from_browser
 
 __all__ = [
     "CSS_CLASSES",
@@ -486,64 +484,6 @@ def theme_preview_html(previews: list[LinePreview]) -> str:
     )
 
 
-# -- debouncing ---------------------------------------------------------------------------
-
-
-class Debouncer:
-    """Call ``fn`` at once, then gather the calls of a burst into one (inside a kernel).
-
-    The first call after a quiet moment runs at once; calls that follow
-    within ``delay`` seconds are gathered into one call ``delay`` seconds
-    after the last of them (keystrokes sent by a browser, entries added by
-    an import). Without a running event loop (plain Python, pytest), or with
-    ``now=True`` (a value set from Python code), every call runs at once, so
-    code sees the result right after setting a value.
-    """
-
-    def __init__(self, fn: Callable[[], object], delay: float = 0.25) -> None:
-        self._fn = fn
-        self._delay = delay
-        self._handle: asyncio.TimerHandle | None = None
-        self._last = -math.inf
-
-    def __call__(self, *, now: bool = False) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            now = True
-        quiet = time.monotonic() - self._last >= self._delay
-        if now or (quiet and self._handle is None):
-            self.cancel()
-            self._fire()
-            return
-        self.cancel()
-        self._handle = loop.call_later(self._delay, self._fire)
-
-    def _fire(self) -> None:
-        self._handle = None
-        try:
-            self._fn()
-        finally:
-            self._last = time.monotonic()
-
-    @property
-    def pending(self) -> bool:
-        """Whether a gathered call is waiting to run."""
-        return self._handle is not None
-
-    def flush(self) -> None:
-        """Run a waiting call now."""
-        if self._handle is not None:
-            self.cancel()
-            self._fire()
-
-    def cancel(self) -> None:
-        """Drop a waiting call."""
-        if self._handle is not None:
-            self._handle.cancel()
-            self._handle = None
-
-
 # -- small widget helpers ------------------------------------------------------------------
 
 
@@ -654,6 +594,8 @@ class EntryForm:
         *,
         client: str | None = None,
         taxonomy: object = None,
+        clock: Clock = time.monotonic,
+        loop: Loop | None = None,
     ) -> None:
         if not isinstance(journal, Journal):
             raise TypeError(
@@ -682,10 +624,14 @@ class EntryForm:
         self.validate()
         # a Save clicked in the browser waits for the values typed just before it
         self._save_click = SettledClick(
-            self.save, self._save_now, waiting=lambda: self._show_note("Saving\u2026")
+            self.save,
+            self._save_now,
+            waiting=lambda: self._show_note("Saving\u2026"),
+            clock=clock,
+            loop=loop,
         )
-        self._validate_soon = Debouncer(self._validate_quietly)
-        self._preview_soon = Debouncer(self._update_previews_quietly)
+        self._validate_soon = Debouncer(self._validate_quietly, clock=clock, loop=loop)
+        self._preview_soon = Debouncer(self._update_previews_quietly, clock=clock, loop=loop)
         for name in FORM_FIELDS:
             self._input(name).observe(self._changed, names="value")
         for name in ("went_well", "went_wrong"):

@@ -24,6 +24,9 @@ from recovery_analytics.widgets._dashboard import (
     export_link_html,
     merge_changes,
 )
+from recovery_analytics.widgets._settle import SETTLE
+
+from ._fake_loop import FakeLoop
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -213,25 +216,34 @@ def test_form_and_dashboard_stay_linked(filled: Journal, closing: list[Any]) -> 
 def test_in_a_kernel_saved_shows_before_the_chart_is_drawn(
     filled: Journal, closing: list[Any]
 ) -> None:
-    import asyncio
-
-    dash = Dashboard(filled)
+    loop = FakeLoop()
+    dash = Dashboard(filled, clock=loop.time, loop=loop)
     form = EntryForm(filled, client="ana")
     closing.extend([form, dash])
     before = png_of(dash.output)
-
-    async def click() -> None:
-        form.company.value = "Delta"
-        form.went_well.value = "Stayed calm"
-        form.save.click()  # as the kernel runs a browser's click
-        assert "Saved" in form.status.value
-        assert "4 interviews" in dash.headline.value  # numbers at once
-        assert png_of(dash.output) == before  # the chart follows right after
-        await asyncio.sleep(0.01)
-        assert png_of(dash.output) != before
-
-    asyncio.run(click())
+    form.company.value = "Delta"
+    form.went_well.value = "Stayed calm"
+    form.save.click()  # as the kernel runs a browser's click
+    assert "Saved" in form.status.value
+    assert "4 interviews" in dash.headline.value  # numbers at once
+    assert png_of(dash.output) == before  # the chart follows right after
+    loop.advance(0)
+    assert png_of(dash.output) != before
     assert plt.get_fignums() == []
+
+
+def test_a_burst_of_changes_is_one_refresh(filled: Journal, closing: list[Any]) -> None:
+    loop = FakeLoop()
+    dash = Dashboard(filled, clock=loop.time, loop=loop)
+    closing.append(dash)
+    days = ["2026-02-01", "2026-02-02", "2026-02-03"]
+    for day in days:  # an import: the first change at once, the rest gathered
+        filled.add({"client": "ana", "interview_date": day})
+    assert len(dash.log) == len(ENTRIES) + 1
+    loop.advance(0.2)
+    assert len(dash.log) == len(ENTRIES) + 1  # still gathering
+    loop.advance(0.2)
+    assert len(dash.log) == len(ENTRIES) + len(days)
 
 
 def test_incremental_refresh_matches_a_full_read(filled: Journal, closing: list[Any]) -> None:
@@ -331,23 +343,19 @@ def test_export_writes_the_packet_and_links_it(
 def test_browser_export_waits_for_hide_names_ticked_just_before(
     filled: Journal, closing: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import asyncio
-
     monkeypatch.chdir(tmp_path)
-    dash = Dashboard(filled)
+    loop = FakeLoop()
+    dash = Dashboard(filled, clock=loop.time, loop=loop)
     closing.append(dash)
-
-    async def browser() -> None:
-        # the browser sent the tick before the click, but the kernel handled
-        # the click first (it may: see widgets/_settle.py)
-        dash.export._handle_button_msg(None, {"event": "click"}, [])
-        assert "Writing" in dash.status.value
-        assert not (tmp_path / "exports").exists()
-        await asyncio.sleep(0.1)
-        dash.anonymize.set_state({"value": True})
-        await asyncio.sleep(1.0)
-
-    asyncio.run(browser())
+    # the browser sent the tick before the click, but the kernel handled
+    # the click first (it may: see widgets/_settle.py)
+    dash.export._handle_button_msg(None, {"event": "click"}, [])
+    assert "Writing" in dash.status.value
+    loop.advance(SETTLE / 4)
+    dash.anonymize.set_state({"value": True})
+    loop.advance(SETTLE - 0.01)  # SETTLE after the click, but not quiet since the tick
+    assert not (tmp_path / "exports").exists()
+    loop.advance(SETTLE)
     written = list((tmp_path / "exports").iterdir())
     assert [p.name for p in written] == [f"review-{dt.date.today().isoformat()}.html"]
     text = written[0].read_text()

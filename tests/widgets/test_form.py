@@ -24,10 +24,12 @@ from recovery_analytics.widgets._form import (
     FORM_FIELDS,
     NO_CLIENT,
     NOTHING_YET,
-    Debouncer,
     theme_preview,
     theme_preview_html,
 )
+from recovery_analytics.widgets._settle import SETTLE, SETTLE_LIMIT
+
+from ._fake_loop import FakeLoop
 
 DAY = dt.date(2026, 3, 4)
 
@@ -479,45 +481,22 @@ def test_entry_mapping_keeps_unchanged_items() -> None:
     assert m["went_wrong"] == [kept, "new line"]
 
 
-def test_debouncer_gathers_a_burst_inside_an_event_loop() -> None:
-    calls: list[int] = []
-    debounced = Debouncer(lambda: calls.append(1), delay=0.05)
-
-    async def typing() -> None:
-        for _ in range(5):
-            debounced()  # five keystrokes: the first runs at once, the rest wait
-        assert calls == [1] and debounced.pending
-        await asyncio.sleep(0.2)
-        assert calls == [1, 1] and not debounced.pending
-        debounced()  # after a quiet moment: at once again
-        assert calls == [1, 1, 1]
-        debounced()
-        debounced(now=True)  # a value set from Python code: at once
-        assert calls == [1, 1, 1, 1] and not debounced.pending
-
-    asyncio.run(typing())
-    debounced()  # no loop: at once
-    assert calls == [1, 1, 1, 1, 1]
-
-
 def test_browser_keystrokes_are_gathered_in_a_kernel_like_loop(
     folder_journal: Journal, make_form: Any
 ) -> None:
-    form = make_form(folder_journal)
-
-    async def browser() -> None:
-        # set_state is how ipywidgets applies what a browser sent
-        form.company.set_state({"value": "A"})
-        assert not form.save.disabled  # the first change is checked at once
-        for text in ("Ac", "Acm", "Acme"):
-            form.company.set_state({"value": text})
-        form.client.set_state({"value": "  "})
-        assert not form.save.disabled  # not checked yet: gathered
-        await asyncio.sleep(0.5)
-        assert form.save.disabled  # checked once the typing paused
-        assert "Who is this reflection for?" in form.messages["client"].value
-
-    asyncio.run(browser())
+    loop = FakeLoop()
+    form = make_form(folder_journal, clock=loop.time, loop=loop)
+    # set_state is how ipywidgets applies what a browser sent
+    form.company.set_state({"value": "A"})
+    assert not form.save.disabled  # the first change is checked at once
+    for text in ("Ac", "Acm", "Acme"):
+        form.company.set_state({"value": text})
+    form.client.set_state({"value": "  "})
+    loop.advance(0.2)
+    assert not form.save.disabled  # not checked yet: gathered
+    loop.advance(0.1)
+    assert form.save.disabled  # checked once the typing paused
+    assert "Who is this reflection for?" in form.messages["client"].value
 
 
 def test_previews_use_the_journals_own_taxonomy(tmp_path: Any, make_form: Any) -> None:
@@ -544,21 +523,18 @@ def test_browser_save_waits_for_values_still_on_their_way(
     # The browser sent the plan B line before the click, but the kernel
     # handled the click first (it may: see widgets/_settle.py). The save must still
     # include the line.
-    form = make_form(folder_journal)
-
-    async def browser() -> None:
-        form.company.set_state({"value": "Acme"})
-        form.went_wrong.set_state({"value": "Rambled"})
-        await asyncio.sleep(0.5)
-        _browser_click(form.save)
-        assert "Saving" in form.status.value and folder_journal.entries() == []
-        await asyncio.sleep(0.3)
-        form.plan_b.set_state({"value": "Practise a two-minute answer"})  # arrives late
-        await asyncio.sleep(0.2)
-        assert folder_journal.entries() == []  # still waiting: the browser was not quiet
-        await asyncio.sleep(1.0)
-
-    asyncio.run(browser())
+    loop = FakeLoop()
+    form = make_form(folder_journal, clock=loop.time, loop=loop)
+    form.company.set_state({"value": "Acme"})
+    form.went_wrong.set_state({"value": "Rambled"})
+    loop.advance(1.0)
+    _browser_click(form.save)
+    assert "Saving" in form.status.value and folder_journal.entries() == []
+    loop.advance(SETTLE - 0.1)
+    form.plan_b.set_state({"value": "Practise a two-minute answer"})  # arrives late
+    loop.advance(SETTLE - 0.05)
+    assert folder_journal.entries() == []  # still waiting: the browser was not quiet
+    loop.advance(0.1)
     [entry] = folder_journal.entries()
     assert [a.text for a in entry.plan_b] == ["Practise a two-minute answer"]
     assert [i.text for i in entry.went_wrong] == ["Rambled"]
@@ -568,29 +544,24 @@ def test_browser_save_waits_for_values_still_on_their_way(
 def test_second_browser_click_while_saving_saves_once(
     folder_journal: Journal, make_form: Any
 ) -> None:
-    form = make_form(folder_journal)
-
-    async def browser() -> None:
-        form.company.set_state({"value": "Acme"})
-        await asyncio.sleep(0.5)
-        _browser_click(form.save)
-        _browser_click(form.save)  # an impatient second click
-        await asyncio.sleep(1.0)
-
-    asyncio.run(browser())
+    loop = FakeLoop()
+    form = make_form(folder_journal, clock=loop.time, loop=loop)
+    form.company.set_state({"value": "Acme"})
+    loop.advance(1.0)
+    _browser_click(form.save)
+    _browser_click(form.save)  # an impatient second click
+    loop.advance(SETTLE_LIMIT)
     assert len(folder_journal.entries()) == 1
     assert "Saved" in form.status.value
 
 
 def test_closing_the_form_keeps_a_clicked_save(folder_journal: Journal, make_form: Any) -> None:
-    form = make_form(folder_journal)
-
-    async def browser() -> None:
-        form.company.set_state({"value": "Acme"})
-        _browser_click(form.save)
-        form.close()  # before the moment of quiet is over
-
-    asyncio.run(browser())
+    loop = FakeLoop()
+    form = make_form(folder_journal, clock=loop.time, loop=loop)
+    form.company.set_state({"value": "Acme"})
+    _browser_click(form.save)
+    assert folder_journal.entries() == []  # waiting for the browser to settle
+    form.close()  # before the moment of quiet is over
     assert [e.company for e in folder_journal.entries()] == ["Acme"]
 
 
