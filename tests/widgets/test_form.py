@@ -15,19 +15,12 @@ import ipywidgets as widgets
 import pytest
 from traitlets import TraitError
 
-from recovery_analytics import Item
 from recovery_analytics.journal import Journal
+from recovery_analytics.model import FIELDS, STEPS, fields_where, parse_action
 from recovery_analytics.themes import Taxonomy
-from recovery_analytics.widgets import EntryForm, check_values, entry_mapping, entry_to_values
-from recovery_analytics.widgets._form import (
-    CSS_CLASSES,
-    FORM_FIELDS,
-    NO_CLIENT,
-    NOTHING_YET,
-    theme_preview,
-    theme_preview_html,
-)
+from recovery_analytics.widgets import EntryForm, check_values, entry_mapping
 from recovery_analytics.widgets._settle import SETTLE, SETTLE_LIMIT
+from recovery_analytics.widgets._values import NO_CLIENT, NOTHING_YET, theme_preview
 
 from ._fake_loop import FakeLoop
 
@@ -110,7 +103,7 @@ def test_save_writes_every_field_and_clears_the_form(journal: Journal, make_form
     assert entry.follow_up_requested is True
     assert entry.follow_up_date == dt.date(2026, 3, 6)
     assert entry.follow_up_response == "pending"
-    assert entry.questions_to_ask == ["What does a typical week look like?"]
+    assert list(entry.questions_to_ask) == ["What does a typical week look like?"]
     assert entry.outcome == "pending"  # "waiting to hear" is the plain label of pending
     assert entry.notes == "Second round next week maybe"
     assert entry.reflected_on == dt.date.today()
@@ -162,11 +155,6 @@ def test_preview_agrees_with_the_saved_themes(journal: Journal, make_form: Any) 
     items = journal.log().items
     saved = {t: list(th) for t, th in zip(items["text"], items["themes"], strict=True)}
     assert {p.text: list(p.themes) for p in previews} == saved
-
-
-def test_preview_escapes_html() -> None:
-    out = theme_preview_html(theme_preview("<script>x</script>", Taxonomy.default()))
-    assert "<script>" not in out and "&lt;script&gt;" in out
 
 
 # -- refusing -----------------------------------------------------------------------------------
@@ -410,15 +398,89 @@ def test_unexpected_error_is_shown(
 
 def test_every_input_has_its_css_class(folder_journal: Journal, make_form: Any) -> None:
     form = make_form(folder_journal)
-    for name in FORM_FIELDS:
-        widget = form._input(name)
-        assert CSS_CLASSES[name] in widget._dom_classes, name
+    for name in fields_where(in_form=True):
+        widget = form.inputs[name]
+        assert FIELDS[name].css_class in widget._dom_classes, name
         assert name in form.messages
     for attr, css in [("save", "ra-save"), ("status", "ra-status"), ("edit", "ra-edit")]:
         assert css in getattr(form, attr)._dom_classes
     assert "ra-form" in form.widget._dom_classes
     classes = {c for m in form.messages.values() for c in m._dom_classes}
     assert {"ra-message", "ra-message-feeling", "ra-message-went-well"} <= classes
+
+
+def _sample(name: str, n: int) -> Any:
+    """A value for field ``name`` of its kind, unlike the form's empty value."""
+    spec = FIELDS[name]
+    by_kind: dict[str, Any] = {
+        "date": DAY - dt.timedelta(days=n),
+        "enum": spec.values[-1] if spec.values else None,
+        "rating": spec.high,
+        "bool": True,
+        "items": [f"first {name} #tag{n}", f"second {name}"],
+        "actions": [f"[x] done {name}", f"open {name}"],
+        "list": [f"first {name}?", f"second {name}?"],
+    }
+    return by_kind.get(spec.kind, f"some {name}")
+
+
+def _plain(name: str, value: Any) -> Any:
+    kind = FIELDS[name].kind
+    if kind == "items":
+        return [i if isinstance(i, str) else i.text for i in value]
+    if kind == "actions":
+        actions = [parse_action(a) if isinstance(a, str) else a for a in value]
+        return [(a.text, a.done) for a in actions]
+    if kind == "list":
+        return list(value)
+    return value
+
+
+def test_every_field_with_a_widget_is_on_the_form_and_round_trips(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    # The form is built from the field specification: a field given a widget
+    # there gets an input with its CSS class, and its value goes entry ->
+    # form -> entry unchanged, with no other change to the form.
+    names = fields_where(in_form=True)
+    written = {name: _sample(name, n) for n, name in enumerate(names)}
+    eid = folder_journal.add(written)
+    form = make_form(folder_journal)
+    for name in names:
+        assert FIELDS[name].css_class in form.inputs[name]._dom_classes, name
+        assert name in form.messages
+    form.load(eid)
+    entry, problems, _ = form.check()
+    assert problems == {} and entry is not None, problems
+    for name in names:
+        assert _plain(name, getattr(entry, name)) == _plain(name, written[name]), name
+
+
+def test_inputs_follow_the_spec(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+    # attribute names: the field's name, and two short ones
+    assert form.date is form.inputs["interview_date"]
+    assert form.questions is form.inputs["questions_to_ask"]
+    assert form.went_well is form.inputs["went_well"]
+    with pytest.raises(AttributeError):
+        form.no_such_field  # noqa: B018
+    # choices and their plain words come from the model
+    outcome = FIELDS["outcome"]
+    assert list(form.outcome.options) == [c.label for c in outcome.choices]
+    assert "withdrew" in form.outcome.options
+    assert [v for _, v in form.stage.options] == ["", *FIELDS["stage"].values]
+    assert form.feeling.tooltips == tuple(c.label for c in FIELDS["feeling"].choices)
+    assert form.role.placeholder == FIELDS["role"].placeholder
+    captions = {
+        c.value
+        for box in form.widget.children
+        if isinstance(box, widgets.HBox)
+        for c in box.children
+        if isinstance(c, widgets.Label)
+    }
+    assert {FIELDS[n].question for n in fields_where(in_form=True)} <= captions
+    headings = " ".join(c.value for c in form.widget.children if isinstance(c, widgets.HTML))
+    assert all(step.title in headings for step in STEPS)
 
 
 def test_form_displays_as_its_box(folder_journal: Journal, make_form: Any) -> None:
@@ -443,42 +505,6 @@ def test_close_closes_every_widget_and_stops_listening(tmp_path: Any) -> None:
 def test_needs_a_journal() -> None:
     with pytest.raises(TypeError, match="EntryForm needs a Journal"):
         EntryForm("journal/")  # type: ignore[arg-type]
-
-
-# -- plain functions ------------------------------------------------------------------------------
-
-
-def test_entry_values_round_trip() -> None:
-    values = {
-        "client": "ana",
-        "interview_date": DAY,
-        "company": "Acme",
-        "role": "",
-        "stage": "final",
-        "format": None,
-        "feeling": 3,
-        "went_well": "calm\nclear",
-        "went_wrong": "",
-        "connection": None,
-        "employer_view": "",
-        "plan_b": "[x] done thing\nopen thing",
-        "follow_up_requested": False,
-        "follow_up_date": None,
-        "follow_up_response": None,
-        "questions_to_ask": "Why?",
-        "outcome": "no reply",
-        "notes": "",
-    }
-    entry, problems, _ = check_values(values)
-    assert problems == {} and entry is not None
-    assert entry.outcome == "ghosted"
-    assert entry_to_values(entry) == values
-
-
-def test_entry_mapping_keeps_unchanged_items() -> None:
-    kept = Item("Blanked", ("nerves",))
-    m = entry_mapping({"went_wrong": "Blanked\nnew line"}, keep_items={"went_wrong": [kept]})
-    assert m["went_wrong"] == [kept, "new line"]
 
 
 def test_browser_keystrokes_are_gathered_in_a_kernel_like_loop(
