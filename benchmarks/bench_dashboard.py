@@ -62,11 +62,8 @@ from benchmarks._common import RESULTS, cpu_model, median_time, record_section  
 from benchmarks.synth import make_records  # noqa: E402
 from recovery_analytics.journal import Journal  # noqa: E402
 from recovery_analytics.widgets import Dashboard  # noqa: E402
-from recovery_analytics.widgets._dashboard import (  # noqa: E402
-    chart_png,
-    log_of_entries,
-    merge_changes,
-)
+from recovery_analytics.widgets._dashboard_content import chart_png  # noqa: E402
+from recovery_analytics.widgets._selection import log_of_entries, merge_changes  # noqa: E402
 
 SECTION = "## Dashboard (issue 6)"
 

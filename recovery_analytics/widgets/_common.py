@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..exceptions import LogFormatError
 from ..themes import Taxonomy
-from ._templates import NOTE_COLOUR, render
+from ._settle import Clock, Debouncer, Loop, SettledClick
+from ._templates import NOTE_COLOUR, render, status_html
 
 __all__ = [
     "Panel",
@@ -110,10 +111,31 @@ def note_output(text: str) -> dict[str, Any]:
 class Panel:
     """A group of widgets shown as one box: made through :meth:`_w`, closed together."""
 
-    _box: Any
+    _box: Any  # the top-level box, made by the panel's _build
+    status: Any  # its status HTML, made there too
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock, loop: Loop | None) -> None:
         self._created: list[Any] = []
+        self._clock = clock
+        self._loop = loop
+
+    def _soon(self, action: Callable[[], object], delay: float = 0.25) -> Debouncer:
+        """``action`` debounced on the panel's clock and loop."""
+        return Debouncer(action, delay, clock=self._clock, loop=self._loop)
+
+    def _settled(self, button: Any, action: Callable[[], object], note: str) -> SettledClick:
+        """``action`` for each click of ``button``, once the browser has settled.
+
+        ``note`` is shown in the panel's status while the click waits.
+        """
+        return SettledClick(
+            button, action, waiting=lambda: self._show(NOTE_COLOUR, note),
+            clock=self._clock, loop=self._loop,
+        )  # fmt: skip
+
+    def _show(self, colour: str, text: str) -> None:
+        """Words in the panel's status line."""
+        self.status.value = status_html(text, colour)
 
     def _w(self, widget: Any, css: str | None = None) -> Any:
         """Keep ``widget`` (to close it later), with CSS class ``css``."""

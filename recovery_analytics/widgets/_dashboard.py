@@ -86,8 +86,8 @@ from ._selection import (
     theme_note,
     written_html,
 )
-from ._settle import BrowserButton, Clock, Debouncer, Loop, SettledClick, from_browser, running_loop
-from ._templates import ERROR_COLOUR, NOTE_COLOUR, render, status_html
+from ._settle import BrowserButton, Clock, Loop, from_browser, running_loop
+from ._templates import ERROR_COLOUR, NOTE_COLOUR, render
 
 __all__ = ["Dashboard"]
 
@@ -112,9 +112,8 @@ class Dashboard(Panel):
     dpi : float
         Resolution of the chart images.
     clock, loop : optional
-        The time source and event loop of the gathered refreshes and the
-        settled Export (see :mod:`recovery_analytics.widgets._settle`); by
-        default :func:`time.monotonic` and the kernel's running loop.
+        As for :class:`EntryForm`; here they time the refreshes gathered
+        from a burst of changes and the Export clicked in the browser.
 
     Notes
     -----
@@ -158,13 +157,12 @@ class Dashboard(Panel):
         self._drawn: dict[str, tuple[Any, ...]] = {}
         self._pending: set[str] = set()
         self._quiet = False
-        super().__init__()
+        super().__init__(clock, loop)
         self._build(os.fspath(export_dir))
         self._tab_names: list[str] = []
         self._update_choices(initial=client)
-        self._loop = loop
-        self._redraw_soon = Debouncer(self._redraw_quietly, delay=0.2, clock=clock, loop=loop)
-        self._refresh_soon = Debouncer(self._apply_pending, delay=0.3, clock=clock, loop=loop)
+        self._redraw_soon = self._soon(self._redraw_quietly, delay=0.2)
+        self._refresh_soon = self._soon(self._apply_pending, delay=0.3)
         filters = (self.client, self.start, self.end, self.polarity, self.theme)
         for control in filters:
             control.observe(self._filter_changed, names="value")
@@ -172,12 +170,8 @@ class Dashboard(Panel):
         self.reload.on_click(self._reload_clicked)
         # an Export clicked in the browser waits for a filter or "hide names" changed
         # just before it, so the packet is the one on screen
-        self._export_click = SettledClick(
-            self.export,
-            self._export_clicked,
-            waiting=lambda: self._show(NOTE_COLOUR, "Writing the review packet\u2026"),
-            clock=clock,
-            loop=loop,
+        self._export_click = self._settled(
+            self.export, self._export_clicked, "Writing the review packet\u2026"
         )
         for control in (*filters, self.export_dir, self.export_format, self.anonymize):
             control.observe(self._export_click.touched, names="value")
@@ -518,8 +512,3 @@ class Dashboard(Panel):
             return
         self.export_link.value = export_link_html(path)
         self._show(NOTE_COLOUR, "The review packet is ready.")
-
-    # -- status ---------------------------------------------------------------------------
-
-    def _show(self, colour: str, text: str) -> None:
-        self.status.value = status_html(text, colour)

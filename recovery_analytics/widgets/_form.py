@@ -61,7 +61,7 @@ from ..journal import DuplicateEntryError, EntryNotFoundError, Journal, JournalC
 from ..model import DEFAULT_CLIENT, FIELDS, STEPS, Entry, FieldSpec, Item, fields_where
 from ._common import Panel, failure_message, resolve_taxonomy, set_choice
 from ._inputs import make_input
-from ._settle import BrowserButton, Clock, Debouncer, Loop, SettledClick, from_browser
+from ._settle import BrowserButton, Clock, Loop, from_browser
 from ._templates import ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR, render, status_html
 from ._values import (
     DUPLICATE,
@@ -70,6 +70,7 @@ from ._values import (
     GONE_WHILE_EDITING,
     OUT_OF_DATE,
     SAVED_NOT_FOLLOWED,
+    EntryIndex,
     LinePreview,
     check_values,
     default_client,
@@ -90,7 +91,7 @@ __all__ = ["EntryForm"]
 ALIASES: Final = {"date": "interview_date", "questions": "questions_to_ask"}
 
 _WIDE: Final = {"width": "28em"}
-_AREA: Final = {"width": "28em", "height": "6.5em"}
+_CAPTION: Final = {"flex": "0 0 15em"}
 
 
 class EntryForm(Panel):
@@ -151,7 +152,7 @@ class EntryForm(Panel):
                 "EntryForm needs a Journal (Journal.open('journal/') or "
                 f"Journal.open('sqlite:///journal.db')), but a {type(journal).__name__} was passed."
             )
-        super().__init__()
+        super().__init__(clock, loop)
         self.journal = journal
         self.taxonomy = resolve_taxonomy(taxonomy, journal)
         self._preview_cache: dict[str, LinePreview] = {}
@@ -160,7 +161,7 @@ class EntryForm(Panel):
         self._unknown: set[str] = set()  # yes/no fields loaded as unknown, left alone
         self._loading = False
         self._own_write = False
-        self._index: dict[str, tuple[dt.date, str | None, str]] = {}
+        self._index: EntryIndex = {}
         self.inputs: dict[str, Any] = {}
         self.messages: dict[str, Any] = {}
 
@@ -171,15 +172,9 @@ class EntryForm(Panel):
         self._build()
         self.validate()
         # a Save clicked in the browser waits for the values typed just before it
-        self._save_click = SettledClick(
-            self.save,
-            self._save_now,
-            waiting=lambda: self._show(NOTE_COLOUR, "Saving\u2026"),
-            clock=clock,
-            loop=loop,
-        )
-        self._validate_soon = Debouncer(self._validate_quietly, clock=clock, loop=loop)
-        self._preview_soon = Debouncer(self._update_previews_quietly, clock=clock, loop=loop)
+        self._save_click = self._settled(self.save, self._save_now, "Saving\u2026")
+        self._validate_soon = self._soon(self._validate_quietly)
+        self._preview_soon = self._soon(self._update_previews_quietly)
         for widget in self.inputs.values():
             widget.observe(self._changed, names="value")
         for name in self.previews:
@@ -234,7 +229,7 @@ class EntryForm(Panel):
         message.add_class(f"ra-message-{(spec.css_class or '').removeprefix('ra-')}")
         self.messages[spec.name] = message
         caption = self._w(
-            widgets.Label(spec.question or spec.label, layout=widgets.Layout(flex="0 0 15em"))
+            widgets.Label(spec.question or spec.label, layout=widgets.Layout(**_CAPTION))
         )
         widget.layout.flex = "0 0 auto"
         row = [self._w(widgets.HBox([caption, widget, message]))]
@@ -258,23 +253,13 @@ class EntryForm(Panel):
             "ra-edit",
         )
         self.previews: dict[str, Any] = {}
+        edit_label = w(widgets.Label("Edit an earlier entry", layout=widgets.Layout(**_CAPTION)))
         parts = [
             self._heading(
                 "Reflect on an interview",
                 "Take your time. Everything here is for you, and any part can stay empty.",
             ),
-            w(
-                widgets.HBox(
-                    [
-                        w(
-                            widgets.Label(
-                                "Edit an earlier entry", layout=widgets.Layout(flex="0 0 15em")
-                            )
-                        ),
-                        self.edit,
-                    ]
-                )
-            ),
+            w(widgets.HBox([edit_label, self.edit])),
         ]
         for step in STEPS:
             names = [n for n in form_fields() if FIELDS[n].step == step.number]
@@ -329,10 +314,11 @@ class EntryForm(Panel):
 
     def clear(self) -> None:
         """Empty every field (the client stays) and start a new reflection."""
-        client = self.client.value
+        kept = {n: w.value for n, w in self.inputs.items() if FIELDS[n].widget == "name"}
+        today = {n: dt.date.today() for n in fields_where(kind="date") if FIELDS[n].required}
         self._editing = None
         self._keep_items = {}
-        self._set_values({"client": client, "interview_date": dt.date.today()})
+        self._set_values(kept | today)
         self._unknown = set()
 
     # -- validation ------------------------------------------------------------------------
@@ -398,9 +384,6 @@ class EntryForm(Panel):
     def _text_changed(self, change: Mapping[str, Any]) -> None:
         if not self._loading:
             self._preview_soon(now=not from_browser(change))
-
-    def _show(self, colour: str, text: str) -> None:
-        self.status.value = status_html(text, colour)
 
     # -- editing ---------------------------------------------------------------------------
 

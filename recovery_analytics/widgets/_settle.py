@@ -107,7 +107,36 @@ class BrowserButton(widgets.Button):
             self.clicked_in_browser = False
 
 
-class Debouncer:
+class _Waiting:
+    """At most one call waiting on a loop: what a debouncer and a settled click share."""
+
+    def __init__(self, clock: Clock, loop: Loop | None) -> None:
+        self._clock = clock
+        self._loop = loop
+        self._handle: Handle | None = None
+
+    @property
+    def pending(self) -> bool:
+        """Whether a call is waiting to run."""
+        return self._handle is not None
+
+    def _later(self, delay: float, callback: Callable[[], object]) -> bool:
+        """Schedule ``callback`` in ``delay`` seconds; ``False`` when there is no loop."""
+        loop = running_loop(self._loop)
+        if loop is None:
+            return False
+        # at least a millisecond: a clock's rounding must not make a wait spin
+        self._handle = loop.call_later(max(delay, _MIN_WAIT), callback)
+        return True
+
+    def cancel(self) -> None:
+        """Drop a waiting call."""
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+
+class Debouncer(_Waiting):
     """Call ``fn`` at once, then gather the calls of a burst into one (inside a loop).
 
     The first call after a quiet moment runs at once; calls that follow
@@ -147,20 +176,15 @@ class Debouncer:
     ) -> None:
         self._fn = fn
         self._delay = delay
-        self._clock = clock
-        self._loop = loop
-        self._handle: Handle | None = None
-        self._last = -math.inf
+        self._last = -math.inf  # when fn last ran
+        super().__init__(clock, loop)
 
     def __call__(self, *, now: bool = False) -> None:
-        loop = running_loop(self._loop)
         quiet = self._clock() - self._last >= self._delay
-        if loop is None or now or (quiet and self._handle is None):
-            self.cancel()
-            self._fire()
-            return
+        gather = not now and not (quiet and self._handle is None)
         self.cancel()
-        self._handle = loop.call_later(self._delay, self._fire)
+        if not (gather and self._later(self._delay, self._fire)):
+            self._fire()
 
     def _fire(self) -> None:
         self._handle = None
@@ -169,25 +193,14 @@ class Debouncer:
         finally:
             self._last = self._clock()
 
-    @property
-    def pending(self) -> bool:
-        """Whether a gathered call is waiting to run."""
-        return self._handle is not None
-
     def flush(self) -> None:
         """Run a waiting call now."""
         if self._handle is not None:
             self.cancel()
             self._fire()
 
-    def cancel(self) -> None:
-        """Drop a waiting call."""
-        if self._handle is not None:
-            self._handle.cancel()
-            self._handle = None
 
-
-class SettledClick:
+class SettledClick(_Waiting):
     """Run ``action`` for each click of ``button``, after the browser has settled.
 
     Call :meth:`touched` from an observer of every value the action reads.
@@ -209,22 +222,13 @@ class SettledClick:
         clock: Clock = time.monotonic,
         loop: Loop | None = None,
     ) -> None:
+        super().__init__(clock, loop)
         self._button = button
         self._action = action
         self._waiting = waiting
-        self._settle = settle
-        self._limit = limit
-        self._clock = clock
-        self._loop = loop
-        self._handle: Handle | None = None
-        self._clicked_at = -math.inf
-        self._last_from_browser = -math.inf
+        self._settle, self._limit = settle, limit
+        self._clicked_at = self._last_from_browser = -math.inf
         button.on_click(self._clicked)
-
-    @property
-    def pending(self) -> bool:
-        """Whether a click is waiting for the browser to settle."""
-        return self._handle is not None
 
     def touched(self, change: Mapping[str, Any]) -> None:
         """Note a value change; only the browser's count."""
@@ -234,30 +238,25 @@ class SettledClick:
     def _clicked(self, _button: Any = None) -> None:
         if self._handle is not None:
             return  # already on its way
-        loop = running_loop(self._loop)
-        if loop is None or not getattr(self._button, "clicked_in_browser", False):
+        in_browser = getattr(self._button, "clicked_in_browser", False)
+        if not (in_browser and self._later(self._settle, self._when_settled)):
             self._action()
             return
         self._clicked_at = self._clock()
         if self._waiting is not None:
             self._waiting()
-        self._handle = loop.call_later(self._settle, self._when_settled)
 
     def _when_settled(self) -> None:
         now = self._clock()
         quiet = now - self._last_from_browser
-        loop = running_loop(self._loop)
-        if loop is not None and quiet < self._settle and now - self._clicked_at < self._limit:
-            # at least a millisecond: a clock's rounding must not make it spin
-            again = max(self._settle - quiet, _MIN_WAIT)
-            self._handle = loop.call_later(again, self._when_settled)
-            return
+        if quiet < self._settle and now - self._clicked_at < self._limit:
+            if self._later(self._settle - quiet, self._when_settled):
+                return
         self._handle = None
         self._action()
 
     def flush(self) -> None:
         """Run a waiting click now (when the widget is closed, say)."""
         if self._handle is not None:
-            self._handle.cancel()
-            self._handle = None
+            self.cancel()
             self._action()
