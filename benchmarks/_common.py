@@ -21,7 +21,6 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 __all__ = [
-    "NO_THEMES",
     "RESULTS",
     "Timing",
     "cpu_model",
@@ -147,16 +146,3 @@ def main(
     if args.record:
         record_section(heading, section)
         print(f"written to {RESULTS}")
-
-
-class _NoThemes:
-    """A stand-in taxonomy that tags nothing: loading timed without the theme tagger.
-
-    (``load(..., taxonomy=False)`` replaces it once ``load()`` can skip tagging.)
-    """
-
-    def tag_items(self, texts: pd.Series, tags: pd.Series | None = None) -> pd.Series:
-        return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype=object)
-
-
-NO_THEMES: Any = _NoThemes()

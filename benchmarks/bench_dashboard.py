@@ -53,7 +53,8 @@ from synth import make_records
 
 from recovery_analytics.journal import Journal
 from recovery_analytics.widgets import Dashboard
-from recovery_analytics.widgets._dashboard import chart_png, log_of_entries, merge_changes
+from recovery_analytics.widgets._dashboard_content import chart_png
+from recovery_analytics.widgets._selection import log_of_entries, merge_changes
 
 matplotlib.use("Agg")
 

@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 import sqlalchemy
-from _common import NO_THEMES, load_average, machine, main, median_time, shared_cpus, table
+from _common import load_average, machine, main, median_time, shared_cpus, table
 from synth import make_records
 
 from recovery_analytics import entry_from_mapping, load
@@ -63,7 +63,7 @@ def bench_backend(
     rows: list[Row],
 ) -> str:
     """Fill one journal, time add and log() and the baseline; return a note."""
-    no_themes = NO_THEMES
+    no_themes = False
     n = sum(1 for _ in source.open())
     journal = Journal.open(location)
     w0 = time.perf_counter()

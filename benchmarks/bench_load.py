@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.json as pj
 import synth
-from _common import NO_THEMES, load_average, machine, main, table
+from _common import load_average, machine, main, table
 
 from recovery_analytics import load
 
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> str:
                 name,
                 what,
                 best(lambda b=baseline, p=path: b(p), args.repeat),
-                best(lambda p=path: load(p, taxonomy=NO_THEMES, progress=False), args.repeat),
+                best(lambda p=path: load(p, taxonomy=False, progress=False), args.repeat),
                 best(lambda p=path: load(p, progress=False), args.repeat),
             )
         )

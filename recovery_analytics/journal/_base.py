@@ -54,18 +54,6 @@ Themes = TaxonomyLike | PathLike | Literal[False] | None
 ChangeCallback = Callable[[str], object]
 
 
-class _NoThemes:
-    """A stand-in taxonomy for reads that need entries, not themes."""
-
-    def tag_items(self, texts: pd.Series, tags: pd.Series) -> pd.Series:
-        return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype=object)
-
-
-# What ``load(taxonomy=...)`` is given to skip tagging. Once ``load()`` takes
-# ``taxonomy=False`` itself, this becomes ``False`` and ``_NoThemes`` goes.
-NO_THEMES: Any = _NoThemes()
-
-
 def entry_values(entry: Entry) -> dict[str, Any]:
     """An entry's fields as given (items keep their tags, unlike ``Entry.to_dict``)."""
     return {f.name: getattr(entry, f.name) for f in fields(entry)}
@@ -285,7 +273,7 @@ class Journal(abc.ABC):
             mapping=mapping,
             encoding=encoding,
             dayfirst=dayfirst,
-            taxonomy=NO_THEMES,
+            taxonomy=False,
             options=options,
         )
         entries = entries_of_log(log)
@@ -429,4 +417,4 @@ class Journal(abc.ABC):
         """
         if taxonomy is None:
             taxonomy = self._taxonomy
-        return NO_THEMES if taxonomy is False else taxonomy
+        return taxonomy

@@ -59,7 +59,7 @@ from ..exceptions import (
 )
 from ..io import client_folder, decode, entry_filename, parse_markdown, write_markdown
 from ..model import Entry
-from ._base import NO_THEMES, Journal, Themes, entries_of_log, sort_entries
+from ._base import Journal, Themes, entries_of_log, sort_entries
 from ._open import PathLike
 
 try:
@@ -203,7 +203,7 @@ class FolderJournal(Journal, backend="folder"):
 
     # -- reading files -------------------------------------------------------------
 
-    def _scan(self, taxonomy: Any = NO_THEMES, errors: str = "collect") -> ReflectionLog:
+    def _scan(self, taxonomy: Any = False, errors: str = "collect") -> ReflectionLog:
         return load(self.path, errors=errors, taxonomy=taxonomy)
 
     def _parse_file(self, path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:

@@ -5,33 +5,34 @@
 * :class:`Dashboard` - charts and headline numbers of a journal or a log,
   with filters, refreshed when the journal changes, and a review-packet export.
 
-Both are thin: the logic they use lives in plain functions
-(:func:`entry_mapping`, :func:`check_values`, :func:`theme_preview`,
-:func:`select_log`, :func:`headline`, :func:`chart_png`) that are tested
-without widgets. Every widget carries a CSS class (``ra-...``) listed in the
-docstrings of :mod:`recovery_analytics.widgets._form` and
+Both are layout and callbacks only. The logic they use lives in plain
+modules tested without widgets: the form's values in ``_values``
+(:func:`entry_mapping`, :func:`check_values`, :func:`entry_to_values`,
+:func:`theme_preview`), the dashboard's data in ``_selection``
+(:func:`select_log`), its headline and charts in ``_dashboard_content``
+(:func:`headline`, :func:`chart_png`), time (debouncing, clicks that wait for
+the browser) in ``_settle`` and the HTML in Jinja2 templates. Every widget
+carries a CSS class (``ra-...``) listed in the docstrings of
+:mod:`recovery_analytics.widgets._form` and
 :mod:`recovery_analytics.widgets._dashboard`.
 """
 
 from __future__ import annotations
 
-from ._dashboard import Dashboard, chart_png, headline, select_log
-from ._form import (
-    EntryForm,
-    check_values,
-    entry_mapping,
-    entry_to_values,
-    theme_preview,
-)
+from ._dashboard import Dashboard
+from ._dashboard_content import chart_png, headline
+from ._form import EntryForm
+from ._selection import select_log
+from ._values import check_values, entry_mapping, entry_to_values, theme_preview
 
 __all__ = [
     "Dashboard",
     "EntryForm",
     "chart_png",
-    "headline",
-    "select_log",
     "check_values",
     "entry_mapping",
     "entry_to_values",
+    "headline",
+    "select_log",
     "theme_preview",
 ]

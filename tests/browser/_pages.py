@@ -1,7 +1,7 @@
 """What a person does in the browser: open a notebook, run it, fill in the form.
 
 Every locator is scoped to a widget's ``ra-...`` CSS class (see
-``recovery_analytics/widgets/_form.py``) inside the form, never to a bare
+``recovery_analytics/model``, shown on the form) inside the form, never to a bare
 label: JupyterLab's toolbar has a "Save" button of its own.
 """
 

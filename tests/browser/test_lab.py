@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from recovery_analytics.widgets._dashboard import TAB_TITLES
+from recovery_analytics.widgets._dashboard_content import TAB_TITLES
 
 from ._pages import (
     RUN_TIMEOUT,

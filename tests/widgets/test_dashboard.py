@@ -14,16 +14,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from recovery_analytics import ReflectionLog
 from recovery_analytics.analytics._examples import example_log
 from recovery_analytics.journal import Journal
-from recovery_analytics.widgets import Dashboard, EntryForm, headline, select_log
-from recovery_analytics.widgets._dashboard import (
-    NO_ENTRIES,
-    NO_SELECTION,
-    export_link_html,
-    merge_changes,
-)
+from recovery_analytics.widgets import Dashboard, EntryForm
+from recovery_analytics.widgets._dashboard_content import NO_SELECTION
+from recovery_analytics.widgets._selection import NO_ENTRIES
+from recovery_analytics.widgets._settle import SETTLE
+
+from ._fake_loop import FakeLoop
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -213,25 +211,34 @@ def test_form_and_dashboard_stay_linked(filled: Journal, closing: list[Any]) -> 
 def test_in_a_kernel_saved_shows_before_the_chart_is_drawn(
     filled: Journal, closing: list[Any]
 ) -> None:
-    import asyncio
-
-    dash = Dashboard(filled)
+    loop = FakeLoop()
+    dash = Dashboard(filled, clock=loop.time, loop=loop)
     form = EntryForm(filled, client="ana")
     closing.extend([form, dash])
     before = png_of(dash.output)
-
-    async def click() -> None:
-        form.company.value = "Delta"
-        form.went_well.value = "Stayed calm"
-        form.save.click()  # as the kernel runs a browser's click
-        assert "Saved" in form.status.value
-        assert "4 interviews" in dash.headline.value  # numbers at once
-        assert png_of(dash.output) == before  # the chart follows right after
-        await asyncio.sleep(0.01)
-        assert png_of(dash.output) != before
-
-    asyncio.run(click())
+    form.company.value = "Delta"
+    form.went_well.value = "Stayed calm"
+    form.save.click()  # as the kernel runs a browser's click
+    assert "Saved" in form.status.value
+    assert "4 interviews" in dash.headline.value  # numbers at once
+    assert png_of(dash.output) == before  # the chart follows right after
+    loop.advance(0)
+    assert png_of(dash.output) != before
     assert plt.get_fignums() == []
+
+
+def test_a_burst_of_changes_is_one_refresh(filled: Journal, closing: list[Any]) -> None:
+    loop = FakeLoop()
+    dash = Dashboard(filled, clock=loop.time, loop=loop)
+    closing.append(dash)
+    days = ["2026-02-01", "2026-02-02", "2026-02-03"]
+    for day in days:  # an import: the first change at once, the rest gathered
+        filled.add({"client": "ana", "interview_date": day})
+    assert len(dash.log) == len(ENTRIES) + 1
+    loop.advance(0.2)
+    assert len(dash.log) == len(ENTRIES) + 1  # still gathering
+    loop.advance(0.2)
+    assert len(dash.log) == len(ENTRIES) + len(days)
 
 
 def test_incremental_refresh_matches_a_full_read(filled: Journal, closing: list[Any]) -> None:
@@ -248,16 +255,6 @@ def test_incremental_refresh_matches_a_full_read(filled: Journal, closing: list[
         got = got.drop(columns=["source"], errors="ignore")
         want = want.drop(columns=["source"], errors="ignore")
         pd.testing.assert_frame_equal(got, want, check_categorical=True)
-
-
-def test_merge_changes_removes_and_orders() -> None:
-    log = example_log()
-    fresh = log.filter(entry_ids=["ana-2"])
-    without = merge_changes(log, None, ["ana-2", "ben-5"])
-    assert list(without.interviews.index) == ["ana-1", "ben-4", "ana-3"]
-    back = merge_changes(without, fresh, ["ana-2"])
-    assert list(back.interviews.index) == ["ana-1", "ben-4", "ana-2", "ana-3"]
-    assert list(back.items["entry_id"]) == [e for e in log.items["entry_id"] if e != "ben-5"]
 
 
 def test_dashboard_error_does_not_break_saving(
@@ -284,7 +281,7 @@ def test_dashboard_error_does_not_break_saving(
 def test_chart_error_is_shown_in_the_tab(
     filled: Journal, closing: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from recovery_analytics.widgets import _dashboard
+    from recovery_analytics.widgets import _dashboard_content
 
     dash = Dashboard(filled)
     closing.append(dash)
@@ -292,7 +289,7 @@ def test_chart_error_is_shown_in_the_tab(
     def broken(*args: Any, **kwargs: Any) -> bytes:
         raise ValueError("bad numbers")
 
-    monkeypatch.setattr(_dashboard, "chart_png", broken)
+    monkeypatch.setattr(_dashboard_content, "chart_png", broken)
     dash.polarity.value = "wrong"
     assert "could not be drawn" in text_of(dash.output)
     assert "bad numbers" in dash.status.value
@@ -331,23 +328,19 @@ def test_export_writes_the_packet_and_links_it(
 def test_browser_export_waits_for_hide_names_ticked_just_before(
     filled: Journal, closing: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import asyncio
-
     monkeypatch.chdir(tmp_path)
-    dash = Dashboard(filled)
+    loop = FakeLoop()
+    dash = Dashboard(filled, clock=loop.time, loop=loop)
     closing.append(dash)
-
-    async def browser() -> None:
-        # the browser sent the tick before the click, but the kernel handled
-        # the click first (it may: see widgets/_settle.py)
-        dash.export._handle_button_msg(None, {"event": "click"}, [])
-        assert "Writing" in dash.status.value
-        assert not (tmp_path / "exports").exists()
-        await asyncio.sleep(0.1)
-        dash.anonymize.set_state({"value": True})
-        await asyncio.sleep(1.0)
-
-    asyncio.run(browser())
+    # the browser sent the tick before the click, but the kernel handled
+    # the click first (it may: see widgets/_settle.py)
+    dash.export._handle_button_msg(None, {"event": "click"}, [])
+    assert "Writing" in dash.status.value
+    loop.advance(SETTLE / 4)
+    dash.anonymize.set_state({"value": True})
+    loop.advance(SETTLE - 0.01)  # SETTLE after the click, but not quiet since the tick
+    assert not (tmp_path / "exports").exists()
+    loop.advance(SETTLE)
     written = list((tmp_path / "exports").iterdir())
     assert [p.name for p in written] == [f"review-{dt.date.today().isoformat()}.html"]
     text = written[0].read_text()
@@ -370,11 +363,6 @@ def test_export_failure_is_shown(
     assert dash.export_link.value == ""
 
 
-def test_export_link_outside_the_notebook_folder() -> None:
-    text = export_link_html(Path("/srv/out/r.html"), cwd=Path("/home/me"))
-    assert 'href="file:///srv/out/r.html"' in text and "/srv/out/r.html" in text
-
-
 # -- a log instead of a journal ----------------------------------------------------------------
 
 
@@ -387,37 +375,3 @@ def test_dashboard_of_a_log(closing: list[Any]) -> None:
     assert png_of(dash.output)[:8] == PNG
     with pytest.raises(TypeError, match="Journal"):
         Dashboard("journal/")  # type: ignore[arg-type]
-
-
-# -- plain functions ---------------------------------------------------------------------------
-
-
-def test_headline_numbers_are_hand_counted() -> None:
-    ana = select_log(example_log(), client="ana")
-    lines = headline(ana)
-    # ana: went well 1 + 2 + 2 = 5, went wrong 2 + 1 + 0 = 3; feeling (2 + 3 + 4) / 3 = 3.0
-    assert (
-        lines[0] == "3 interviews from January to March 2026: 5 things went well and 3 went wrong."
-    )
-    assert "first glimpse" in lines[1]  # 3 < 5 interviews: no trend claimed
-    assert "3.0 out of 5 on average (noted for 3 of 3 interviews)" in lines[2]
-    assert not any("verdict" in line or "bad" in line for line in lines)
-
-
-def test_headline_trend_with_enough_interviews(tmp_path: Path) -> None:
-    journal = Journal.open(tmp_path / "j")
-    # first half (3 interviews): 0 well, 1 wrong each; second half (3): 1 well, 0 wrong
-    for day in range(1, 7):
-        if day <= 3:
-            journal.add({"interview_date": f"2026-05-0{day}", "went_wrong": ["Arrived late"]})
-        else:
-            journal.add({"interview_date": f"2026-05-0{day}", "went_well": ["Calm"]})
-    lines = headline(journal.log())
-    assert lines[0].startswith("6 interviews on") or lines[0].startswith("6 interviews in May")
-    assert "(0% in the first half, 100% in the second)" in lines[1]
-
-
-def test_headline_of_nothing() -> None:
-    empty = select_log(example_log(), start="2030-01-01")
-    assert headline(empty) == [NO_SELECTION]
-    assert isinstance(empty, ReflectionLog)

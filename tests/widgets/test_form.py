@@ -15,19 +15,14 @@ import ipywidgets as widgets
 import pytest
 from traitlets import TraitError
 
-from recovery_analytics import Item
 from recovery_analytics.journal import Journal
+from recovery_analytics.model import FIELDS, STEPS, fields_where, parse_action
 from recovery_analytics.themes import Taxonomy
-from recovery_analytics.widgets import EntryForm, check_values, entry_mapping, entry_to_values
-from recovery_analytics.widgets._form import (
-    CSS_CLASSES,
-    FORM_FIELDS,
-    NO_CLIENT,
-    NOTHING_YET,
-    Debouncer,
-    theme_preview,
-    theme_preview_html,
-)
+from recovery_analytics.widgets import EntryForm, check_values, entry_mapping
+from recovery_analytics.widgets._settle import SETTLE, SETTLE_LIMIT
+from recovery_analytics.widgets._values import NO_CLIENT, NOTHING_YET, theme_preview
+
+from ._fake_loop import FakeLoop
 
 DAY = dt.date(2026, 3, 4)
 
@@ -108,7 +103,7 @@ def test_save_writes_every_field_and_clears_the_form(journal: Journal, make_form
     assert entry.follow_up_requested is True
     assert entry.follow_up_date == dt.date(2026, 3, 6)
     assert entry.follow_up_response == "pending"
-    assert entry.questions_to_ask == ["What does a typical week look like?"]
+    assert list(entry.questions_to_ask) == ["What does a typical week look like?"]
     assert entry.outcome == "pending"  # "waiting to hear" is the plain label of pending
     assert entry.notes == "Second round next week maybe"
     assert entry.reflected_on == dt.date.today()
@@ -160,11 +155,6 @@ def test_preview_agrees_with_the_saved_themes(journal: Journal, make_form: Any) 
     items = journal.log().items
     saved = {t: list(th) for t, th in zip(items["text"], items["themes"], strict=True)}
     assert {p.text: list(p.themes) for p in previews} == saved
-
-
-def test_preview_escapes_html() -> None:
-    out = theme_preview_html(theme_preview("<script>x</script>", Taxonomy.default()))
-    assert "<script>" not in out and "&lt;script&gt;" in out
 
 
 # -- refusing -----------------------------------------------------------------------------------
@@ -408,15 +398,89 @@ def test_unexpected_error_is_shown(
 
 def test_every_input_has_its_css_class(folder_journal: Journal, make_form: Any) -> None:
     form = make_form(folder_journal)
-    for name in FORM_FIELDS:
-        widget = form._input(name)
-        assert CSS_CLASSES[name] in widget._dom_classes, name
+    for name in fields_where(in_form=True):
+        widget = form.inputs[name]
+        assert FIELDS[name].css_class in widget._dom_classes, name
         assert name in form.messages
     for attr, css in [("save", "ra-save"), ("status", "ra-status"), ("edit", "ra-edit")]:
         assert css in getattr(form, attr)._dom_classes
     assert "ra-form" in form.widget._dom_classes
     classes = {c for m in form.messages.values() for c in m._dom_classes}
     assert {"ra-message", "ra-message-feeling", "ra-message-went-well"} <= classes
+
+
+def _sample(name: str, n: int) -> Any:
+    """A value for field ``name`` of its kind, unlike the form's empty value."""
+    spec = FIELDS[name]
+    by_kind: dict[str, Any] = {
+        "date": DAY - dt.timedelta(days=n),
+        "enum": spec.values[-1] if spec.values else None,
+        "rating": spec.high,
+        "bool": True,
+        "items": [f"first {name} #tag{n}", f"second {name}"],
+        "actions": [f"[x] done {name}", f"open {name}"],
+        "list": [f"first {name}?", f"second {name}?"],
+    }
+    return by_kind.get(spec.kind, f"some {name}")
+
+
+def _plain(name: str, value: Any) -> Any:
+    kind = FIELDS[name].kind
+    if kind == "items":
+        return [i if isinstance(i, str) else i.text for i in value]
+    if kind == "actions":
+        actions = [parse_action(a) if isinstance(a, str) else a for a in value]
+        return [(a.text, a.done) for a in actions]
+    if kind == "list":
+        return list(value)
+    return value
+
+
+def test_every_field_with_a_widget_is_on_the_form_and_round_trips(
+    folder_journal: Journal, make_form: Any
+) -> None:
+    # The form is built from the field specification: a field given a widget
+    # there gets an input with its CSS class, and its value goes entry ->
+    # form -> entry unchanged, with no other change to the form.
+    names = fields_where(in_form=True)
+    written = {name: _sample(name, n) for n, name in enumerate(names)}
+    eid = folder_journal.add(written)
+    form = make_form(folder_journal)
+    for name in names:
+        assert FIELDS[name].css_class in form.inputs[name]._dom_classes, name
+        assert name in form.messages
+    form.load(eid)
+    entry, problems, _ = form.check()
+    assert problems == {} and entry is not None, problems
+    for name in names:
+        assert _plain(name, getattr(entry, name)) == _plain(name, written[name]), name
+
+
+def test_inputs_follow_the_spec(folder_journal: Journal, make_form: Any) -> None:
+    form = make_form(folder_journal)
+    # attribute names: the field's name, and two short ones
+    assert form.date is form.inputs["interview_date"]
+    assert form.questions is form.inputs["questions_to_ask"]
+    assert form.went_well is form.inputs["went_well"]
+    with pytest.raises(AttributeError):
+        form.no_such_field  # noqa: B018
+    # choices and their plain words come from the model
+    outcome = FIELDS["outcome"]
+    assert list(form.outcome.options) == [c.label for c in outcome.choices]
+    assert "withdrew" in form.outcome.options
+    assert [v for _, v in form.stage.options] == ["", *FIELDS["stage"].values]
+    assert form.feeling.tooltips == tuple(c.label for c in FIELDS["feeling"].choices)
+    assert form.role.placeholder == FIELDS["role"].placeholder
+    captions = {
+        c.value
+        for box in form.widget.children
+        if isinstance(box, widgets.HBox)
+        for c in box.children
+        if isinstance(c, widgets.Label)
+    }
+    assert {FIELDS[n].question for n in fields_where(in_form=True)} <= captions
+    headings = " ".join(c.value for c in form.widget.children if isinstance(c, widgets.HTML))
+    assert all(step.title in headings for step in STEPS)
 
 
 def test_form_displays_as_its_box(folder_journal: Journal, make_form: Any) -> None:
@@ -443,81 +507,22 @@ def test_needs_a_journal() -> None:
         EntryForm("journal/")  # type: ignore[arg-type]
 
 
-# -- plain functions ------------------------------------------------------------------------------
-
-
-def test_entry_values_round_trip() -> None:
-    values = {
-        "client": "ana",
-        "interview_date": DAY,
-        "company": "Acme",
-        "role": "",
-        "stage": "final",
-        "format": None,
-        "feeling": 3,
-        "went_well": "calm\nclear",
-        "went_wrong": "",
-        "connection": None,
-        "employer_view": "",
-        "plan_b": "[x] done thing\nopen thing",
-        "follow_up_requested": False,
-        "follow_up_date": None,
-        "follow_up_response": None,
-        "questions_to_ask": "Why?",
-        "outcome": "no reply",
-        "notes": "",
-    }
-    entry, problems, _ = check_values(values)
-    assert problems == {} and entry is not None
-    assert entry.outcome == "ghosted"
-    assert entry_to_values(entry) == values
-
-
-def test_entry_mapping_keeps_unchanged_items() -> None:
-    kept = Item("Blanked", ("nerves",))
-    m = entry_mapping({"went_wrong": "Blanked\nnew line"}, keep_items={"went_wrong": [kept]})
-    assert m["went_wrong"] == [kept, "new line"]
-
-
-def test_debouncer_gathers_a_burst_inside_an_event_loop() -> None:
-    calls: list[int] = []
-    debounced = Debouncer(lambda: calls.append(1), delay=0.05)
-
-    async def typing() -> None:
-        for _ in range(5):
-            debounced()  # five keystrokes: the first runs at once, the rest wait
-        assert calls == [1] and debounced.pending
-        await asyncio.sleep(0.2)
-        assert calls == [1, 1] and not debounced.pending
-        debounced()  # after a quiet moment: at once again
-        assert calls == [1, 1, 1]
-        debounced()
-        debounced(now=True)  # a value set from Python code: at once
-        assert calls == [1, 1, 1, 1] and not debounced.pending
-
-    asyncio.run(typing())
-    debounced()  # no loop: at once
-    assert calls == [1, 1, 1, 1, 1]
-
-
 def test_browser_keystrokes_are_gathered_in_a_kernel_like_loop(
     folder_journal: Journal, make_form: Any
 ) -> None:
-    form = make_form(folder_journal)
-
-    async def browser() -> None:
-        # set_state is how ipywidgets applies what a browser sent
-        form.company.set_state({"value": "A"})
-        assert not form.save.disabled  # the first change is checked at once
-        for text in ("Ac", "Acm", "Acme"):
-            form.company.set_state({"value": text})
-        form.client.set_state({"value": "  "})
-        assert not form.save.disabled  # not checked yet: gathered
-        await asyncio.sleep(0.5)
-        assert form.save.disabled  # checked once the typing paused
-        assert "Who is this reflection for?" in form.messages["client"].value
-
-    asyncio.run(browser())
+    loop = FakeLoop()
+    form = make_form(folder_journal, clock=loop.time, loop=loop)
+    # set_state is how ipywidgets applies what a browser sent
+    form.company.set_state({"value": "A"})
+    assert not form.save.disabled  # the first change is checked at once
+    for text in ("Ac", "Acm", "Acme"):
+        form.company.set_state({"value": text})
+    form.client.set_state({"value": "  "})
+    loop.advance(0.2)
+    assert not form.save.disabled  # not checked yet: gathered
+    loop.advance(0.1)
+    assert form.save.disabled  # checked once the typing paused
+    assert "Who is this reflection for?" in form.messages["client"].value
 
 
 def test_previews_use_the_journals_own_taxonomy(tmp_path: Any, make_form: Any) -> None:
@@ -544,21 +549,18 @@ def test_browser_save_waits_for_values_still_on_their_way(
     # The browser sent the plan B line before the click, but the kernel
     # handled the click first (it may: see widgets/_settle.py). The save must still
     # include the line.
-    form = make_form(folder_journal)
-
-    async def browser() -> None:
-        form.company.set_state({"value": "Acme"})
-        form.went_wrong.set_state({"value": "Rambled"})
-        await asyncio.sleep(0.5)
-        _browser_click(form.save)
-        assert "Saving" in form.status.value and folder_journal.entries() == []
-        await asyncio.sleep(0.3)
-        form.plan_b.set_state({"value": "Practise a two-minute answer"})  # arrives late
-        await asyncio.sleep(0.2)
-        assert folder_journal.entries() == []  # still waiting: the browser was not quiet
-        await asyncio.sleep(1.0)
-
-    asyncio.run(browser())
+    loop = FakeLoop()
+    form = make_form(folder_journal, clock=loop.time, loop=loop)
+    form.company.set_state({"value": "Acme"})
+    form.went_wrong.set_state({"value": "Rambled"})
+    loop.advance(1.0)
+    _browser_click(form.save)
+    assert "Saving" in form.status.value and folder_journal.entries() == []
+    loop.advance(SETTLE - 0.1)
+    form.plan_b.set_state({"value": "Practise a two-minute answer"})  # arrives late
+    loop.advance(SETTLE - 0.05)
+    assert folder_journal.entries() == []  # still waiting: the browser was not quiet
+    loop.advance(0.1)
     [entry] = folder_journal.entries()
     assert [a.text for a in entry.plan_b] == ["Practise a two-minute answer"]
     assert [i.text for i in entry.went_wrong] == ["Rambled"]
@@ -568,29 +570,24 @@ def test_browser_save_waits_for_values_still_on_their_way(
 def test_second_browser_click_while_saving_saves_once(
     folder_journal: Journal, make_form: Any
 ) -> None:
-    form = make_form(folder_journal)
-
-    async def browser() -> None:
-        form.company.set_state({"value": "Acme"})
-        await asyncio.sleep(0.5)
-        _browser_click(form.save)
-        _browser_click(form.save)  # an impatient second click
-        await asyncio.sleep(1.0)
-
-    asyncio.run(browser())
+    loop = FakeLoop()
+    form = make_form(folder_journal, clock=loop.time, loop=loop)
+    form.company.set_state({"value": "Acme"})
+    loop.advance(1.0)
+    _browser_click(form.save)
+    _browser_click(form.save)  # an impatient second click
+    loop.advance(SETTLE_LIMIT)
     assert len(folder_journal.entries()) == 1
     assert "Saved" in form.status.value
 
 
 def test_closing_the_form_keeps_a_clicked_save(folder_journal: Journal, make_form: Any) -> None:
-    form = make_form(folder_journal)
-
-    async def browser() -> None:
-        form.company.set_state({"value": "Acme"})
-        _browser_click(form.save)
-        form.close()  # before the moment of quiet is over
-
-    asyncio.run(browser())
+    loop = FakeLoop()
+    form = make_form(folder_journal, clock=loop.time, loop=loop)
+    form.company.set_state({"value": "Acme"})
+    _browser_click(form.save)
+    assert folder_journal.entries() == []  # waiting for the browser to settle
+    form.close()  # before the moment of quiet is over
     assert [e.company for e in folder_journal.entries()] == ["Acme"]
 
 
