@@ -187,7 +187,7 @@ def headline(summary: ClientSummary) -> list[str]:
     -------
     list of str
         One sentence (or two) per line: the counts, the trend or why there
-        is none, what keeps coming up and what stopped, strengths, outcomes,
+        is none, the feeling afterwards, what keeps coming up and what stopped, strengths, outcomes,
         follow-ups and plan B; a line is left out when it has nothing to say.
 
     Examples
@@ -204,6 +204,11 @@ def headline(summary: ClientSummary) -> list[str]:
     """
     s = summary
     lines = [_counts(s), _trend(s)]
+    if s.feeling_mean is not None and s.feeling_noted > 0:
+        lines.append(
+            f"Feeling afterwards: {s.feeling_mean:.1f} out of 5 on average "
+            f"(noted for {s.feeling_noted} of {plural(s.interviews, 'interview')})."
+        )
     if s.top_weaknesses:
         lines.append(f"What came up more than once under went wrong: {_themes(s.top_weaknesses)}.")
     if s.resolved:

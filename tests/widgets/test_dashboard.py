@@ -166,7 +166,7 @@ def test_client_selector_and_coach_heatmap(journal: Journal, closing: list[Any])
     assert png_of(dash.output)[:8] == PNG
     dash.client.value = "ben"
     dash.tabs.selected_index = 0
-    assert "1 interview on 1 February 2026" in dash.headline.value
+    assert "one interview on 1 February 2026" in dash.headline.value
 
 
 def test_unknown_client_is_said_kindly(filled: Journal, closing: list[Any]) -> None:

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 from recovery_analytics import ReflectionLog
-from recovery_analytics.analytics._examples import example_log
+from recovery_analytics.analytics import example_log
 from recovery_analytics.exceptions import RecoveryAnalyticsError
 from recovery_analytics.journal import Journal
 from recovery_analytics.widgets import chart_png, headline, select_log
@@ -21,10 +21,10 @@ def test_headline_numbers_are_hand_counted() -> None:
     ana = select_log(example_log(), client="ana")
     lines = headline(ana)
     # ana: went well 1 + 2 + 2 = 5, went wrong 2 + 1 + 0 = 3; feeling (2 + 3 + 4) / 3 = 3.0
-    assert (
-        lines[0] == "3 interviews from January to March 2026: 5 things went well and 3 went wrong."
+    assert lines[0] == (
+        "Across 3 interviews from January to March 2026, 5 things went well and 3 went wrong."
     )
-    assert "first glimpse" in lines[1]  # 3 < 5 interviews: no trend claimed
+    assert "too early to see a trend" in lines[1]  # 3 < 5 interviews: no trend claimed
     assert "3.0 out of 5 on average (noted for 3 of 3 interviews)" in lines[2]
     assert not any("verdict" in line or "bad" in line for line in lines)
 
@@ -38,8 +38,9 @@ def test_headline_trend_with_enough_interviews(tmp_path: Path) -> None:
         else:
             journal.add({"interview_date": f"2026-05-0{day}", "went_well": ["Calm"]})
     lines = headline(journal.log())
-    assert lines[0].startswith("6 interviews on") or lines[0].startswith("6 interviews in May")
-    assert "(0% in the first half, 100% in the second)" in lines[1]
+    assert lines[0].startswith("Across 6 interviews in May 2026")
+    # first half: 0 of 3 items went well, second half 3 of 3
+    assert "0%" in lines[1] and "100%" in lines[1]
 
 
 def test_headline_of_nothing() -> None:
