@@ -65,11 +65,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from ._context import is_general
 from ._suggest import suggest_themes
 from ._taxonomy import OTHER, Taxonomy
 from ._theme import Theme
 
-__all__ = ["OTHER", "THEMES", "Taxonomy", "Theme", "suggest_themes"]
+__all__ = ["OTHER", "THEMES", "Taxonomy", "Theme", "is_general", "suggest_themes"]
 
 #: The 14 built-in themes, in taxonomy order.
 THEMES: Final = (

@@ -52,6 +52,7 @@ import pyarrow.compute as pc
 
 from ..exceptions import TaxonomyError
 from ..model import TAG_PATTERN, find_tags
+from ._context import general_mask
 from ._engine import (
     _NONE,
     _RE2_COMPAT,
@@ -449,7 +450,9 @@ class Taxonomy:
                 arr = pa.chunked_array(  # ... is the null appended last
                     [*_chunks(values), pa.nulls(1, type=values.type)], type=values.type
                 )
-        combos, inverse = self._combos(self._rank_keys(arr, engine))
+        keys = self._rank_keys(arr, engine)
+        keys[general_mask(arr, (keys != _NONE).any(axis=1))] = _NONE  # not about an interview
+        combos, inverse = self._combos(keys)
         if items is not None:
             inverse = inverse[items]
         return list(map(list, map(combos.__getitem__, inverse.tolist())))  # fresh lists
