@@ -38,6 +38,7 @@ _FIRST: Final = r"(?i)\b(?:i|me|my|myself|mine|we|us|our|i'm|i've|i'd|i'll|im|iv
 _YOU: Final = r"(?i)\b(?:you|your|you're|you'll|you'd|yourself|one's)\b"
 _QUESTION: Final = (
     r"(?i)\b(?:would|could|can|do|did|have|are|were|will|should) you\b|\btell me\b"
+    r"|\bask(?:ed|s|ing)?\b"
     r"|^\W*\w+(?: \w+){0,3}:"
 )
 _PRESENT: Final = (
@@ -90,7 +91,7 @@ def general_mask(arr: pa.Array | pa.ChunkedArray, candidates: np.ndarray) -> np.
 
 @functools.cache
 def _python(regex: str) -> re.Pattern[str]:
-    return re.compile(regex.removeprefix("(?i)"), re.IGNORECASE)
+    return re.compile(regex.removeprefix("(?i)"), re.IGNORECASE | re.ASCII)
 
 
 def is_general(text: str) -> bool:

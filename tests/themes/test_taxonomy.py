@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recovery_analytics.exceptions import TaxonomyError
-from recovery_analytics.themes import OTHER, THEMES, Taxonomy, Theme, suggest_themes
+from recovery_analytics.themes import OTHER, THEMES, Taxonomy, Theme, is_general, suggest_themes
 from recovery_analytics.themes._taxonomy import SMALL
 from recovery_analytics.themes._theme import LIST_FIELDS, check_regex, word_to_regex
 
@@ -36,7 +36,14 @@ def test_brief_examples():
 def test_public_names():
     import recovery_analytics.themes as themes
 
-    assert themes.__all__ == ["OTHER", "THEMES", "Taxonomy", "Theme", "suggest_themes"]
+    assert themes.__all__ == [
+        "OTHER",
+        "THEMES",
+        "Taxonomy",
+        "Theme",
+        "is_general",
+        "suggest_themes",
+    ]
     assert OTHER == "other"
     assert len(THEMES) == 14
     assert TAX.themes == THEMES
@@ -226,6 +233,8 @@ def _reference(tax: Taxonomy, text: str) -> list[str]:
     tags = re.findall(r"(?<![\w&/])#([A-Za-z][\w-]*)", text)
     if tags:
         return list(dict.fromkeys(tax.resolve_tag(t) for t in tags))
+    if is_general(text):  # a long sentence not about the writer's interview: no theme
+        return []
     flags = re.IGNORECASE | re.ASCII
     found = []
     for order, theme in enumerate(tax):
