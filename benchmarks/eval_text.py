@@ -164,10 +164,7 @@ def theme_figures(
         per_theme[theme] = {
             "n": len(wanted),
             "top1": _share(sum(top1[i] for i in wanted), len(wanted)),
-            "any_hit": _share(
-                sum((theme in predicted[i]) if theme != OTHER else not predicted[i] for i in anywhere),
-                len(anywhere),
-            ),
+            "any_hit": _share(sum(_has(predicted[i], theme) for i in anywhere), len(anywhere)),
             "given": len(given),
             "precision": _share(sum(first_e[i] == theme for i in given), len(given)),
         }
@@ -236,6 +233,10 @@ def span_polarity(text: str) -> str:
     if not items:
         return "neutral"
     return "well" if well > wrong else "wrong" if wrong > well else "mixed"
+
+
+def _has(predicted: Sequence[str], theme: str) -> bool:
+    return not predicted if theme == OTHER else theme in predicted
 
 
 def _share(k: float, n: int) -> float:
@@ -316,7 +317,9 @@ def report(figures: dict[str, dict[str, Any]], *, per_theme: bool = False) -> st
             t = f["themes"]
             if t is None:
                 continue
-            lines.append(f"per theme, {name}: theme | n first | top-1 | any-hit | given | precision")
+            lines.append(
+                f"per theme, {name}: theme | n first | top-1 | any-hit | given | precision"
+            )
             for theme, r in t["per_theme"].items():
                 lines.append(
                     f"  {theme:<20}{r['n']:>5} {_pct(r['top1'])} {_pct(r['any_hit'])} "
