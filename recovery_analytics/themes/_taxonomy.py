@@ -52,7 +52,7 @@ import pyarrow.compute as pc
 
 from ..exceptions import TaxonomyError
 from ..model import TAG_PATTERN, find_tags
-from ._context import general_mask
+from ._context import LONG, general_mask
 from ._engine import (
     _NONE,
     _RE2_COMPAT,
@@ -70,6 +70,7 @@ from ._engine import (
     _tag_list,
     _to_arrow,
 )
+from ._ranker import Ranker, default_ranker, design
 from ._senses import role_class, themes_for
 from ._theme import Theme, trusted
 from ._toml import parse_taxonomy, tag_key
@@ -96,9 +97,12 @@ class Taxonomy:
     [('time_management', 'ran out of time'), ('technical', 'SQL')]
     """
 
-    def __init__(self, themes: Iterable[Theme], *, source: str = "<themes>") -> None:
+    def __init__(
+        self, themes: Iterable[Theme], *, source: str = "<themes>", ranker: Ranker | None = None
+    ) -> None:
         self._themes: tuple[Theme, ...] = tuple(themes)
         self.source = source
+        self._ranker = ranker
         names = [t.name for t in self._themes]
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
@@ -154,8 +158,9 @@ class Taxonomy:
         ...
         recovery_analytics.exceptions.TaxonomyError: mine.toml:2: themes.visa.words[0]: ...
         """
-        themes, _ = parse_taxonomy(text, source, lambda: cls.default().theme_objects)
-        return cls(themes, source=source)
+        themes, extends = parse_taxonomy(text, source, lambda: cls.default().theme_objects)
+        ranker = default_ranker() if extends == "default" else None
+        return cls(themes, source=source, ranker=ranker)
 
     @classmethod
     def from_file(cls, path: str | PathLike[str]) -> Taxonomy:
@@ -264,7 +269,9 @@ class Taxonomy:
             return self
         if sense.name not in self._by_role:
             self._by_role[sense.name] = Taxonomy(
-                themes_for(self._themes, sense), source=f"{self.source} ({sense.name} roles)"
+                themes_for(self._themes, sense),
+                source=f"{self.source} ({sense.name} roles)",
+                ranker=self._ranker,
             )
         return self._by_role[sense.name]
 
@@ -452,6 +459,10 @@ class Taxonomy:
                 )
         keys = self._rank_keys(arr, engine)
         keys[general_mask(arr, (keys != _NONE).any(axis=1))] = _NONE  # not about an interview
+        if self._ranker is not None:  # which candidate the item is about
+            lengths = pc.fill_null(pc.utf8_length(arr), 0).to_numpy(zero_copy_only=False)
+            inputs = design(keys, _NONE, _WEAK, np.asarray(lengths) >= LONG)
+            keys = self._ranker.order(inputs, [c.name for c in self._compiled], absent=_NONE)
         combos, inverse = self._combos(keys)
         if items is not None:
             inverse = inverse[items]
@@ -520,7 +531,7 @@ def _default_taxonomy() -> Taxonomy:
         themes, _ = parse_taxonomy(
             text, "recovery_analytics/themes/default.toml", tuple, check_entries=False
         )
-    return Taxonomy(themes, source="the built-in taxonomy")
+    return Taxonomy(themes, source="the built-in taxonomy", ranker=default_ranker())
 
 
 def builtin_theme_names() -> Sequence[str]:
