@@ -131,7 +131,7 @@ def fit(
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write ranker.toml")
-    parser.add_argument("--l2", type=float, default=0.02)
+    parser.add_argument("--l2", type=float, default=0.005)
     parser.add_argument(
         "--prose-weight",
         type=float,
