@@ -50,7 +50,8 @@ import pyarrow.compute as pc
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._common import RESULTS, cpu_model, record_section  # noqa: E402
+from _common import RESULTS, cpu_model, record_section  # noqa: E402  (pysbd ships a top-level "benchmarks")
+
 from recovery_analytics.themes import Taxonomy  # noqa: E402
 
 SECTION = "## Theme tagging (issue 3)"

@@ -54,6 +54,11 @@ class Design:
     others: np.ndarray  # float (n,): number of candidates minus one
     long: np.ndarray  # float (n,): the item is long (prose)
 
+    def take(self, rows: np.ndarray) -> Design:
+        """The same inputs for the items at ``rows`` only."""
+        p, f, w, o, n = self.present, self.first, self.weak, self.others, self.long
+        return Design(p[rows], f[rows], w[rows], o[rows], n[rows])
+
 
 def design(keys: np.ndarray, none: int, weak_from: int, long: np.ndarray) -> Design:
     """The ranker's inputs from the rules' rank keys (``none``: absent, ``>= weak_from``: weak)."""
@@ -125,16 +130,37 @@ class Ranker:
 
         An item whose "no theme" score beats every candidate gets no candidate.
         """
-        s, none = self.scores(d, names)
-        keys = np.full(s.shape, absent, dtype=np.int64)
-        if not s.size:
+        keys = np.full(d.present.shape, absent, dtype=np.int64)
+        n_cand = d.present.sum(axis=1)
+        # one candidate (most items): only "no theme" can change anything
+        single = np.flatnonzero(n_cand == 1)
+        if len(single):
+            one = self.take_single(d.take(single), names)
+            keys[single[one >= 0], one[one >= 0]] = 0
+        several = np.flatnonzero(n_cand >= 2)
+        if not len(several):
             return keys
+        sub = d.take(several)
+        s, none = self.scores(sub, names)
         order = np.argsort(-s, axis=1, kind="stable")
         ranks = np.empty_like(order)
         np.put_along_axis(ranks, order, np.arange(s.shape[1])[None, :], axis=1)
-        keep = d.present & (s.max(axis=1) > none)[:, None]
-        keys[keep] = ranks[keep]
+        keep = sub.present & (s.max(axis=1) > none)[:, None]
+        block = np.full(s.shape, absent, dtype=np.int64)
+        block[keep] = ranks[keep]
+        keys[several] = block
         return keys
+
+    def take_single(self, d: Design, names: Sequence[str]) -> np.ndarray:
+        """For items with one candidate: its column, or -1 where "no theme" wins."""
+        col = np.argmax(d.present, axis=1)
+        bias, _ = self._align(names)
+        g, z = self.generic, self.none
+        rows = np.arange(len(col))
+        weak = d.weak[rows, col]
+        score = bias[col] + g[0] + g[1] * weak + g[3] * d.long + g[4] * d.long
+        none = z[0] + z[1] * d.long + z[3] * weak
+        return np.where(score > none, col, -1)
 
     def to_toml(self, header: str = "") -> str:
         """The weights as TOML text (what ``ranker.toml`` holds)."""
