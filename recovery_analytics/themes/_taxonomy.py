@@ -12,8 +12,18 @@ How an item gets its themes
 3. Main evidence (``words``, ``patterns``) outranks weak evidence
    (``weak_*``): weak evidence gives a theme only when no theme has main
    evidence in that item.
-4. Themes are ranked best first: the theme mentioned first in the text, then
-   taxonomy order.
+4. A long, prose-like item that is not about the writer's own interview
+   (opinion, advice to readers, facts about the world) gets no theme
+   (:mod:`._context`).
+5. Word senses that depend on the interviewee's role are applied when a role
+   is given (``senses.toml``, :meth:`Taxonomy.for_role`): a product manager's
+   "estimation question" is not *technical*.
+6. Themes are ranked best first. With the rules alone: the theme mentioned
+   first in the text, then taxonomy order. The built-in taxonomy (and any
+   file that extends it) also has a small learned ranker (:mod:`._ranker`,
+   weights in ``ranker.toml``) that reorders those candidates by which one the
+   item is *about* ("asked about the bonus" is about compensation first) and
+   may give none to prose that only mentions a topic in passing.
 
 Negation does not remove a theme: "didn't ramble this time" is still about
 conciseness (a strength, under "went well"). Where a negation or a set phrase
