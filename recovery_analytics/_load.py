@@ -279,7 +279,8 @@ def _finish(
     problems = sorted([*problems, *result.problems], key=lambda p: (p.file, p.line or 0))
     hard = [p for p in problems if not _is_duplicate(p)]
     raise_if_any(hard, mode)
-    items = tag_items(result.items, taxonomy)
+    roles = result.items["entry_id"].map(result.interviews["role"]) if len(result.items) else None
+    items = tag_items(result.items, taxonomy, roles)
     return ReflectionLog(result.interviews, items, result.actions, problems_frame(problems))
 
 
@@ -319,17 +320,26 @@ def _shown_cached(path: Path, cwd: Path, folders: dict[Path, str]) -> str:
     return text if rel.startswith("..") else rel
 
 
-def tag_items(items: pd.DataFrame, taxonomy: Taxonomy | PathLike | None) -> pd.DataFrame:
-    """Add ``themes`` (best first) and ``theme`` (best, or "other") to items."""
+def tag_items(
+    items: pd.DataFrame, taxonomy: Taxonomy | PathLike | None, roles: pd.Series | None = None
+) -> pd.DataFrame:
+    """Add ``themes`` (best first) and ``theme`` (best, or "other") to items.
+
+    ``roles`` (per item, the interviewee's role) applies the role's word senses
+    when the taxonomy knows them (``Taxonomy.for_role``).
+    """
     if taxonomy is not None and hasattr(taxonomy, "tag_items"):
         tax = taxonomy
     else:
         from .themes import Taxonomy
 
         tax = Taxonomy.default() if taxonomy is None else Taxonomy.from_file(taxonomy)
-    themes = (
-        tax.tag_items(items["text"], items["tags"]) if len(items) else pd.Series([], dtype=object)
-    )
+    if not len(items):
+        themes = pd.Series([], dtype=object)
+    elif roles is not None and hasattr(tax, "for_role"):
+        themes = tax.tag_items(items["text"], items["tags"], roles=roles)
+    else:
+        themes = tax.tag_items(items["text"], items["tags"])
     out = items.copy()
     out["themes"] = themes.to_numpy() if len(items) else pd.Series([], dtype=object)
     out["theme"] = pd.Series(

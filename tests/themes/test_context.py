@@ -124,3 +124,16 @@ def test_the_column_check_agrees_with_the_one_text_check():
     mask = general_mask(pa.array(texts), np.ones(len(texts), dtype=bool))
     assert mask.tolist() == [is_general(t) for t in texts]
     assert all(len(t) >= LONG for t in GENERAL)
+
+
+def test_loading_entries_tags_each_item_with_its_entrys_role():
+    from recovery_analytics._load import log_from_records
+
+    item = "the estimation question went badly"
+    rows = [
+        {"_file": "t.jsonl", "_line": i + 1, "client": "ana", "interview_date": f"2026-01-0{i + 1}",
+         "company": "Acme", "role": role, "went_wrong": [item]}
+        for i, role in enumerate([PM, "Backend engineer", None])
+    ]  # fmt: skip
+    log = log_from_records(rows)
+    assert log.items["themes"].tolist() == [[], ["technical"], ["technical"]]
