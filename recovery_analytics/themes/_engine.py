@@ -164,3 +164,27 @@ def _order(c: _Compiled, found: _Found, need: np.ndarray) -> np.ndarray:
             regex = c.main if main and c.main is not None else c.all
             pos[at] = _positions(found.texts.take(pa.array(at)), regex)
     return pos
+
+
+# Markdown emphasis with underscores ("_not_ correct", "_thirty hours_") hides the
+# word from \b; underscores at the edge of a word are dropped, inner ones kept
+# ("snake_case"). Written for both engines (ASCII classes only).
+_EMPHASIS_OPEN: Final = r"(^|[^A-Za-z0-9_])_+([A-Za-z0-9])"
+_EMPHASIS_CLOSE: Final = r"([A-Za-z0-9])_+([^A-Za-z0-9_]|$)"
+_PY_EMPHASIS: Final = (re.compile(_EMPHASIS_OPEN), re.compile(_EMPHASIS_CLOSE))
+
+
+def _plain(arr: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``arr`` without underscore emphasis, changing only the rows that have an underscore."""
+    if not pc.any(pc.match_substring(arr, "_")).as_py():
+        return arr
+    for regex in (_EMPHASIS_OPEN, _EMPHASIS_CLOSE):
+        arr = pc.replace_substring_regex(arr, regex, r"\1\2")
+    return arr
+
+
+def _plain_text(text: str) -> str:
+    """:func:`_plain` for one text, with Python's ``re``."""
+    for regex in _PY_EMPHASIS:
+        text = regex.sub(r"\1\2", text)
+    return text

@@ -77,6 +77,8 @@ from ._engine import (
     _find,
     _fold_like_python,
     _order,
+    _plain,
+    _plain_text,
     _tag_list,
     _to_arrow,
 )
@@ -467,6 +469,7 @@ class Taxonomy:
                 arr = pa.chunked_array(  # ... is the null appended last
                     [*_chunks(values), pa.nulls(1, type=values.type)], type=values.type
                 )
+        arr = _plain(arr)
         keys = self._rank_keys(arr, engine)
         keys[general_mask(arr, (keys != _NONE).any(axis=1))] = _NONE  # not about an interview
         if self._ranker is not None:  # which candidate the item is about
@@ -522,7 +525,7 @@ class Taxonomy:
         out = []
         for theme in tax.tag([text])[0]:
             c = tax._compiled[tax._index[theme]]
-            searched = text.translate(_RE2_COMPAT)
+            searched = _plain_text(text).translate(_RE2_COMPAT)
             if c.py_exclude is not None:
                 searched = c.py_exclude.sub(" ", searched)
             matched = [m.group(0).strip() for m in c.py_all.finditer(searched) if m.group(0)]

@@ -137,3 +137,10 @@ def test_loading_entries_tags_each_item_with_its_entrys_role():
     ]  # fmt: skip
     log = log_from_records(rows)
     assert log.items["themes"].tolist() == [[], ["technical"], ["technical"]]
+
+
+def test_underscore_emphasis_does_not_hide_a_word():
+    assert TAX.tag(["the _right_ answer was a sql join"]) == TAX.tag(
+        ["the right answer was a sql join"]
+    )
+    assert TAX.explain("_thirty hours_ of travel") == [("logistics", "thirty hours of travel")]

@@ -233,6 +233,9 @@ def _reference(tax: Taxonomy, text: str) -> list[str]:
     tags = re.findall(r"(?<![\w&/])#([A-Za-z][\w-]*)", text)
     if tags:
         return list(dict.fromkeys(tax.resolve_tag(t) for t in tags))
+    # underscore emphasis at the edge of a word is dropped ("_not_" is "not")
+    text = re.sub(r"(^|[^A-Za-z0-9_])_+([A-Za-z0-9])", r"\1\2", text)
+    text = re.sub(r"([A-Za-z0-9])_+([^A-Za-z0-9_]|$)", r"\1\2", text)
     if is_general(text):  # a long sentence not about the writer's interview: no theme
         return []
     flags = re.IGNORECASE | re.ASCII
