@@ -8,7 +8,8 @@ would not chart them. An item counts as *general* (and gets no theme from the
 rules; explicit ``#tags`` still win) when it is a long, prose-like sentence
 (:data:`LONG` characters or more) and
 
-- it carries a web link, or
+- it carries a web link, or gives an opinion or advice to readers ("in my
+  opinion", "Takeaway:", "Unless you ...", "If we could ..."), or
 - it speaks to a generic "you" with no first person and no question put to
   the writer ("how would you design ..."), or
 - it states how things are (a present-tense verb) with no first person, no
@@ -45,6 +46,11 @@ _PRESENT: Final = (
     r"(?i)\b(?:is|are|isn't|aren't|it's|its|there's|that's|can|will|would|might|may|means|"
     r"makes|comes|gets|seems|needs|has|have|remains|works|goes|takes)\b"
 )
+_OPINION: Final = (
+    r"(?i)\bin my (?:humble )?opinion\b|\bimo\b|\bimho\b|\byou could argue\b|\bi'd argue\b"
+    r"|^\W*(?:takeaway|tip|pro tip|tl;?dr|moral of the story)\W|^\W*(?:of course )?unless\b"
+    r"|^\W*this is because\b|^\W*(?:in fact )?if (?:this|we|you|they|one)\b"
+)
 _PAST: Final = (
     r"(?i)\b(?:\w+ed|was|were|had|did|didn't|got|went|came|said|told|gave|asked|made|took|"
     r"felt|thought|knew|saw|met|ran|left|sat|began|found|spent|wrote|could|couldn't|wasn't|"
@@ -53,6 +59,11 @@ _PAST: Final = (
 _PERSON: Final = (
     r"(?i)\b(?:interviewers?|recruiters?|him|her|he|she|they|them|panel|hm|hiring manager)\b"
 )
+
+
+def _either(*regexes: str) -> str:
+    """One alternation of ``(?i)`` regexes."""
+    return "(?i)" + "|".join(f"(?:{r.removeprefix('(?i)')})" for r in regexes)
 
 
 def _has(arr: pa.Array, regex: str) -> np.ndarray:
@@ -80,11 +91,13 @@ def general_mask(arr: pa.Array | pa.ChunkedArray, candidates: np.ndarray) -> np.
     if not len(rows):
         return out
     texts = arr.take(pa.array(rows))
-    first, question = _has(texts, _FIRST), _has(texts, _QUESTION)
-    general = _has(texts, _LINK)
-    general |= _has(texts, _YOU) & ~first & ~question
-    statement = _has(texts, _PRESENT) & ~_has(texts, _PAST) & ~_has(texts, _PERSON)
-    general |= ~first & ~question & statement
+    general = _has(texts, _either(_LINK, _OPINION))
+    # the rest only where nothing ties the sentence to the writer or a question put to them
+    open_ = np.flatnonzero(~general & ~_has(texts, _either(_FIRST, _QUESTION)))
+    if len(open_):
+        rest = texts.take(pa.array(open_))
+        told = _has(rest, _either(_PAST, _PERSON))
+        general[open_] = _has(rest, _YOU) | (_has(rest, _PRESENT) & ~told)
     out[rows] = general
     return out
 
@@ -112,7 +125,7 @@ def is_general(text: str) -> bool:
     def has(regex: str) -> bool:
         return _python(regex).search(text) is not None
 
-    if has(_LINK):
+    if has(_LINK) or has(_OPINION):
         return True
     if has(_FIRST) or has(_QUESTION):
         return False

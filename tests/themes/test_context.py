@@ -96,6 +96,9 @@ GENERAL = [
     "If you're a local, it means taking a bus, metro, taxi, walking, whatever it takes.",
     "Cost of living is public information, easy to look up on sites that even have an API.",
     "See [my notes on system design](https://example.org/notes) for the whole list of topics.",
+    "Interviewing for one specific programming language is silly in my opinion, I would say.",
+    "Takeaway: do not rattle off random tools and frameworks in an interview, ever again.",
+    "Unless the interviewee has done their research on the types of questions, it is luck.",
 ]
 OWN = [
     "I rambled about my thesis for far too long and the interviewer looked bored.",
