@@ -60,7 +60,7 @@ class Design:
         return Design(p[rows], f[rows], w[rows], o[rows], n[rows])
 
 
-def design(keys: np.ndarray, none: int, weak_from: int, long: np.ndarray) -> Design:
+def design(keys: np.ndarray, none: int, weak_from: int | np.integer, long: np.ndarray) -> Design:
     """The ranker's inputs from the rules' rank keys (``none``: absent, ``>= weak_from``: weak)."""
     present = keys != none
     n_cand = present.sum(axis=1)
