@@ -291,7 +291,8 @@ def _finish(
     hard = [p for p in problems if p.stops_loading]
     if hard and mode == "raise":
         raise LogFormatError(hard)
-    items = tag_items(result.items, taxonomy)
+    roles = result.items["entry_id"].map(result.interviews["role"]) if len(result.items) else None
+    items = tag_items(result.items, taxonomy, roles)
     return ReflectionLog(result.interviews, items, result.actions, problems_frame(problems))
 
 
@@ -322,11 +323,15 @@ def _shown_cached(path: Path, cwd: Path, folders: dict[Path, str]) -> str:
 
 
 def tag_items(
-    items: pd.DataFrame, taxonomy: Taxonomy | PathLike | Literal[False] | None
+    items: pd.DataFrame,
+    taxonomy: Taxonomy | PathLike | Literal[False] | None,
+    roles: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Add ``themes`` (best first) and ``theme`` (best, or "other") to items.
 
     ``taxonomy=False`` tags nothing: no themes, theme "other" for every item.
+    ``roles`` (per item, the interviewee's role) applies the role's word senses
+    when the taxonomy knows them (``Taxonomy.for_role``).
     """
     if taxonomy is False:
         out = items.copy()
@@ -339,9 +344,12 @@ def tag_items(
         from .themes import Taxonomy
 
         tax = Taxonomy.default() if taxonomy is None else Taxonomy.from_file(taxonomy)
-    themes = (
-        tax.tag_items(items["text"], items["tags"]) if len(items) else pd.Series([], dtype=object)
-    )
+    if not len(items):
+        themes = pd.Series([], dtype=object)
+    elif roles is not None and hasattr(tax, "for_role"):
+        themes = tax.tag_items(items["text"], items["tags"], roles=roles)
+    else:
+        themes = tax.tag_items(items["text"], items["tags"])
     out = items.copy()
     out["themes"] = themes.to_numpy() if len(items) else pd.Series([], dtype=object)
     out["theme"] = pd.Series(

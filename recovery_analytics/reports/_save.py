@@ -135,8 +135,11 @@ def render(
         meta.update(metadata)
     buffer = io.BytesIO()
     with export_rc():
-        extra = {"pil_kwargs": {"compress_level": 1}} if quick and fmt == "png" else {}
-        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=meta, **extra)
+        if quick and fmt == "png":
+            light = {"compress_level": 1}
+            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=meta, pil_kwargs=light)
+        else:
+            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=meta)
     return buffer.getvalue()
 
 

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from ..themes import is_general
 from ._check import FreeTextTypeError, Polarity, check_text
 from ._cues import cue_table
 
@@ -112,8 +113,29 @@ _MASKS = re.compile(
 )
 
 
+# Markdown emphasis around a word ("_not_ correct", "**very**") is the word itself.
+_EMPHASIS = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)([^*_\n]{1,60}?)(?<=\S)\1(?![\w*_])")
+# The state the writer is in now ("Tired now.") says nothing about how it went.
+_AFTERMATH = re.compile(
+    r"^(?:(?:i'm|i am|i feel|feeling|feel|so|very|really|pretty|quite|just)\s+)*"
+    r"(?:tired|exhausted|knackered|drained|sleepy|shattered|hungry|wiped out|worn out)"
+    r"\s+(?:now|tonight|today)\b[\s.!]*$"
+)
+# Sarcasm markers: a good word the writer marks as meant the other way.
+_SARCASM = re.compile(
+    r"(?:^|\W)/s\b|\byeah,? right\b|\boh,? (?:great|perfect|wonderful|fantastic|joy)\b"
+    r"|\b(?:just|how) (?:great|perfect|wonderful|lovely)\b|\b(?:great|perfect|fantastic|"
+    r"wonderful|awesome|lovely),? (?:another|more|yet another)\b|\bnot!"
+)
+# An inability ("couldn't explain X clearly") turns every good cue after it in its clause.
+_UNABLE = re.compile(
+    r"\b(?:couldn't|could not|can't|cannot|wasn't able to|was not able to|unable to|"
+    r"failed to|didn't manage to|did not manage to)\b"
+)
+
+
 def _normalise(text: str) -> str:
-    out = text.translate(_APOSTROPHES).lower()
+    out = _EMPHASIS.sub(r"\2", text).translate(_APOSTROPHES).lower()
     for pattern, repl in _NORMALISE:
         out = pattern.sub(repl, out)
     return re.sub(r"\s+", " ", out).strip()
@@ -227,13 +249,21 @@ def _cue_score(norm: str, *, advice: bool = False) -> tuple[float, int]:
     hypothetical_until = len(norm) if advice else -1
     but = _MID_BUT.search(norm)
     but_at = but.start() if but else -1
+    unable = _UNABLE.search(norm)
+    unable_at, unable_until = -1, -1
+    if unable:
+        clause_end = _CLAUSE_END.search(norm, unable.end())
+        unable_at, unable_until = unable.end(), clause_end.start() if clause_end else len(norm)
     for i, m in _cue_matches(norm):
         cue = table.cues[i]
         weight, negatable = cue.weight, cue.negatable
         if i == table.rating:
             value = float(m.group("rating"))
             weight = 2.0 if value >= 7 else -2.0 if value <= 5 else 0.0
-        if negatable:
+        if weight > 0 and unable_at <= m.start() < unable_until:  # "couldn't ... clearly"
+            weight = -weight
+            covered.append((unable_at, m.end()))
+        elif negatable:
             before = norm[max(0, m.start() - 40) : m.start()]
             neg = _word_rules().negator_before.search(before)
             if neg and not _NOT_NEGATION.search(before[neg.start() : neg.start() + 12]):
@@ -270,8 +300,15 @@ def score(text: str) -> float:
     """
     norm = _MASKS.sub(" ", _normalise(text)).strip()
     norm = _LEADING_CONJ.sub("", norm)
-    if not norm:
+    if not norm or _AFTERMATH.match(norm):
         return 0.0
+    if _SARCASM.search(norm):  # "oh great, another rejection": never good news
+        return min(-1.0, -abs(_score_plain(norm)))
+    return _score_plain(norm)
+
+
+def _score_plain(norm: str) -> float:
+    """:func:`score` of normalised, non-empty text, without the aftermath and sarcasm checks."""
     advice = 0.0
     dont = _DONT.match(norm)
     if dont:  # "don't ramble": advice, and "ramble" is not negated
@@ -305,6 +342,8 @@ def polarity(text: str) -> Polarity | None:
     >>> polarity("Wasn't nervous at all."), polarity("I applied through a referral.")
     ('well', None)
     """
+    if is_general(text):  # not about the writer's interview: opinion, advice to readers
+        return None
     value = score(text)
     if value > 0:
         return "well"

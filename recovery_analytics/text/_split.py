@@ -31,6 +31,10 @@ _DOCS: Final = {
         If ``text`` is not a string.""",
 }
 _F = TypeVar("_F", bound=Callable[..., Any])
+_JOINER_LABEL: Final = re.compile(
+    r"^[*_]*(?:but|and|also|plus|however|though|although|so|then)[*_]*\s*[:\u2013\u2014]+[*_]*\s*",
+    re.IGNORECASE,
+)
 
 
 def _shared_docs(func: _F) -> _F:
@@ -64,6 +68,7 @@ def _walk(text: str) -> list[tuple[str, Polarity | None, bool]]:
             inline, sentence = inline_label(sentence)
             if inline is not None:
                 block_label = inline
+            sentence = _JOINER_LABEL.sub("", sentence)  # "But: ..." is "...", not a label
             parts = clauses(sentence)
             for part in parts:
                 part = part.strip()

@@ -11,8 +11,12 @@ it is a strength, under "went wrong" a weakness.
 
 How themes are given (details in :mod:`recovery_analytics.themes._taxonomy`):
 explicit ``#tags`` win outright; otherwise every theme's words and patterns
-are searched; weak evidence counts only when no theme has main evidence, and
-themes are ranked best first (the one mentioned first, then taxonomy order).
+are searched; weak evidence counts only when no theme has main evidence; a
+long sentence that is not about the writer's own interview gets no theme
+(:func:`is_general`); a role's word senses apply when the role is given
+(``Taxonomy.tag(texts, role=...)``); and themes are ranked best first, by a
+small learned ranker over the rules' candidates (the one mentioned first
+breaks ties). :meth:`Taxonomy.explain` shows the words behind each theme.
 
 Taxonomy files
 --------------
@@ -65,11 +69,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from ._context import is_general
 from ._suggest import suggest_themes
 from ._taxonomy import OTHER, Taxonomy
 from ._theme import Theme
 
-__all__ = ["OTHER", "THEMES", "Taxonomy", "Theme", "suggest_themes"]
+__all__ = ["OTHER", "THEMES", "Taxonomy", "Theme", "is_general", "suggest_themes"]
 
 #: The 14 built-in themes, in taxonomy order.
 THEMES: Final = (

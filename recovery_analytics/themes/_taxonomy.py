@@ -12,8 +12,18 @@ How an item gets its themes
 3. Main evidence (``words``, ``patterns``) outranks weak evidence
    (``weak_*``): weak evidence gives a theme only when no theme has main
    evidence in that item.
-4. Themes are ranked best first: the theme mentioned first in the text, then
-   taxonomy order.
+4. A long, prose-like item that is not about the writer's own interview
+   (opinion, advice to readers, facts about the world) gets no theme
+   (:mod:`._context`).
+5. Word senses that depend on the interviewee's role are applied when a role
+   is given (``senses.toml``, :meth:`Taxonomy.for_role`): a product manager's
+   "estimation question" is not *technical*.
+6. Themes are ranked best first. With the rules alone: the theme mentioned
+   first in the text, then taxonomy order. The built-in taxonomy (and any
+   file that extends it) also has a small learned ranker (:mod:`._ranker`,
+   weights in ``ranker.toml``) that reorders those candidates by which one the
+   item is *about* ("asked about the bonus" is about compensation first) and
+   may give none to prose that only mentions a topic in passing.
 
 Negation does not remove a theme: "didn't ramble this time" is still about
 conciseness (a strength, under "went well"). Where a negation or a set phrase
@@ -37,15 +47,13 @@ pandas runs any pattern with ``\\s`` through Python's ``re``.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -54,6 +62,28 @@ import pyarrow.compute as pc
 
 from ..exceptions import TaxonomyError
 from ..model import TAG_PATTERN, find_tags
+from ._context import LONG, general_mask
+from ._engine import (
+    _NONE,
+    _RE2_COMPAT,
+    _T,
+    _THREADED,
+    _THREADS,
+    _WEAK,
+    SMALL,
+    _chunks,
+    _compile,
+    _Compiled,
+    _find,
+    _fold_like_python,
+    _order,
+    _plain,
+    _plain_text,
+    _tag_list,
+    _to_arrow,
+)
+from ._ranker import Ranker, default_ranker, design
+from ._senses import role_class, themes_for
 from ._theme import Theme, trusted
 from ._toml import parse_taxonomy, tag_key
 
@@ -61,147 +91,6 @@ __all__ = ["OTHER", "SMALL", "Taxonomy"]
 
 OTHER: Final = "other"
 _TAG_RE: Final = re.compile(TAG_PATTERN)  # the model's tag rule, keeping how it was written
-_FLAGS: Final = re.IGNORECASE | re.ASCII
-_WEAK: Final = np.int64(1) << 40  # rank offset of weak-only evidence
-_NONE: Final = np.iinfo(np.int64).max
-#: Up to this many items are matched with Python's re instead of RE2 (see the module docs).
-SMALL: Final = 64
-_THREADS: Final = min(4, os.cpu_count() or 1)
-_T = TypeVar("_T")
-_THREADED: Final = 20_000  # rows from which themes are searched on several threads
-# what RE2 (?i) folds that Python's re.IGNORECASE | re.ASCII does not (both engines spell
-# them in ASCII, see _fold_like_python), and \v, which Python's ASCII \s counts as white
-# space and RE2's \s does not
-_RE2_COMPAT: Final = {0x212A: "k", 0x017F: "s", 0x0B: "\x00"}
-
-
-class _Compiled:
-    """One theme's regexes: RE2 strings for tagging, Python patterns for explain."""
-
-    def __init__(self, theme: Theme, every: str) -> None:
-        main = theme.regex("main")
-        weak = theme.regex("weak")
-        exclude = theme.regex("exclude")
-        self.name = theme.name
-        self.all = "(?i)" + every  # main + weak evidence
-        self.main = None if main is None or weak is None else "(?i)" + main
-        self.weak_only = main is None
-        self.exclude = None if exclude is None else "(?i)" + exclude
-        self._py_all = every
-        self._py_main = main
-        self._py_exclude = exclude
-
-    @functools.cached_property
-    def py_all(self) -> re.Pattern[str]:
-        return re.compile(self._py_all, _FLAGS)
-
-    @functools.cached_property
-    def py_main(self) -> re.Pattern[str] | None:
-        return None if self._py_main is None else re.compile(self._py_main, _FLAGS)
-
-    @functools.cached_property
-    def py_exclude(self) -> re.Pattern[str] | None:
-        return None if self._py_exclude is None else re.compile(self._py_exclude, _FLAGS)
-
-
-def _compile(theme: Theme) -> _Compiled | None:
-    every = theme.regex("all")
-    return None if every is None else _Compiled(theme, every)
-
-
-def _to_arrow(texts: pd.Series) -> pa.ChunkedArray:
-    dtype = texts.dtype
-    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
-        texts = texts.astype(pd.StringDtype("pyarrow"))
-    arrow = pa.array(texts.array)
-    return arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
-
-
-def _tag_list(value: object) -> list[str]:
-    """The tags of one item: a list, tuple or array of strings, one string, or missing."""
-    if isinstance(value, str):
-        return [value]
-    if value is None or isinstance(value, float | int):
-        return []
-    try:
-        return [str(v) for v in value if isinstance(v, str)]  # type: ignore[attr-defined]
-    except TypeError:
-        return []
-
-
-def _positions(arr: pa.ChunkedArray | pa.Array, regex: str) -> np.ndarray:
-    found = pc.fill_null(pc.find_substring_regex(arr, regex), -1)
-    return np.array(found.to_numpy(zero_copy_only=False), dtype=np.int64)  # writable
-
-
-def _mask(arr: pa.ChunkedArray | pa.Array, regex: str) -> np.ndarray:
-    found = pc.fill_null(pc.match_substring_regex(arr, regex), False)
-    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
-
-
-@dataclass
-class _Found:
-    """Where one theme was found in a column: rows, their (blanked) text, main or weak."""
-
-    rows: np.ndarray
-    texts: pa.Array
-    main: np.ndarray  # bool per row: main evidence (else only weak)
-
-
-def _find(c: _Compiled, arr: pa.ChunkedArray) -> _Found:
-    """Rows of ``arr`` where theme ``c`` is found, with yes/no passes only.
-
-    A yes/no pass costs about an eighth of finding where the match starts, so
-    positions are left for :func:`_order`, and only where they decide anything.
-    """
-    rows = np.flatnonzero(_mask(arr, c.all))
-    texts = _combined(arr.take(pa.array(rows)))
-    if c.exclude is not None and len(rows):
-        hit = _mask(texts, c.exclude)
-        if hit.any():  # blank the excluded phrases and look again, in those rows only
-            blanked = pc.replace_substring_regex(texts.filter(pa.array(hit)), c.exclude, " ")
-            texts = pc.replace_with_mask(texts, pa.array(hit), blanked)
-            keep = ~hit
-            keep[np.flatnonzero(hit)[_mask(blanked, c.all)]] = True
-            rows, texts = rows[keep], texts.filter(pa.array(keep))
-    if c.weak_only:
-        main = np.zeros(len(rows), dtype=bool)
-    elif c.main is None or not len(rows):
-        main = np.ones(len(rows), dtype=bool)
-    else:
-        main = _mask(texts, c.main)
-    return _Found(rows, texts, main)
-
-
-def _fold_like_python(arr: pa.ChunkedArray) -> pa.ChunkedArray:
-    """Spell the Kelvin sign and the long s as k and s, as the Python path does.
-
-    RE2's (?i) matches them as k and s but counts them as non-word characters
-    for \\b; once spelled as ASCII both engines see the same word.
-    """
-    if not pc.any(pc.match_substring_regex(arr, "[\u212a\u017f]")).as_py():
-        return arr
-    arr = pc.replace_substring(arr, "\u212a", "k")
-    return pc.replace_substring(arr, "\u017f", "s")
-
-
-def _chunks(values: pa.ChunkedArray | pa.Array) -> list[pa.Array]:
-    return list(values.chunks) if isinstance(values, pa.ChunkedArray) else [values]
-
-
-def _combined(values: pa.ChunkedArray | pa.Array) -> pa.Array:
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
-
-
-def _order(c: _Compiled, found: _Found, need: np.ndarray) -> np.ndarray:
-    """Start of the theme's first main (else weak) match in the rows where ``need``."""
-    pos = np.zeros(len(found.rows), dtype=np.int64)
-    for main in (True, False):
-        at = np.flatnonzero(need & (found.main == main))
-        if len(at):
-            regex = c.main if main and c.main is not None else c.all
-            pos[at] = _positions(found.texts.take(pa.array(at)), regex)
-    return pos
 
 
 class Taxonomy:
@@ -220,9 +109,12 @@ class Taxonomy:
     [('time_management', 'ran out of time'), ('technical', 'SQL')]
     """
 
-    def __init__(self, themes: Iterable[Theme], *, source: str = "<themes>") -> None:
+    def __init__(
+        self, themes: Iterable[Theme], *, source: str = "<themes>", ranker: Ranker | None = None
+    ) -> None:
         self._themes: tuple[Theme, ...] = tuple(themes)
         self.source = source
+        self._ranker = ranker
         names = [t.name for t in self._themes]
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
@@ -240,6 +132,7 @@ class Taxonomy:
         compiled = [_compile(t) for t in self._themes]
         self._compiled: tuple[_Compiled, ...] = tuple(c for c in compiled if c is not None)
         self._index = {c.name: i for i, c in enumerate(self._compiled)}
+        self._by_role: dict[str, Taxonomy] = {}
 
     # -- construction ------------------------------------------------------------------
 
@@ -277,8 +170,9 @@ class Taxonomy:
         ...
         recovery_analytics.exceptions.TaxonomyError: mine.toml:2: themes.visa.words[0]: ...
         """
-        themes, _ = parse_taxonomy(text, source, lambda: cls.default().theme_objects)
-        return cls(themes, source=source)
+        themes, extends = parse_taxonomy(text, source, lambda: cls.default().theme_objects)
+        ranker = default_ranker() if extends == "default" else None
+        return cls(themes, source=source, ranker=ranker)
 
     @classmethod
     def from_file(cls, path: str | PathLike[str]) -> Taxonomy:
@@ -366,8 +260,38 @@ class Taxonomy:
         bare = tag.strip().lstrip("#")
         return self._tag_to_theme.get(tag_key(bare), bare.lower())
 
-    def tag(self, texts: Iterable[str]) -> list[list[str]]:
+    def for_role(self, role: object) -> Taxonomy:
+        """This taxonomy with the word senses of ``role`` applied; itself when none apply.
+
+        Some words mean another theme, or none, for some roles (``senses.toml``):
+        for a product manager an "estimation question" or a "metrics question"
+        is not evidence of *technical*. Those words are added to the themes'
+        ``exclude_words``.
+
+        Examples
+        --------
+        >>> tax = Taxonomy.default()
+        >>> tax.for_role("Backend engineer") is tax, tax.for_role(None) is tax
+        (True, True)
+        >>> tax.tag(["the estimation question went badly"], role="Product Manager")
+        [[]]
+        """
+        sense = role_class(role)
+        if sense is None:
+            return self
+        if sense.name not in self._by_role:
+            self._by_role[sense.name] = Taxonomy(
+                themes_for(self._themes, sense),
+                source=f"{self.source} ({sense.name} roles)",
+                ranker=self._ranker,
+            )
+        return self._by_role[sense.name]
+
+    def tag(self, texts: Iterable[str], *, role: str | None = None) -> list[list[str]]:
         """Themes per text, best first; ``[]`` when none. Inline ``#tags`` win.
+
+        ``role`` (the interviewee's role, e.g. "Product Manager") applies its
+        word senses (:meth:`for_role`).
 
         Examples
         --------
@@ -377,9 +301,11 @@ class Taxonomy:
         if isinstance(texts, str):
             raise TypeError("`texts` must be a list of texts; for one text write tag([text])")
         series = pd.Series(list(texts), dtype="str")
-        return list(self.tag_items(series).tolist())
+        return list(self.for_role(role).tag_items(series).tolist())
 
-    def tag_items(self, texts: pd.Series, tags: pd.Series | None = None) -> pd.Series:
+    def tag_items(
+        self, texts: pd.Series, tags: pd.Series | None = None, *, roles: pd.Series | None = None
+    ) -> pd.Series:
         """Vectorised :meth:`tag`: a Series of lists with the index of ``texts``.
 
         Parameters
@@ -390,6 +316,9 @@ class Taxonomy:
             Per item, tags already extracted (with or without ``#``). When
             given, inline tags in ``texts`` are not read again. A non-empty
             list decides the item's themes (explicit tags win).
+        roles : Series of str, optional
+            Per item, the interviewee's role; where a role has its own word
+            senses (:meth:`for_role`) the item is tagged with them.
 
         Examples
         --------
@@ -412,10 +341,27 @@ class Taxonomy:
             )
         arr = _to_arrow(texts)
         lists = self._match(arr)
+        if roles is not None:
+            self._retag_roles(arr, roles.reindex(texts.index), lists)
         explicit = self._explicit(arr, tags)
         for pos, themes in explicit.items():
             lists[pos] = themes
         return pd.Series(lists, index=texts.index, dtype=object, name="themes")
+
+    def _retag_roles(self, arr: pa.ChunkedArray, roles: pd.Series, lists: list) -> None:
+        """Tag again, with their role's senses, the items whose role has any."""
+        codes, distinct = pd.factorize(roles.astype(object).where(roles.notna(), None))
+        by_tax: dict[int, list[int]] = {}
+        taxes: dict[int, Taxonomy] = {}
+        for code, role in enumerate(distinct):
+            tax = self.for_role(role)
+            if tax is not self:
+                taxes.setdefault(id(tax), tax)
+                by_tax.setdefault(id(tax), []).append(code)
+        for key, role_codes in by_tax.items():
+            rows = np.flatnonzero(np.isin(codes, role_codes))
+            for pos, themes in zip(rows, taxes[key]._match(arr.take(pa.array(rows))), strict=True):
+                lists[pos] = themes
 
     def _explicit(self, arr: pa.ChunkedArray, tags: pd.Series | None) -> dict[int, list[str]]:
         """Positions of items with explicit tags -> their themes."""
@@ -523,7 +469,14 @@ class Taxonomy:
                 arr = pa.chunked_array(  # ... is the null appended last
                     [*_chunks(values), pa.nulls(1, type=values.type)], type=values.type
                 )
-        combos, inverse = self._combos(self._rank_keys(arr, engine))
+        arr = _plain(arr)
+        keys = self._rank_keys(arr, engine)
+        keys[general_mask(arr, (keys != _NONE).any(axis=1))] = _NONE  # not about an interview
+        if self._ranker is not None:  # which candidate the item is about
+            lengths = pc.fill_null(pc.utf8_length(arr), 0).to_numpy(zero_copy_only=False)
+            inputs = design(keys, _NONE, _WEAK, np.asarray(lengths) >= LONG)
+            keys = self._ranker.order(inputs, [c.name for c in self._compiled], absent=_NONE)
+        combos, inverse = self._combos(keys)
         if items is not None:
             inverse = inverse[items]
         return list(map(list, map(combos.__getitem__, inverse.tolist())))  # fresh lists
@@ -548,10 +501,11 @@ class Taxonomy:
         combos = [[names[d - 1] for d in row if d] for row in digits.tolist()]
         return combos, inverse.ravel()
 
-    def explain(self, text: str) -> list[tuple[str, str]]:
+    def explain(self, text: str, *, role: str | None = None) -> list[tuple[str, str]]:
         """Why ``text`` gets its themes: (theme, the words that matched), best first.
 
-        Explicit tags are shown as ``#tag``. Uses the same rules as :meth:`tag`.
+        Explicit tags are shown as ``#tag``. Uses the same rules as :meth:`tag`,
+        with the word senses of ``role`` when given.
 
         Examples
         --------
@@ -567,10 +521,11 @@ class Taxonomy:
             for t in tags:
                 shown.setdefault(self.resolve_tag(t), []).append(f"#{spelled[t]}")
             return [(k, ", ".join(v)) for k, v in shown.items()]
+        tax = self.for_role(role)
         out = []
-        for theme in self.tag([text])[0]:
-            c = self._compiled[self._index[theme]]
-            searched = text.translate(_RE2_COMPAT)
+        for theme in tax.tag([text])[0]:
+            c = tax._compiled[tax._index[theme]]
+            searched = _plain_text(text).translate(_RE2_COMPAT)
             if c.py_exclude is not None:
                 searched = c.py_exclude.sub(" ", searched)
             matched = [m.group(0).strip() for m in c.py_all.finditer(searched) if m.group(0)]
@@ -589,7 +544,7 @@ def _default_taxonomy() -> Taxonomy:
         themes, _ = parse_taxonomy(
             text, "recovery_analytics/themes/default.toml", tuple, check_entries=False
         )
-    return Taxonomy(themes, source="the built-in taxonomy")
+    return Taxonomy(themes, source="the built-in taxonomy", ranker=default_ranker())
 
 
 def builtin_theme_names() -> Sequence[str]:
