@@ -22,7 +22,6 @@ read from the project folder either way:
 from __future__ import annotations
 
 import html
-import io
 import os
 import re
 import tempfile
@@ -34,8 +33,12 @@ import pandas as pd
 
 from ._load import load
 from ._log import DateLike, ReflectionLog
+from .analytics import cohort, cohort_themes
+from .charts import dashboard
 from .exceptions import RecoveryAnalyticsError
 from .journal import Journal
+from .reports import anonymize as anonymize_log
+from .reports import pseudonyms, render, review_packet, save_chart
 
 __all__ = [
     "GLANCE_COLUMNS",
@@ -250,15 +253,6 @@ def open_log(location: PathLike, *, taxonomy: Any = None) -> ReflectionLog:
     return load(path, errors="collect", taxonomy=taxonomy, progress=None)
 
 
-def _png(chart: object, dpi: float) -> bytes:
-    from .reports._save import figure_of
-
-    fig = figure_of(chart)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
-
-
 def show(chart: object, *, dpi: float = 100) -> None:
     """Show a chart in the notebook as a PNG image.
 
@@ -275,7 +269,7 @@ def show(chart: object, *, dpi: float = 100) -> None:
     """
     from IPython.display import Image, display
 
-    display(Image(data=_png(chart, dpi), format="png"))
+    display(Image(data=render(chart, "png", dpi=dpi), format="png"))
 
 
 GLANCE_COLUMNS = (
@@ -315,7 +309,6 @@ def cohort_at_a_glance(log: ReflectionLog, *, today: Any = None) -> pd.DataFrame
     ana              3     False
     ben              2     False
     """
-    from .analytics import cohort
 
     return cohort(log, today=today).loc[:, list(GLANCE_COLUMNS)].set_index("client")
 
@@ -351,7 +344,6 @@ def common_weaknesses(log: ReflectionLog, *, top: int | None = 10) -> pd.DataFra
     1    logistics        1   ben             1
     2    technical        1   ana             1
     """
-    from .analytics import cohort_themes
 
     if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
         raise ValueError(
@@ -384,7 +376,6 @@ def common_weaknesses(log: ReflectionLog, *, top: int | None = 10) -> pd.DataFra
 
 def _packet_name(log: ReflectionLog, client: str, anonymize: bool) -> str:
     """The client's name as it appears in the packet (a pseudonym when anonymised)."""
-    from .reports import pseudonyms
 
     real = log.check_client(client)
     return pseudonyms(log).client(real) if anonymize else real
@@ -437,7 +428,6 @@ def preview_review(
     PacketPreview
         Shown in a frame when it is the last line of a cell.
     """
-    from .reports import review_packet
 
     with tempfile.TemporaryDirectory() as tmp:
         path = review_packet(
@@ -490,9 +480,6 @@ def export_review(
     list of Path
         The files written.
     """
-    from .charts import dashboard
-    from .reports import anonymize as anonymize_log
-    from .reports import review_packet, save_chart
 
     allowed = ("pdf", "html", "png")
     unknown = [f for f in formats if f not in allowed]
