@@ -341,7 +341,7 @@ def tag_items(
     if taxonomy is not None and hasattr(taxonomy, "tag_items"):
         tax = taxonomy
     else:
-        from .themes import Taxonomy
+        from .themes import Taxonomy  # on first use: the rules are not needed to import
 
         tax = Taxonomy.default() if taxonomy is None else Taxonomy.from_file(taxonomy)
     if not len(items):

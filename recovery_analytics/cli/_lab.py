@@ -50,7 +50,7 @@ def _port(text: str) -> int:
 
 def notebooks_folder(start: str | os.PathLike[str] | None = None) -> Path:
     """The project's ``notebooks/`` folder."""
-    from ..notebook import find_project_root
+    from ..notebook import find_project_root  # on first use: it imports the journal
 
     return find_project_root(start) / "notebooks"
 

@@ -195,7 +195,7 @@ def items_from_text(text: str | None) -> tuple[list[dict[str, Any]], list[dict[s
     """Free prose into ``(went_well, went_wrong)`` items marked ``inferred=True``."""
     if not text or not text.strip():
         return [], []
-    from ..text import items_from_free_text
+    from ..text import items_from_free_text  # on first use: its cue tables are large
 
     return items_from_free_text(text)
 

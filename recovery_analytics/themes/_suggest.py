@@ -16,6 +16,8 @@ from typing import Final
 
 import pandas as pd
 
+from ._taxonomy import Taxonomy
+
 __all__ = ["STOP_WORDS", "stem", "suggest_themes"]
 
 STOP_WORDS: Final = frozenset(
@@ -99,8 +101,6 @@ def _untagged(items: pd.DataFrame) -> pd.DataFrame:
     elif "theme" in items.columns:
         none = items["theme"].isna() | (items["theme"].astype("str") == "other")
     else:
-        from ._taxonomy import Taxonomy
-
         tagged = Taxonomy.default().tag_items(items["text"].astype("str"))
         none = tagged.map(len) == 0
     return items.loc[none.astype(bool).to_numpy()]
