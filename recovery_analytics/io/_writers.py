@@ -151,8 +151,13 @@ def write_csv(
     header, rows = entry_table(_entries(log))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # the csv module quotes a cell holding "\n" but not one holding only "\r",
+    # which readers then take for a line break: such rows get every cell quoted
+    quote_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in [header, *rows]:
-        writer.writerow(row if keep else [_safe(v) for v in row])
+        cells = row if keep else [_safe(v) for v in row]
+        has_cr = any(isinstance(v, str) and "\r" in v for v in cells)
+        (quote_all if has_cr else writer).writerow(cells)
     return atomic_write(path, buffer.getvalue())
 
 

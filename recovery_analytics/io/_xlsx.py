@@ -13,11 +13,12 @@ quote of :mod:`._formulas`, so a sheet saved again as CSV stays safe.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -84,7 +85,7 @@ class _Sheet:
     def _text(self, text: str, column: str) -> WriteOnlyCell | None:
         if not text:
             return None
-        text = _ILLEGAL.sub("\ufffd", text)
+        text = _ILLEGAL.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n")
         written = text if self.keep else escape_formula(text)
         if len(written) > EXCEL_CELL_LIMIT:
             raise RecoveryAnalyticsError(
@@ -150,27 +151,36 @@ def write_xlsx(log: HasFrames, path: PathLike, *, formulas: FormulaMode = "escap
 
     Notes
     -----
-    Control characters other than tab, line feed and carriage return cannot be
-    stored in XLSX; each is written as U+FFFD. A text longer than a cell holds
-    raises :class:`~recovery_analytics.RecoveryAnalyticsError` rather than being cut.
+    XLSX keeps line breaks as line feeds, so a carriage return is written as
+    one; other control characters cannot be stored in XLSX and are written as
+    U+FFFD. A text longer than a cell holds raises
+    :class:`~recovery_analytics.RecoveryAnalyticsError` rather than being cut.
+    openpyxl streams each sheet through an owner-only temporary file in the
+    system's temporary folder, removed once the workbook is written (or fails).
     """
     keep = check_formulas(formulas) == "keep"
     workbook = Workbook(write_only=True)
+    try:
+        _fill(workbook, log, keep)
+    except BaseException:
+        # saving closes the sheets' streams and removes their temporary files
+        with contextlib.suppress(Exception):
+            workbook.save(io.BytesIO())
+        raise
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return atomic_write(path, buffer.getvalue())
+
+
+def _fill(workbook: Workbook, log: HasFrames, keep: bool) -> None:
     header, rows = _interview_rows(log.entries())
-    sheets: Mapping[str, pd.DataFrame] = {
-        "items": log.items,
-        "actions": log.actions,
-        "problems": log.problems,
-    }
     first = _Sheet(workbook.create_sheet("interviews"), "interviews", keep)
     first.ws.freeze_panes = "A2"
     first.append(header, header)
     for row in rows:
         first.append(row, header)
-    for name, frame in sheets.items():
+    frames = {"items": log.items, "actions": log.actions, "problems": log.problems}
+    for name, frame in frames.items():
         sheet = _Sheet(workbook.create_sheet(name), name, keep)
         sheet.ws.freeze_panes = "A2"
         _write_frame(sheet, frame)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return atomic_write(path, buffer.getvalue())
