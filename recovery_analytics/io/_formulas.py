@@ -131,5 +131,5 @@ def restore_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         if mask.any():
             column = column.copy()
             column.loc[mask] = column.loc[mask].map(lambda s: s[1:])
-            frame.isetitem(position, column)
+            frame.isetitem(position, column.array)
     return frame

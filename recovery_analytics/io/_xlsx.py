@@ -25,7 +25,7 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from .._fs import atomic_write
@@ -47,9 +47,14 @@ _DATE_FORMAT = "yyyy-mm-dd"
 class HasFrames(Protocol):
     """What the XLSX writer needs of a log (a :class:`ReflectionLog` has it)."""
 
-    items: pd.DataFrame
-    actions: pd.DataFrame
-    problems: pd.DataFrame
+    @property
+    def items(self) -> pd.DataFrame: ...
+
+    @property
+    def actions(self) -> pd.DataFrame: ...
+
+    @property
+    def problems(self) -> pd.DataFrame: ...
 
     def entries(self) -> list[Entry]: ...
 
@@ -77,12 +82,12 @@ class _Sheet:
         if isinstance(value, int | float | np.number):
             return value.item() if isinstance(value, np.generic) else value
         if isinstance(value, dt.date):
-            cell = WriteOnlyCell(self.ws, value=_as_date(value))
+            cell = WriteOnlyCell(self.ws, value=_as_datetime(value))
             cell.number_format = _DATE_FORMAT
             return cell
         return self._text(str(value), header[column] if column < len(header) else "")
 
-    def _text(self, text: str, column: str) -> WriteOnlyCell | None:
+    def _text(self, text: str, column: str) -> Cell | None:
         if not text:
             return None
         text = _ILLEGAL.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n")
@@ -102,12 +107,13 @@ class _Sheet:
         return cell
 
 
-def _as_date(value: dt.date) -> dt.date | dt.datetime:
+def _as_datetime(value: dt.date) -> dt.datetime:
+    """A naive datetime for a cell (a spreadsheet has no time zones); a date at midnight."""
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0) and value.tzinfo is None:
-        return value.date()
-    return value.replace(tzinfo=None) if isinstance(value, dt.datetime) else value
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return dt.datetime.combine(value, dt.time())
 
 
 def _write_frame(sheet: _Sheet, frame: pd.DataFrame) -> None:

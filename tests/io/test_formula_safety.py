@@ -134,6 +134,14 @@ def test_header_cells_are_quoted_and_read_back(tmp_path: Path) -> None:
     assert log.interviews["extra"].iloc[0] == {"=sum": "x"}
 
 
+def test_a_carriage_return_inside_a_cell_keeps_the_row_whole(tmp_path: Path) -> None:
+    # unquoted, a lone CR ends the row for most readers and "=1" lands in a cell of its own
+    entry = Entry(interview_date=dt.date(2026, 3, 1), notes="a\r=1", company="Acme")
+    for formulas in ("escape", "keep"):
+        (row,) = read_csv_cells(write_csv([entry], tmp_path / "a.csv", formulas=formulas))
+        assert (row["notes"], row["company"]) == ("a\r=1", "Acme")
+
+
 @pytest.mark.parametrize("bad", ["Keep", "none", "", None, True])
 def test_formulas_option_is_checked(tmp_path: Path, bad: object) -> None:
     entries = [planted("=1", 1)]
@@ -264,6 +272,38 @@ def test_a_keep_export_reads_back_unchanged_but_for_its_own_quotes(tmp_path: Pat
 def test_escaping_is_undone_exactly() -> None:
     for text in [*PAYLOADS, "'=x", "''+1", "'", "'ok", "ok", "", " ' =1", "a=b"]:
         assert unescape_formula(escape_formula(text)) == text
+
+
+_words = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=10
+)
+# what a person might start a note with, on purpose or by pasting
+_leads = st.sampled_from(["", "'", "''", "=", "+", "-", "@", "' ", "=HYPERLINK(", "-- "])
+note = st.builds("".join, st.tuples(_leads, _words)).filter(lambda t: t.strip())
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(note, note, st.lists(note, max_size=3)), min_size=1, max_size=4))
+def test_xlsx_and_csv_read_back_as_written(rows: list[tuple[str, str, list[str]]]) -> None:
+    records = [
+        {
+            "interview_date": f"2026-03-{day:02d}",
+            "client": client,
+            "notes": text,
+            "questions_to_ask": questions,
+        }
+        for day, (client, text, questions) in enumerate(rows, start=1)
+    ]
+    with TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "s.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8"
+        )
+        log = load(root / "s.jsonl", taxonomy=False)
+        log.to_csv(root / "a.csv")
+        log.to_excel(root / "a.xlsx")
+        for name in ("a.csv", "a.xlsx"):
+            assert_same_log(load(root / name, taxonomy=False), log)
 
 
 # -- the property -----------------------------------------------------------------------
