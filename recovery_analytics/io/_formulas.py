@@ -127,7 +127,13 @@ def restore_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         column = frame.iloc[:, position]
         if column.dtype != object and not isinstance(column.dtype, pd.StringDtype):
             continue
-        mask = column.map(_escaped).to_numpy(dtype=bool)
+        if isinstance(column.dtype, pd.StringDtype):  # most text: a fast first look
+            mask = column.str.startswith(_QUOTE).fillna(False).to_numpy(dtype=bool, copy=True)
+            if not mask.any():
+                continue
+            mask[mask] = column.loc[mask].map(_escaped).to_numpy(dtype=bool)
+        else:
+            mask = column.map(_escaped).to_numpy(dtype=bool)
         if mask.any():
             column = column.copy()
             column.loc[mask] = column.loc[mask].map(lambda s: s[1:])

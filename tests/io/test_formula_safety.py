@@ -269,6 +269,25 @@ def test_a_keep_export_reads_back_unchanged_but_for_its_own_quotes(tmp_path: Pat
     assert notes["'=x"] == "=x"
 
 
+def test_restore_takes_off_only_the_writers_quotes_and_leaves_the_input_alone() -> None:
+    from recovery_analytics.io._formulas import restore_formulas
+
+    raw = pd.DataFrame(
+        {
+            "'=col": pd.Series(["'=1", "'ok", None, "''-2"], dtype="str"),
+            "mixed": pd.Series(["'+1", 4, "'@x", None], dtype=object),  # as XLSX gives
+            "feeling": [1, 2, 3, 4],
+        }
+    )
+    before = raw.copy()
+    out = restore_formulas(raw)
+    assert list(out.columns) == ["=col", "mixed", "feeling"]
+    assert out["=col"].tolist()[:2] == ["=1", "'ok"] and out["=col"].iloc[3] == "'-2"
+    assert out["mixed"].tolist()[:3] == ["+1", 4, "@x"]
+    assert out["=col"].dtype == raw["'=col"].dtype
+    pd.testing.assert_frame_equal(raw, before)
+
+
 def test_escaping_is_undone_exactly() -> None:
     for text in [*PAYLOADS, "'=x", "''+1", "'", "'ok", "ok", "", " ' =1", "a=b"]:
         assert unescape_formula(escape_formula(text)) == text
