@@ -13,7 +13,7 @@ import pandas as pd
 from ._problems import problems_frame
 from ._validate import entry_from_frames
 from .exceptions import RecoveryAnalyticsError, UnknownClientError
-from .io import write_csv, write_jsonl, write_markdown_folder
+from .io import FormulaMode, write_csv, write_jsonl, write_markdown_folder, write_xlsx
 from .model import Entry
 
 __all__ = ["ReflectionLog", "match_client"]
@@ -156,9 +156,21 @@ class ReflectionLog:
         """Write one Markdown file per entry under ``folder/<client>/``."""
         return write_markdown_folder(self, folder)
 
-    def to_csv(self, path: Any) -> Any:
-        """Write one CSV row per entry (list cells one item per line)."""
-        return write_csv(self, path)
+    def to_csv(self, path: Any, *, formulas: FormulaMode = "escape") -> Any:
+        """Write one CSV row per entry (list cells one item per line).
+
+        Cells a spreadsheet would run as formulas get a single quote in front
+        unless ``formulas="keep"``; :func:`load` takes it off (docs/formats.md).
+        """
+        return write_csv(self, path, formulas=formulas)
+
+    def to_excel(self, path: Any, *, formulas: FormulaMode = "escape") -> Any:
+        """Write an XLSX workbook: sheets interviews, items, actions, problems.
+
+        Text is always written as text, never as a formula; ``formulas`` works
+        as in :meth:`to_csv`. :func:`load` reads the first sheet back.
+        """
+        return write_xlsx(self, path, formulas=formulas)
 
     def to_jsonl(self, path: Any) -> Any:
         """Write one JSON object per line."""

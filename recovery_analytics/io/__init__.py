@@ -8,6 +8,7 @@ modules.
 from __future__ import annotations
 
 from ._decode import decode, file_problem, invalid_json
+from ._formulas import FORMULA_MODES, FormulaMode, escape_formula, needs_quote, unescape_formula
 from ._mapping import ColumnMapping, read_mapping, rename_columns
 from ._markdown import SECTION_HEADINGS, item_line, parse_markdown, write_markdown
 from ._readers import READERS
@@ -22,12 +23,16 @@ from ._writers import (
     write_jsonl,
     write_markdown_folder,
 )
+from ._xlsx import HasFrames, write_xlsx
 
 __all__ = [
+    "FORMULA_MODES",
     "READERS",
     "SECTION_HEADINGS",
     "ColumnMapping",
     "FormatSpec",
+    "FormulaMode",
+    "HasFrames",
     "HasEntries",
     "RawResult",
     "ReadContext",
@@ -35,18 +40,22 @@ __all__ = [
     "Sniffer",
     "client_folder",
     "decode",
+    "escape_formula",
     "entry_filename",
     "entry_to_json",
     "file_problem",
     "invalid_json",
     "item_line",
+    "needs_quote",
     "parse_markdown",
     "read_delimited",
     "read_mapping",
     "read_xlsx",
     "rename_columns",
+    "unescape_formula",
     "write_csv",
     "write_jsonl",
     "write_markdown",
     "write_markdown_folder",
+    "write_xlsx",
 ]

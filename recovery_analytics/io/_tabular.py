@@ -19,6 +19,7 @@ import pandas as pd
 from ..exceptions import Problem, RecoveryAnalyticsError
 from ..model import fields_where
 from ._decode import decode
+from ._formulas import restore_formulas
 from ._mapping import rename_columns
 
 __all__ = ["read_delimited", "read_xlsx"]
@@ -31,6 +32,7 @@ _NUMERIC_FIELDS = frozenset(fields_where(kind="rating"))
 def _finish(
     frame: pd.DataFrame, shown: str, mapping: Mapping[str, str], problems: list[Problem]
 ) -> pd.DataFrame:
+    frame = restore_formulas(frame)  # the quotes our CSV/XLSX writers put before formulas
     frame = frame.rename(columns=rename_columns(frame.columns, mapping))
     duplicated = frame.columns[frame.columns.duplicated()].unique()
     for name in duplicated:

@@ -18,12 +18,14 @@ from typing import Any, Protocol
 
 from .._fs import atomic_write, private_dir
 from ..model import FIELDS, Entry, find_tags, format_action
+from ._formulas import FormulaMode, check_formulas, escape_formula
 from ._markdown import item_line, write_markdown
 
 __all__ = [
     "HasEntries",
     "client_folder",
     "entry_filename",
+    "entry_table",
     "entry_to_json",
     "write_csv",
     "write_jsonl",
@@ -113,18 +115,49 @@ def _list_cell(values: list[str]) -> str:
     return cell
 
 
-def write_csv(log: HasEntries | Iterable[Entry], path: PathLike) -> Path:
-    """All entries as CSV, one row per interview; list cells hold one item per line."""
-    entries = _entries(log)
+def entry_table(entries: Iterable[Entry]) -> tuple[list[str], list[list[Any]]]:
+    """The header and rows of the one-row-per-interview table (CSV and XLSX share it).
+
+    Cells are as written before any formula quoting: text, numbers, ``""``.
+    """
+    entries = list(entries)
     extra_keys = sorted({str(k) for e in entries for k in e.extra})
+    rows = [
+        [_cell(entry, name) for name in FIELDS] + [_scalar(entry.extra.get(k)) for k in extra_keys]
+        for entry in entries
+    ]
+    return [*FIELDS, *extra_keys], rows
+
+
+def _safe(value: Any) -> Any:
+    """A cell as the CSV holds it, quoted when a spreadsheet would run it."""
+    text = value if isinstance(value, str) else str(value)  # a number -3 is quoted too
+    quoted = escape_formula(text)
+    return value if quoted == text else quoted
+
+
+def write_csv(
+    log: HasEntries | Iterable[Entry], path: PathLike, *, formulas: FormulaMode = "escape"
+) -> Path:
+    """All entries as CSV, one row per interview; list cells hold one item per line.
+
+    With ``formulas="escape"`` (the default) a cell a spreadsheet would run as
+    a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return, after any white space) gets a single quote in front, so it opens
+    as text; :func:`~recovery_analytics.load` takes the quote off again.
+    ``formulas="keep"`` writes every cell as it is. See ``docs/formats.md``.
+    """
+    keep = check_formulas(formulas) == "keep"
+    header, rows = entry_table(_entries(log))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*FIELDS, *extra_keys])
-    for entry in entries:
-        writer.writerow(
-            [_cell(entry, name) for name in FIELDS]
-            + [_scalar(entry.extra.get(k)) for k in extra_keys]
-        )
+    # the csv module quotes a cell holding "\n" but not one holding only "\r",
+    # which readers then take for a line break: such rows get every cell quoted
+    quote_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in [header, *rows]:
+        cells = row if keep else [_safe(v) for v in row]
+        has_cr = any(isinstance(v, str) and "\r" in v for v in cells)
+        (quote_all if has_cr else writer).writerow(cells)
     return atomic_write(path, buffer.getvalue())
 
 
