@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,10 @@ def run_all(runs: dict[str, Run]) -> None:
     import matplotlib.font_manager  # noqa: F401
 
     try:
-        asyncio.run(_execute_all(runs))
+        # in a thread of its own: a test before this one in the same worker (the
+        # browser tests' Playwright) may hold an event loop running in this thread
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, _execute_all(runs)).result()
     except TimeoutError as exc:
         for run in runs.values():
             if run.error is None and run.seconds == 0.0:
