@@ -20,7 +20,7 @@ in an optional field is reported and left empty; a record without a usable
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -498,61 +498,66 @@ def _opt(value: Any) -> Any:
     return None if _is_na(value) else value
 
 
+def _values(column: pd.Series, convert: Callable[[Any], Any] = lambda v: v) -> list[Any]:
+    """A column as Python values, missing ones as None (one pass, no per-row indexing)."""
+    missing = column.isna().tolist()
+    return [None if na else convert(v) for v, na in zip(column.tolist(), missing, strict=True)]
+
+
+def _by_entry(frame: pd.DataFrame, columns: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows of ``columns`` grouped by ``entry_id``, in frame order."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    lists = [frame[c].tolist() for c in columns]
+    for eid, *values in zip(frame["entry_id"].tolist(), *lists, strict=True):
+        out.setdefault(str(eid), []).append(tuple(values))
+    return out
+
+
 def entry_from_frames(
     interviews: pd.DataFrame, items: pd.DataFrame, actions: pd.DataFrame
 ) -> list[Entry]:
-    """Turn typed frames back into :class:`Entry` objects (for writers)."""
-    items_by = {k: g for k, g in items.groupby("entry_id", sort=False)}
-    actions_by = {k: g for k, g in actions.groupby("entry_id", sort=False)}
+    """Turn typed frames back into :class:`Entry` objects (for writers).
+
+    Works column by column (no per-row indexing), so turning a whole log into
+    entries costs about as much as reading it.
+    """
+    items_by = _by_entry(items, ("text", "tags", "polarity", "inferred"))
+    actions_by = _by_entry(actions, ("text", "done"))
+
+    def date(v: Any) -> dt.date:
+        return pd.Timestamp(v).date()
+
+    columns: dict[str, list[Any]] = {"entry_id": [str(e) for e in interviews.index]}
+    for name in ("client", "company", "role", "stage", "format", "employer_view"):
+        columns[name] = _values(interviews[name], str)
+    for name in ("follow_up_response", "outcome", "notes"):
+        columns[name] = _values(interviews[name], str)
+    for name in ("interview_date", "reflected_on", "follow_up_date"):
+        columns[name] = _values(interviews[name], date)
+    for name in ("feeling", "self_score", "connection"):
+        columns[name] = _values(interviews[name], int)
+    columns["follow_up_requested"] = _values(interviews["follow_up_requested"], bool)
+    columns["questions_to_ask"] = interviews["questions_to_ask"].tolist()
+    columns["extra"] = (
+        interviews["extra"].tolist() if "extra" in interviews else [None] * len(interviews)
+    )
     out = []
-    for eid, row in interviews.iterrows():
-        its = items_by.get(str(eid))
-        acts = actions_by.get(str(eid))
+    for values in zip(*columns.values(), strict=True):
+        row = dict(zip(columns, values, strict=True))
+        eid = row["entry_id"]
         well: list[Item] = []
         wrong: list[Item] = []
-        if its is not None:
-            for text, tags, pol, inferred in zip(
-                its["text"], its["tags"], its["polarity"], its["inferred"], strict=True
-            ):
-                item = Item(str(text), tuple(tags), bool(inferred))
-                (well if pol == "well" else wrong).append(item)
-        plan = (
-            [Action(str(t), bool(d)) for t, d in zip(acts["text"], acts["done"], strict=True)]
-            if acts is not None
-            else []
-        )
-
-        def date(v: Any) -> dt.date | None:
-            return None if _is_na(v) else pd.Timestamp(v).date()
-
-        def integer(v: Any) -> int | None:
-            return None if _is_na(v) else int(v)
-
+        for text, tags, pol, inferred in items_by.get(eid, ()):
+            (well if pol == "well" else wrong).append(Item(str(text), tuple(tags), bool(inferred)))
+        plan = [Action(str(t), bool(d)) for t, d in actions_by.get(eid, ())]
+        extra = row.pop("extra")
+        row["questions_to_ask"] = list(row["questions_to_ask"])
         entry = Entry(
-            interview_date=pd.Timestamp(row["interview_date"]).date(),
-            client=str(row["client"]),
-            company=_opt(row["company"]),
-            role=_opt(row["role"]),
-            stage=_opt(row["stage"]),
-            format=_opt(row["format"]),
-            reflected_on=date(row["reflected_on"]),
-            feeling=integer(row["feeling"]),
-            self_score=integer(row["self_score"]),
+            **row,
             went_well=well,
             went_wrong=wrong,
-            connection=integer(row["connection"]),
-            employer_view=_opt(row["employer_view"]),
             plan_b=plan,
-            follow_up_requested=None
-            if _is_na(row["follow_up_requested"])
-            else bool(row["follow_up_requested"]),
-            follow_up_date=date(row["follow_up_date"]),
-            follow_up_response=_opt(row["follow_up_response"]),
-            questions_to_ask=list(row["questions_to_ask"]),
-            outcome=_opt(row["outcome"]),
-            notes=_opt(row["notes"]),
-            entry_id=str(eid),
-            extra=dict(row["extra"]) if isinstance(row.get("extra"), dict) else {},
+            extra=dict(extra) if isinstance(extra, dict) else {},
         )
         out.append(entry)
     return out
