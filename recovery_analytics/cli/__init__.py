@@ -24,6 +24,7 @@ _COMMANDS = (
     "._import",
     "._demo",
     "._lab",
+    "._practice",
 )
 
 

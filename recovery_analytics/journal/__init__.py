@@ -27,10 +27,12 @@ from ._base import Journal
 from ._database import DatabaseJournal
 from ._folder import FolderJournal
 from ._postgres import PostgresJournal
+from ._practice import Credentials, add_client, add_coach, init_practice
 from ._report import ImportReport
 from ._sqlite import SqliteJournal
 
 __all__ = [
+    "Credentials",
     "DatabaseJournal",
     "DuplicateEntryError",
     "EntryNotFoundError",
@@ -40,4 +42,7 @@ __all__ = [
     "JournalCallbackError",
     "PostgresJournal",
     "SqliteJournal",
+    "add_client",
+    "add_coach",
+    "init_practice",
 ]

@@ -31,9 +31,11 @@ Errors
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from typing import Any, ClassVar, Final
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
@@ -49,6 +51,11 @@ _SCHEMA_LOCK: Final = 0x7261_6A6F  # any fixed number: the journal's advisory lo
 # SQLSTATE classes: 28 = invalid authorisation; 42501 = insufficient privilege
 # (which row-level security also raises)
 _REFUSED: Final = ("28", "42501")
+# a refused login has no SQLSTATE on the client side, only the server's words
+_LOGIN_REFUSED: Final = re.compile(
+    r"authentication failed|no pg_hba\.conf entry|role \S+ does not exist|"
+    r"permission denied for database"
+)
 
 
 def postgres_url(url: str | URL) -> URL:
@@ -85,37 +92,40 @@ def postgres_url(url: str | URL) -> URL:
     return parsed.set(drivername="postgresql+psycopg")
 
 
-def _reason(exc: sa.exc.DBAPIError) -> str:
+def _reason(error: BaseException) -> str:
     """The driver's first line, without SQL or parameters (no entry text, no secret)."""
-    text = str(exc.orig).strip().splitlines()
-    return text[0] if text else type(exc.orig).__name__
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
 
 
 @contextlib.contextmanager
 def guard_errors(where: str) -> Iterator[None]:
     """Raise the package's errors for a server that is away or that refuses.
 
-    An :class:`~sqlalchemy.exc.IntegrityError` (a duplicate id) passes
-    through for the journal to word.
+    Covers errors through SQLAlchemy and from psycopg itself; a duplicate key
+    (an :class:`~sqlalchemy.exc.IntegrityError`) passes through for the
+    journal to word.
     """
     try:
         yield
-    except sa.exc.IntegrityError:
+    except (sa.exc.IntegrityError, psycopg.IntegrityError):
         raise
-    except sa.exc.DBAPIError as exc:
-        code = str(getattr(exc.orig, "sqlstate", "") or "")
-        if code.startswith(_REFUSED):
+    except (sa.exc.DBAPIError, psycopg.Error) as exc:
+        error = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+        code = str(getattr(error, "sqlstate", "") or "")
+        if code.startswith(_REFUSED) or _LOGIN_REFUSED.search(str(error)):
             raise JournalAccessError(
-                f"The database refused this for the journal's role ({_reason(exc)}); "
+                f"The database refused this for the journal's role ({_reason(error)}); "
                 f"nothing was changed in {where}."
             ) from None
-        if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError) or (
-            exc.connection_invalidated
+        away = (psycopg.OperationalError, psycopg.InterfaceError)
+        if isinstance(error, away) or (
+            isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated
         ):
             raise JournalUnavailableError(
                 f"The journal's database server at {where} cannot be reached "
-                f"({_reason(exc)}). Nothing was saved by this call; try again once the server "
-                "is back."
+                f"({_reason(error)}). Nothing was saved by this call; try again once the "
+                "server is back."
             ) from None
         raise
 
