@@ -187,8 +187,12 @@ def _private_folder() -> Path:
 
 
 @contextlib.contextmanager
-def throwaway_cluster(bindir: Path | None = None) -> Iterator[Cluster]:
+def throwaway_cluster(bindir: Path | None = None, *, durable: bool = False) -> Iterator[Cluster]:
     """Start a cluster in a new temporary folder; stop it and remove the folder after.
+
+    Tests run it without fsync (nothing there needs to survive a power cut);
+    ``durable=True`` keeps the server's defaults (``fsync``,
+    ``synchronous_commit=on``), for benchmarks.
 
     Raises
     ------
@@ -235,10 +239,9 @@ def throwaway_cluster(bindir: Path | None = None) -> Iterator[Cluster]:
         pwfile.unlink()
         for attempt in range(3):  # another process may take the free port meanwhile
             port = free_port()
-            options = (
-                f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c full_page_writes=off -c synchronous_commit=off"
-            )
+            options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+            if not durable:
+                options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
             command = [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log")]
             try:
                 _run(as_server([*command, "-o", options, "-w", "-t", "60", "start"]), what="pg_ctl")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Final
 
 import pandas as pd
@@ -169,7 +169,8 @@ class DatabaseJournal(Journal):
         except sa.exc.IntegrityError:  # the primary key: the id is taken
             raise DuplicateEntryError(entry.entry_id, self.where) from None
 
-    def _insert_many(self, entries: list[Entry]) -> tuple[list[str], list[str]]:
+    def _insert_batch(self, conn: Connection, rows: list[dict[str, Any]]) -> Iterable[str]:
+        """Insert ``rows``, skipping known ids; return the ids inserted."""
         t = entries_table
         statement = _INSERTS[self._engine.dialect.name](t)
         if self._stamp:
@@ -177,6 +178,9 @@ class DatabaseJournal(Journal):
         statement = statement.on_conflict_do_nothing(index_elements=[t.c.entry_id]).returning(
             t.c.entry_id
         )
+        return conn.scalars(statement, rows)
+
+    def _insert_many(self, entries: list[Entry]) -> tuple[list[str], list[str]]:
         added: set[str] = set()
         for start in range(0, len(entries), BATCH):
             now = _now()
@@ -184,7 +188,7 @@ class DatabaseJournal(Journal):
                 {**self._row(e, now), "created_at": now} for e in entries[start : start + BATCH]
             ]
             with self._write() as conn:
-                added.update(conn.scalars(statement, rows))
+                added.update(self._insert_batch(conn, rows))
         ids = [e.entry_id for e in entries if e.entry_id]
         return [i for i in ids if i in added], [i for i in ids if i not in added]
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Final
 
 import psycopg
@@ -51,6 +51,20 @@ _SCHEMA_LOCK: Final = 0x7261_6A6F  # any fixed number: the journal's advisory lo
 # SQLSTATE classes: 28 = invalid authorisation; 42501 = insufficient privilege
 # (which row-level security also raises)
 _REFUSED: Final = ("28", "42501")
+_COLUMNS: Final = (
+    "entry_id",
+    "client",
+    "company",
+    "interview_date",
+    "created_at",
+    "updated_at",
+    "entry_json",
+)
+_INSERT_BATCH: Final = (
+    f"INSERT INTO entries ({', '.join(_COLUMNS)}, written_by) "
+    f"VALUES ({', '.join(f'%({c})s' for c in _COLUMNS)}, current_user) "
+    "ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id"
+)
 # a refused login has no SQLSTATE on the client side, only the server's words
 _LOGIN_REFUSED: Final = re.compile(
     r"authentication failed|no pg_hba\.conf entry|role \S+ does not exist|"
@@ -92,7 +106,7 @@ def postgres_url(url: str | URL) -> URL:
     return parsed.set(drivername="postgresql+psycopg")
 
 
-def _reason(error: BaseException) -> str:
+def _reason(error: BaseException | None) -> str:
     """The driver's first line, without SQL or parameters (no entry text, no secret)."""
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
@@ -163,6 +177,16 @@ class PostgresJournal(DatabaseJournal, backend="postgresql"):
     @property
     def where(self) -> str:
         return self.url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+    def _insert_batch(self, conn: Connection, rows: list[dict[str, Any]]) -> Iterable[str]:
+        """psycopg's own ``executemany`` (pipelined), several times SQLAlchemy's here."""
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.executemany(_INSERT_BATCH, rows, returning=True)
+        added: list[str] = []
+        while True:
+            added.extend(str(row[0]) for row in cursor.fetchall())
+            if not cursor.nextset():
+                return added
 
     def _begin_schema(self, conn: Connection) -> None:
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_SCHEMA_LOCK)))

@@ -216,9 +216,12 @@ def _add_member(
                 (coach,),
             ).fetchone()
             if found is None:
-                known = [r[0] for r in conn.execute(
-                    "SELECT name FROM practice_members WHERE kind = 'coach' ORDER BY name"
-                )]
+                known = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT name FROM practice_members WHERE kind = 'coach' ORDER BY name"
+                    )
+                ]
                 raise RecoveryAnalyticsError(
                     f"There is no coach {coach!r} in this practice; coaches: "
                     f"{', '.join(known) if known else '(none yet: practice add-coach NAME)'}."

@@ -113,8 +113,6 @@ def open_schema(conn: Connection, *, where: str) -> int:
     for version in range(stored + 1, SCHEMA_VERSION + 1):
         MIGRATIONS[version](conn)
         conn.execute(
-            meta_table.update()
-            .where(meta_table.c.key == _VERSION_KEY)
-            .values(value=str(version))
+            meta_table.update().where(meta_table.c.key == _VERSION_KEY).values(value=str(version))
         )
     return stored

@@ -41,6 +41,7 @@ from ._schema import SCHEMA_VERSION, entries_table, metadata
 
 __all__ = ["SCHEMA_VERSION", "SqliteJournal", "entries_table", "metadata"]
 
+
 def _create_private_file(path: Path) -> None:
     """Create an empty database file readable by its owner only (if missing)."""
     private_dir(path.parent)

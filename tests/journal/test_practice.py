@@ -116,9 +116,12 @@ def test_updating_or_deleting_another_s_rows_touches_nothing(
     practice: Practice, who: str, other: str
 ) -> None:
     with _connect(practice.logins[who]) as conn:
-        assert conn.execute(
-            "UPDATE entries SET company = 'changed' WHERE client = %s", (other,)
-        ).rowcount == 0
+        assert (
+            conn.execute(
+                "UPDATE entries SET company = 'changed' WHERE client = %s", (other,)
+            ).rowcount
+            == 0
+        )
         assert conn.execute("DELETE FROM entries WHERE client = %s", (other,)).rowcount == 0
         # by id too, and for every row at once
         victim = practice.ids[other][0]
@@ -158,7 +161,9 @@ def test_a_client_writes_its_own_rows_and_the_server_names_the_writer(
             "entry_json, written_by) VALUES ('a-9', 'ana', '2026-01-01', now(), now(), '{}', "
             "'someone else')"
         )
-        assert conn.execute("UPDATE entries SET company = 'Mine' WHERE client = 'ana'").rowcount == 3
+        assert (
+            conn.execute("UPDATE entries SET company = 'Mine' WHERE client = 'ana'").rowcount == 3
+        )
         assert conn.execute("DELETE FROM entries WHERE entry_id = 'a-9'").rowcount == 1
     with _connect(practice.logins["Cora"]) as conn:
         writers = conn.execute("SELECT DISTINCT written_by FROM entries WHERE client = 'ana'")
@@ -184,7 +189,10 @@ STATEMENTS = [
 def test_members_cannot_change_roles_policies_or_tables(
     practice: Practice, who: str, statement: str
 ) -> None:
-    with _connect(practice.logins[who]) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+    with (
+        _connect(practice.logins[who]) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
         conn.execute(statement)
 
 
@@ -196,7 +204,7 @@ def test_members_cannot_become_another_role(practice: Practice, who: str, target
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute(f'GRANT "{practice.roles[target]}" TO "{practice.roles[who]}"')
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute(f'ALTER ROLE "{practice.roles[target]}" PASSWORD \'taken\'')
+            conn.execute(f"ALTER ROLE \"{practice.roles[target]}\" PASSWORD 'taken'")
 
 
 def test_a_wrong_password_is_refused(practice: Practice) -> None:
