@@ -33,7 +33,7 @@ from .._log import ReflectionLog
 from .._model import Entry
 from .._validate import entry_from_frames, normalise
 from ..exceptions import DuplicateEntryError, EntryNotFoundError
-from ..io._writers import entry_to_json
+from ..io import entry_to_json
 from ._base import Journal, Themes, sort_entries
 from ._schema import entries_table, open_schema
 

@@ -44,6 +44,7 @@ from ..exceptions import JournalAccessError, JournalUnavailableError, RecoveryAn
 from ._base import Themes
 from ._database import DatabaseJournal
 from ._open import POSTGRES_SCHEMES
+from ._schema import entries_table
 
 __all__ = ["PostgresJournal", "guard_errors", "postgres_url"]
 
@@ -51,15 +52,7 @@ _SCHEMA_LOCK: Final = 0x7261_6A6F  # any fixed number: the journal's advisory lo
 # SQLSTATE classes: 28 = invalid authorisation; 42501 = insufficient privilege
 # (which row-level security also raises)
 _REFUSED: Final = ("28", "42501")
-_COLUMNS: Final = (
-    "entry_id",
-    "client",
-    "company",
-    "interview_date",
-    "created_at",
-    "updated_at",
-    "entry_json",
-)
+_COLUMNS: Final = tuple(c.name for c in entries_table.columns if c.name != "written_by")
 _INSERT_BATCH: Final = (
     f"INSERT INTO entries ({', '.join(_COLUMNS)}, written_by) "
     f"VALUES ({', '.join(f'%({c})s' for c in _COLUMNS)}, current_user) "

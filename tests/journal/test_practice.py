@@ -31,6 +31,7 @@ CLIENTS = {"ana": "Cora", "ben": "Cora", "cy": "Dan"}
 
 @dataclass
 class Practice:
+    owner: str
     owner_url: str
     logins: dict[str, str]  # coach or client name -> URL with password
     roles: dict[str, str]  # name -> database role
@@ -77,7 +78,7 @@ def practice(
     with Journal.open(owner_url, taxonomy=THEMES) as journal:
         for i, client in enumerate([*CLIENTS, *CLIENTS]):
             ids.setdefault(client, []).append(journal.add(entry_dict(i, client=client)))
-    yield Practice(owner_url, logins, roles, ids)
+    yield Practice(owner, owner_url, logins, roles, ids)
     postgresql_cluster.drop_database(database)
 
 
@@ -242,6 +243,22 @@ def test_journal_open_with_a_role_sees_only_its_rows(practice: Practice) -> None
     with Journal.open(practice.owner_url) as owner:
         assert len(owner) == 2 * len(CLIENTS) + 1 - 1
         assert owner.get(eid).outcome == "offer"
+
+
+def test_a_password_never_reaches_the_server_s_log(
+    practice: Practice, postgresql_cluster: Cluster, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the server logs every statement of the owner's sessions from here on
+    postgresql_cluster.psql(f"ALTER ROLE {practice.owner} SET log_statement = 'all'")
+    capsys.readouterr()
+    assert main(["practice", "add-coach", "Eve"]) == 0
+    role, password, url = _added(capsys.readouterr().out)
+    log = (postgresql_cluster.folder / "server.log").read_text(errors="replace")
+    assert f'CREATE ROLE "{role}"' in log  # the statement was logged ...
+    assert "SCRAM-SHA-256$" in log  # ... with a verifier in it ...
+    assert password not in log  # ... and never the password
+    with _connect(url) as conn:  # which works
+        assert _count(conn) == 0  # Eve has no clients yet
 
 
 # -- the command's own refusals ------------------------------------------------------------
