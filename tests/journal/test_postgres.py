@@ -6,6 +6,9 @@ PostgreSQL too, including the SIGKILL test); here is what is PostgreSQL's own.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 
@@ -100,3 +103,47 @@ def test_a_stopped_server_gives_a_clear_error_and_saving_works_once_it_is_back(
     second = journal.add(entry_dict(2))  # the same entry, once the server is back
     assert [e.entry_id for e in journal.entries()] == [first, second]
     journal.close()
+
+
+_HOLDER = """
+import sys
+import sqlalchemy as sa
+from recovery_analytics.journal import Journal
+
+journal = Journal.open(sys.argv[1])
+ids = [journal.add({"interview_date": f"2026-01-{d:02d}", "company": "Acme"}) for d in (1, 2)]
+print(*ids, flush=True)
+conn = journal.engine.connect()
+conn.begin()
+conn.execute(sa.text("UPDATE entries SET company = 'half-done' WHERE entry_id = :i"), {"i": ids[0]})
+conn.execute(sa.text("DELETE FROM entries WHERE entry_id = :i"), {"i": ids[1]})
+print("in transaction", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_writer_killed_inside_its_transaction_leaves_every_acknowledged_entry(
+    url: str,
+) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, url],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    ids = proc.stdout.readline().split()
+    assert proc.stdout.readline().strip() == "in transaction", proc.stderr
+    proc.send_signal(signal.SIGKILL)  # between its changes and its commit
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        if stream:
+            stream.close()
+    with Journal.open(url, taxonomy=THEMES) as journal:
+        # both acknowledged entries, as acknowledged; the row lock is gone, so
+        # an update of the row the dead writer had changed goes through
+        assert [e.company for e in journal.entries()] == ["Acme", "Acme"]
+        assert journal.update(ids[0], company="Beta").company == "Beta"
+    assert check_loads_cleanly(url) == set(ids)
