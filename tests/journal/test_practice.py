@@ -272,11 +272,3 @@ def test_add_client_needs_a_known_coach_and_a_new_name(
     assert main(["practice", "add-client", "ana", "--coach", "Dan"]) == 1
     err = capsys.readouterr().err
     assert "already a client 'ana'" in err
-
-
-def test_add_coach_needs_the_owner_s_url(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.delenv("RECOVERY_ANALYTICS_PRACTICE_URL", raising=False)
-    assert main(["practice", "add-coach", "Eve"]) == 1
-    assert "--url" in capsys.readouterr().err
