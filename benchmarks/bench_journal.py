@@ -13,7 +13,16 @@ filled with ``import_from`` (timed once, for information), then:
   ``write_markdown_folder`` (stand-in taxonomy); for SQLite, a plain
   ``pd.read_sql`` of the table.
 
-    .venv/bin/python benchmarks/bench_journal.py [--record]
+Bulk import (issue 15): ``--bulk N`` entries (default 5,000; 0 skips) are
+imported with ``import_from`` from a JSON Lines file into SQLite and
+PostgreSQL (a throwaway cluster of ``tests/_pg.py`` with the server's durable
+defaults, or ``--postgresql URL`` of an empty database), timed as a whole and
+in its steps (``load()``; the frames turned into entries; the storage step
+``_insert_many``, in batches), beside a baseline in the same run: a raw
+DB-API ``executemany`` of the same rows into a bare table of the same
+columns, in one transaction.
+
+    .venv/bin/python benchmarks/bench_journal.py [--bulk N] [--postgresql URL] [--record]
 
 prints the figures; ``--record`` also writes them to the "## Journal (issue 6)"
 section of RESULTS.md (see ``_common.main``).
@@ -22,11 +31,13 @@ section of RESULTS.md (see ``_common.main``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sqlite3
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +47,9 @@ from _common import load_average, machine, main, median_time, shared_cpus, table
 from synth import make_records
 
 from recovery_analytics import entry_from_mapping, load
+from recovery_analytics._validate import entry_from_frames
 from recovery_analytics.io import write_markdown_folder
-from recovery_analytics.journal import Journal, SqliteJournal
+from recovery_analytics.journal import DatabaseJournal, Journal, SqliteJournal
 
 SECTION = "## Journal (issue 6)"
 
@@ -112,7 +124,135 @@ def bench_backend(
     return f"{backend}: filled with `import_from` of {n:,} entries in {filled:.1f} s"
 
 
-def run(n: int, adds: int, repeat: int) -> str:
+# -- bulk import (issue 15) ---------------------------------------------------------------
+
+_BARE = (
+    "CREATE TABLE bare (entry_id VARCHAR(255) PRIMARY KEY, client VARCHAR(255) NOT NULL, "
+    "company VARCHAR(255), interview_date DATE NOT NULL, created_at TIMESTAMP NOT NULL, "
+    "updated_at TIMESTAMP NOT NULL, entry_json TEXT NOT NULL)"
+)
+_COLUMNS = ("entry_id", "client", "company", "interview_date", "created_at", "updated_at")
+
+
+@contextlib.contextmanager
+def _postgresql(url: str | None) -> Iterator[str | None]:
+    """``url``, or a durable throwaway cluster's fresh database, or None (no server)."""
+    if url:
+        yield url
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import _pg
+
+    if _pg.find_bindir() is None:
+        yield None
+        return
+    with _pg.throwaway_cluster(durable=True) as cluster:
+        yield cluster.create_database("bench_bulk")
+
+
+def _baseline(journal: DatabaseJournal, rows: list[tuple[Any, ...]]) -> None:
+    """Raw DB-API ``executemany`` of ``rows`` into a new bare table, one transaction."""
+    marks = ", ".join(["?" if journal.engine.dialect.name == "sqlite" else "%s"] * 7)
+    raw = journal.engine.raw_connection()
+    sqlite = journal.engine.dialect.name == "sqlite"
+    try:
+        cursor = raw.cursor()
+        cursor.execute("DROP TABLE IF EXISTS bare")
+        cursor.execute(_BARE)
+        raw.commit()
+        if sqlite:  # the journal's connections leave BEGIN to the caller
+            cursor.execute("BEGIN")
+        cursor.executemany(f"INSERT INTO bare VALUES ({marks})", rows)
+        raw.commit()
+        cursor.execute("DROP TABLE bare")
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def bench_bulk(
+    name: str, location: str, source: Path, n: int, rows: list[Row]
+) -> dict[str, tuple[float, float]]:
+    """Import ``source`` into an empty journal, and time its steps; entries/s by step."""
+    rates: dict[str, tuple[float, float]] = {}
+
+    def timed(label: str, func: Callable[[], Any]) -> Any:
+        w0, c0 = time.perf_counter(), time.process_time()
+        out = func()
+        wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+        rows.append((f"{name}: {label}", wall, cpu))
+        rates[label] = (n / wall, n / cpu)
+        return out
+
+    with Journal.open(location) as journal:
+        assert isinstance(journal, DatabaseJournal)
+        report = timed("`import_from` (whole)", lambda: journal.import_from(source))
+        assert report.n_added == n and report.n_problems == 0, repr(report)
+    # the steps, into a second empty journal
+    second = location.replace(".db", "-steps.db") if name == "SQLite" else location
+    with Journal.open(second) as journal:
+        assert isinstance(journal, DatabaseJournal)
+        if name != "SQLite":  # the same database: empty it
+            with journal.engine.begin() as conn:
+                conn.exec_driver_sql("DELETE FROM entries")
+        log = timed("`load()` (step 1)", lambda: load(source, errors="collect", taxonomy=False))
+        entries = timed(
+            "frames -> entries (step 2)",
+            lambda: entry_from_frames(log.interviews, log.items, log.actions),
+        )
+        added, _ = timed("storage, `_insert_many` (step 3)", lambda: journal._insert_many(entries))
+        assert len(added) == n
+        with journal.engine.connect() as conn:
+            stored = conn.exec_driver_sql(
+                f"SELECT {', '.join(_COLUMNS)}, entry_json FROM entries"
+            ).all()
+        timed("baseline: raw `executemany` of the same rows", lambda: _baseline(journal, stored))
+    return rates
+
+
+def run_bulk(n: int, postgresql_url: str | None, root: Path) -> list[str]:
+    records = [_clean(r) for r in make_records(n, seed=15, clients=200)]
+    source = root / "bulk.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    rows: list[Row] = []
+    load_before = load_average()
+    rates = {"SQLite": bench_bulk("SQLite", f"sqlite:///{root / 'bulk.db'}", source, n, rows)}
+    with _postgresql(postgresql_url) as url:
+        if url is not None:
+            rates["PostgreSQL"] = bench_bulk("PostgreSQL", url, source, n, rows)
+    load_after = load_average()
+    lines = [
+        "",
+        "### Bulk import (issue 15)",
+        "",
+        f"`import_from` of {n:,} entries (`make_records`, 200 clients) from one JSON Lines file "
+        "into an empty journal; then the same in steps into another empty one, beside the "
+        "baseline: a raw DB-API `executemany` of the rows the journal stored, into a bare table "
+        "of the same columns. PostgreSQL: a local throwaway cluster with the server's durable "
+        "defaults (fsync, `synchronous_commit=on`). " + shared_cpus(load_before, load_after),
+        "",
+        *table(
+            ["step", "wall s", "CPU s", "entries/s (wall)", "entries per CPU s"],
+            (
+                (name, f"{w:.3f}", f"{c:.3f}", f"{n / w:,.0f}", f"{n / c:,.0f}")
+                for name, w, c in rows
+            ),
+        ),
+        "",
+    ]
+    for backend, rate in rates.items():
+        whole, store = rate["`import_from` (whole)"], rate["storage, `_insert_many` (step 3)"]
+        raw = rate["baseline: raw `executemany` of the same rows"]
+        lines.append(
+            f"{backend} (aim: 10,000 entries/s): `import_from` {whole[0]:,.0f} entries/s wall "
+            f"({whole[1]:,.0f} per CPU second); its storage step {store[0]:,.0f} wall "
+            f"({store[1]:,.0f} per CPU s) against {raw[0]:,.0f} wall ({raw[1]:,.0f} per CPU s) "
+            "for the raw baseline."
+        )
+    return lines
+
+
+def run(n: int, adds: int, repeat: int, bulk: int = 0, postgresql_url: str | None = None) -> str:
     records = [_clean(r) for r in make_records(n + adds, seed=6, clients=20)]
     base, extra = records[:n], records[n:]
     tmp = tempfile.TemporaryDirectory(prefix="bench_journal_")
@@ -136,6 +276,7 @@ def run(n: int, adds: int, repeat: int) -> str:
         bench_backend("SQLite", f"sqlite:///{root / 'journal.db'}", source, extra, repeat, rows),
     ]
     load_after = load_average()
+    bulk_lines = run_bulk(bulk, postgresql_url, root) if bulk else []
     tmp.cleanup()
 
     lines = [
@@ -181,6 +322,7 @@ def run(n: int, adds: int, repeat: int) -> str:
         f"framing the stored JSON ({cpu('SQLite: `journal.log()`, stand-in'):.2f} s against "
         f"{cpu('SQLite baseline'):.3f} s to read the rows); the rest is theme tagging.",
         "",
+        *bulk_lines,
     ]
     return "\n".join(lines)
 
@@ -189,7 +331,20 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n", type=int, default=1_000, help="entries in the journal (1,000)")
     parser.add_argument("--adds", type=int, default=20, help="adds timed per backend (20)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per log() figure (median)")
+    parser.add_argument(
+        "--bulk", type=int, default=5_000, help="entries for the bulk import (5,000; 0 skips)"
+    )
+    parser.add_argument(
+        "--postgresql",
+        metavar="URL",
+        help="an empty PostgreSQL database for the bulk import (default: a throwaway cluster)",
+    )
 
 
 if __name__ == "__main__":
-    main(__doc__, SECTION, _arguments, lambda args: run(args.n, args.adds, args.repeat))
+    main(
+        __doc__,
+        SECTION,
+        _arguments,
+        lambda args: run(args.n, args.adds, args.repeat, args.bulk, args.postgresql),
+    )

@@ -21,7 +21,7 @@ in an optional field is reported and left empty; a record without a usable
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -541,38 +541,47 @@ _SCALAR: dict[str, Any] = {
 }
 
 
+def _by_entry(frame: pd.DataFrame, columns: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows of ``columns`` grouped by ``entry_id``, in frame order."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    lists = [frame[c].tolist() for c in columns]
+    for eid, *values in zip(frame["entry_id"].tolist(), *lists, strict=True):
+        out.setdefault(str(eid), []).append(tuple(values))
+    return out
+
+
 def entry_from_frames(
     interviews: pd.DataFrame, items: pd.DataFrame, actions: pd.DataFrame
 ) -> list[Entry]:
-    """Turn typed frames back into :class:`Entry` objects (for writers)."""
-    items_by = {k: g for k, g in items.groupby("entry_id", sort=False)}
-    actions_by = {k: g for k, g in actions.groupby("entry_id", sort=False)}
+    """Turn typed frames back into :class:`Entry` objects (for writers).
+
+    Works column by column (no per-row indexing), so turning a whole log into
+    entries costs about as much as reading it.
+    """
+    items_by = _by_entry(items, ("text", "tags", "polarity", "inferred"))
+    actions_by = _by_entry(actions, ("text", "done"))
     field_of = {polarity(name): name for name in _ITEM_FIELDS}
-    scalars = [(n, _SCALAR[s.kind]) for n, s in FIELDS.items() if s.kind in _SCALAR]
-    lists = fields_where(kind="list")
+    columns: dict[str, list[Any]] = {"entry_id": [str(e) for e in interviews.index]}
+    for name, spec in FIELDS.items():
+        if spec.kind in _SCALAR:
+            convert = _SCALAR[spec.kind]
+            columns[name] = [convert(v) for v in interviews[name].tolist()]
+    for name in fields_where(kind="list"):
+        columns[name] = [tuple(v) for v in interviews[name].tolist()]
+    extras = interviews["extra"].tolist() if "extra" in interviews else [None] * len(interviews)
     out = []
-    for eid, row in interviews.iterrows():
-        values: dict[str, Any] = {name: convert(row[name]) for name, convert in scalars}
+    for values, extra in zip(zip(*columns.values(), strict=True), extras, strict=True):
+        row = dict(zip(columns, values, strict=True))
         grouped: dict[str, list[Item]] = {name: [] for name in _ITEM_FIELDS}
-        its = items_by.get(str(eid))
-        if its is not None:
-            for text, tags, pol, inferred in zip(
-                its["text"], its["tags"], its["polarity"], its["inferred"], strict=True
-            ):
-                grouped[field_of[pol]].append(Item(str(text), tuple(tags), bool(inferred)))
-        values.update({name: tuple(found) for name, found in grouped.items()})
-        acts = actions_by.get(str(eid))
-        values[_ACTION_FIELD] = (
-            tuple(Action(str(t), bool(d)) for t, d in zip(acts["text"], acts["done"], strict=True))
-            if acts is not None
-            else ()
+        for text, tags, pol, inferred in items_by.get(row["entry_id"], ()):
+            grouped[field_of[pol]].append(Item(str(text), tuple(tags), bool(inferred)))
+        row.update({name: tuple(found) for name, found in grouped.items()})
+        row[_ACTION_FIELD] = tuple(
+            Action(str(t), bool(d)) for t, d in actions_by.get(row["entry_id"], ())
         )
-        values.update({name: tuple(row[name]) for name in lists})
-        extra = row.get("extra")
         out.append(
             Entry(
-                **values,
-                entry_id=str(eid),
+                **row,
                 extra=dict(extra) if isinstance(extra, dict) else {},
             )
         )

@@ -151,3 +151,22 @@ class JournalCallbackError(RecoveryAnalyticsError, RuntimeError):
             f"Entry {entry_id!r} was saved, but {len(self.errors)} on_change "
             f"callback{'s' if len(self.errors) != 1 else ''} failed ({names})."
         )
+
+
+__all__ += ["JournalAccessError", "JournalUnavailableError"]
+
+
+class JournalUnavailableError(RecoveryAnalyticsError):
+    """The journal's database server cannot be reached (stopped, restarting, no network).
+
+    Nothing was saved by the call that raised it; the journal stays open, and
+    the same call works again once the server is back.
+    """
+
+
+class JournalAccessError(RecoveryAnalyticsError):
+    """The database refused the journal's role this read or write (nothing was changed).
+
+    In a practice database (``recovery-analytics practice``) each coach's and
+    client's role may touch only its own clients' entries.
+    """

@@ -11,6 +11,8 @@ afterwards. The cluster
   as root; ``runuser -u postgres`` starts it), as ourselves otherwise;
 * listens on 127.0.0.1 on a free port, with a password for TCP (SCRAM), and
   on a Unix socket in its own folder (mode 0700) for administration;
+* can be stopped and started again (``Cluster.stop``/``start``), to test
+  what a client does while the server is away;
 * is stopped (``immediate``) and its folder removed when the ``with`` ends.
 
 From the command line (the Makefile's ``postgresql`` and ``pg-cluster``
@@ -99,11 +101,30 @@ class Cluster:
         The superuser's password (a new random one per cluster).
     """
 
-    def __init__(self, bindir: Path, folder: Path, port: int, password: str) -> None:
+    def __init__(
+        self, bindir: Path, folder: Path, port: int, password: str, options: str = ""
+    ) -> None:
         self.bindir = bindir
         self.folder = folder
         self.port = port
         self.password = password
+        self.options = options
+
+    def _pg_ctl(self, *args: str) -> list[str]:
+        data = self.folder / "data"
+        return as_server([str(self.bindir / "pg_ctl"), "-D", str(data), *args])
+
+    def stop(self) -> None:
+        """Stop the server (``fast``: open connections are cut), keeping its data."""
+        _run(self._pg_ctl("-m", "fast", "-w", "stop"), what="pg_ctl stop")
+
+    def start(self) -> None:
+        """Start the server again on the same port, after :meth:`stop`."""
+        log = str(self.folder / "server.log")
+        _run(
+            self._pg_ctl("-l", log, "-o", self.options, "-w", "-t", "60", "start"),
+            what="pg_ctl start",
+        )
 
     def url(self, database: str = "postgres") -> str:
         """A SQLAlchemy URL (psycopg 3) for the superuser, over TCP."""
@@ -166,8 +187,12 @@ def _private_folder() -> Path:
 
 
 @contextlib.contextmanager
-def throwaway_cluster(bindir: Path | None = None) -> Iterator[Cluster]:
+def throwaway_cluster(bindir: Path | None = None, *, durable: bool = False) -> Iterator[Cluster]:
     """Start a cluster in a new temporary folder; stop it and remove the folder after.
+
+    Tests run it without fsync (nothing there needs to survive a power cut);
+    ``durable=True`` keeps the server's defaults (``fsync``,
+    ``synchronous_commit=on``), for benchmarks.
 
     Raises
     ------
@@ -214,10 +239,9 @@ def throwaway_cluster(bindir: Path | None = None) -> Iterator[Cluster]:
         pwfile.unlink()
         for attempt in range(3):  # another process may take the free port meanwhile
             port = free_port()
-            options = (
-                f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c full_page_writes=off -c synchronous_commit=off"
-            )
+            options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+            if not durable:
+                options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
             command = [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log")]
             try:
                 _run(as_server([*command, "-o", options, "-w", "-t", "60", "start"]), what="pg_ctl")
@@ -227,7 +251,7 @@ def throwaway_cluster(bindir: Path | None = None) -> Iterator[Cluster]:
                 continue
             started = True
             break
-        yield Cluster(bindir, folder, port, password)
+        yield Cluster(bindir, folder, port, password, options)
     finally:
         if started:
             stop = [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]

@@ -58,6 +58,13 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "Read reflection logs, print a summary per client, and write review packets (PDF and "
         "HTML) and charts into --out.",
     ),
+    "practice": (
+        "._practice",
+        "set up a practice database on PostgreSQL: coaches, clients and their access",
+        "Set up a PostgreSQL journal for a coaching practice: a database role per coach and "
+        "per client, and row-level security so that each sees only their own clients' "
+        "entries (docs/practice.md).",
+    ),
     "lab": (
         "._lab",
         "start JupyterLab on the notebooks (capture, trends, coach overview, review)",

@@ -3,9 +3,11 @@
 ``Journal.open("journal/")`` keeps one Markdown file per entry in a folder (the
 default for a job seeker: readable by ``load()`` and editable by hand);
 ``Journal.open("sqlite:///practice.db")`` keeps them in an SQLite database (for
-a coach's practice). Both validate every entry before writing, write
-atomically, let several processes write at once, and create files readable by
-their owner only.
+a coach), ``Journal.open("postgresql://coach:pw@host/practice")`` in a
+PostgreSQL database (for a practice: every coach and client with their own
+role, see ``docs/practice.md``). All validate every entry before writing,
+write atomically, and let several processes write at once; files are created
+readable by their owner only.
 
 Examples
 --------
@@ -22,16 +24,25 @@ from __future__ import annotations
 
 from ..exceptions import DuplicateEntryError, EntryNotFoundError, JournalCallbackError
 from ._base import Journal
+from ._database import DatabaseJournal
 from ._folder import FolderJournal
+from ._postgres import PostgresJournal
+from ._practice import Credentials, add_client, add_coach, init_practice
 from ._report import ImportReport
 from ._sqlite import SqliteJournal
 
 __all__ = [
+    "Credentials",
+    "DatabaseJournal",
     "DuplicateEntryError",
     "EntryNotFoundError",
     "FolderJournal",
     "ImportReport",
     "Journal",
     "JournalCallbackError",
+    "PostgresJournal",
     "SqliteJournal",
+    "add_client",
+    "add_coach",
+    "init_practice",
 ]

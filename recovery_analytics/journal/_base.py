@@ -152,8 +152,9 @@ class Journal(abc.ABC):
             entry in ``<folder>/<client>/``, readable by ``load()`` and easy to
             edit by hand - the default for a job seeker. Or a database URL,
             ``"sqlite:///path/to/journal.db"`` (a path ending in ``.db``,
-            ``.sqlite`` or ``.sqlite3`` is taken as one too) - for a coach's
-            practice.
+            ``.sqlite`` or ``.sqlite3`` is taken as one too) - for a coach; or
+            ``"postgresql://user:password@host/database"`` - for a practice,
+            each coach and client with their own role (``docs/practice.md``).
         taxonomy : Taxonomy or path to a TOML file, optional
             The themes :meth:`log` tags items with (``False``: none, every
             item's ``themes`` empty).

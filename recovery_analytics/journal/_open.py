@@ -15,16 +15,17 @@ from typing import Literal, NamedTuple
 
 from ..exceptions import RecoveryAnalyticsError
 
-__all__ = ["SQLITE_SUFFIXES", "Location", "PathLike", "resolve_location"]
+__all__ = ["POSTGRES_SCHEMES", "SQLITE_SUFFIXES", "Location", "PathLike", "resolve_location"]
 
 PathLike = str | os.PathLike[str]
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
 class Location(NamedTuple):
     """A resolved location: the backend's name and what its constructor takes."""
 
-    backend: Literal["folder", "sqlite"]
+    backend: Literal["folder", "sqlite", "postgresql"]
     target: str | Path
 
 
@@ -34,14 +35,16 @@ def resolve_location(location: PathLike) -> Location:
     Parameters
     ----------
     location : path or URL
-        A folder (``"journal/"``), a database URL (``"sqlite:///journal.db"``)
-        or a path ending in ``.db``, ``.sqlite`` or ``.sqlite3``.
+        A folder (``"journal/"``), a database URL (``"sqlite:///journal.db"``,
+        ``"postgresql://user:password@host/database"``) or a path ending in
+        ``.db``, ``.sqlite`` or ``.sqlite3``.
 
     Raises
     ------
     RecoveryAnalyticsError
-        For a database other than SQLite (only the scheme is shown: a server
-        URL may hold a password), or for a file that is not a database.
+        For a database other than SQLite or PostgreSQL (only the scheme is
+        shown: a server URL may hold a password), or for a file that is not a
+        database.
 
     Examples
     --------
@@ -55,9 +58,12 @@ def resolve_location(location: PathLike) -> Location:
         scheme = text.split(":", 1)[0].lower()
         if scheme.split("+", 1)[0] == "sqlite":
             return Location("sqlite", text)
+        if scheme.split("+", 1)[0] in POSTGRES_SCHEMES:
+            return Location("postgresql", text)
         raise RecoveryAnalyticsError(
-            f"A journal in a {scheme!r} database is not supported yet; use a folder such "
-            "as 'journal/' or an SQLite URL such as 'sqlite:///journal.db'."
+            f"A journal in a {scheme!r} database is not supported; use a folder such as "
+            "'journal/', an SQLite URL such as 'sqlite:///journal.db' or a PostgreSQL one "
+            "such as 'postgresql://coach@db.example.org/practice'."
         )
     path = Path(location).expanduser()
     if path.suffix.lower() in SQLITE_SUFFIXES and not path.is_dir():

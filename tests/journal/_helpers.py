@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import sqlalchemy as sa
 
 from recovery_analytics import ReflectionLog, load
 from recovery_analytics.journal import Journal
@@ -60,6 +61,17 @@ def entry_dict(i: int, *, client: str = "ana") -> dict[str, Any]:
 
 def snapshot(location: str) -> dict[str, Any]:
     """Everything a journal holds on disk, to show that nothing was written."""
+    if location.startswith("postgresql"):
+        engine = sa.create_engine(location)
+        try:
+            with engine.connect() as conn:
+                tables = sa.inspect(conn).get_table_names()
+                return {
+                    table: conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY 1").all()
+                    for table in sorted(tables)
+                }
+        finally:
+            engine.dispose()
     if location.startswith("sqlite:///"):
         path = Path(location.removeprefix("sqlite:///"))
         out: dict[str, Any] = {}
@@ -109,7 +121,7 @@ def check_loads_cleanly(location: str) -> set[str]:
     if location.startswith("sqlite:///"):
         with sqlite3.connect(location.removeprefix("sqlite:///")) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    else:
+    elif not location.startswith("postgresql"):
         # load() itself, strict: leftover temporary files are hidden and skipped
         assert set(load(location, taxonomy=THEMES).interviews.index) == ids
     return ids

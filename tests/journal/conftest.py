@@ -1,9 +1,10 @@
 """Fixtures for the journal tests.
 
-The shared tests run on both backends through ``journal``/``location``/
-``backend`` (tests/conftest.py), with the stand-in taxonomy of ``_helpers``.
-``postgresql_url`` is a fresh database in a throwaway PostgreSQL cluster, for
-the database journal to come (issue 15).
+The shared tests run on every backend through ``journal``/``location``/
+``backend`` (tests/conftest.py): here ``backend`` is "folder", "sqlite" and
+"postgresql" (marked ``postgresql``: a fresh database in the session's
+throwaway cluster for each test), with the stand-in taxonomy of ``_helpers``.
+``postgresql_url`` is one fresh database for the session.
 """
 
 from __future__ import annotations
@@ -11,11 +12,32 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from .._pg import Cluster, find_bindir, throwaway_cluster
 from ._helpers import THEMES, TagsAsThemes
+
+
+@pytest.fixture(
+    params=["folder", "sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def location(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    if backend == "folder":
+        yield str(tmp_path / "journal")
+    elif backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'journal.db'}"
+    else:
+        cluster: Cluster = request.getfixturevalue("postgresql_cluster")
+        name = f"ra_test_{uuid.uuid4().hex[:8]}"
+        yield cluster.create_database(name)
+        cluster.drop_database(name)
 
 
 @pytest.fixture

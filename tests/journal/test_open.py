@@ -26,6 +26,18 @@ def test_urls_and_folders(tmp_path: Path) -> None:
     assert resolve_location(tmp_path / "old.db") == Location("folder", tmp_path / "old.db")
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://coach:pw@db.example/practice",
+        "postgresql+psycopg://coach@db.example:5433/practice",
+        "postgres://db.example/practice",
+    ],
+)
+def test_postgresql_urls_name_postgresql(url: str) -> None:
+    assert resolve_location(url) == Location("postgresql", url)
+
+
 def test_open_picks_the_backend(tmp_path: Path) -> None:
     assert isinstance(Journal.open(tmp_path / "j"), FolderJournal)
     assert isinstance(Journal.open(str(tmp_path / "k") + "/"), FolderJournal)
@@ -46,8 +58,8 @@ def test_open_hands_the_taxonomy_on(tmp_path: Path) -> None:
 
 
 def test_open_refuses_what_it_cannot_use_without_showing_secrets(tmp_path: Path) -> None:
-    with pytest.raises(RecoveryAnalyticsError, match="'postgresql' database") as err:
-        Journal.open("postgresql://coach:s3cret@db.example/practice")
+    with pytest.raises(RecoveryAnalyticsError, match="'mysql' database") as err:
+        Journal.open("mysql://coach:s3cret@db.example/practice")
     assert "s3cret" not in str(err.value)
     (tmp_path / "log.csv").write_text("interview_date\n2026-03-04\n")
     with pytest.raises(RecoveryAnalyticsError, match="import_from"):

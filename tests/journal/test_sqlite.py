@@ -46,6 +46,7 @@ def test_schema(journal: SqliteJournal) -> None:
         "created_at",
         "updated_at",
         "entry_json",
+        "written_by",  # schema version 2
     }
     assert inspector.get_pk_constraint("entries")["constrained_columns"] == ["entry_id"]
     indexes = {i["name"]: i["column_names"] for i in inspector.get_indexes("entries")}
@@ -57,7 +58,7 @@ def test_schema(journal: SqliteJournal) -> None:
         version = conn.exec_driver_sql(
             "SELECT value FROM journal_meta WHERE key = 'schema_version'"
         ).scalar()
-    assert version == str(SCHEMA_VERSION) == "1"
+    assert version == str(SCHEMA_VERSION) == "2"
 
 
 def test_wal_mode_full_sync_and_busy_timeout(journal: SqliteJournal) -> None:
