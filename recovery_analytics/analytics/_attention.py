@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -33,6 +35,7 @@ ATTENTION_COLUMNS = (
 def _reasons(frame: pd.DataFrame, window: int) -> list[str]:
     """Each client's flags as one sentence part each, joined by ``"; "``."""
     out = []
+    row: Any
     for row in frame.itertuples(index=False):
         words = []
         if row.declining:
@@ -102,9 +105,7 @@ def attention(
     'no interview in 51 days; only 2 interviews so far'
     """
     log = check_log(log, "attention")
-    c = cohort(
-        log, today=today, inactive_after=inactive_after, window=window, tolerance=tolerance
-    )
+    c = cohort(log, today=today, inactive_after=inactive_after, window=window, tolerance=tolerance)
     change = c["share_change"].to_numpy(dtype=float)
     order = np.lexsort(
         (

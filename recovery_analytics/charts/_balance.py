@@ -552,18 +552,14 @@ def _page(names: list[str], page: int, per_page: int | None) -> tuple[list[str],
     if pages == 1:
         return kept, None
     first = (page - 1) * size + 1
-    where = (
-        f"clients {first:,}-{first + len(kept) - 1:,} of {len(names):,}, page {page} of {pages}"
-    )
+    where = f"clients {first:,}-{first + len(kept) - 1:,} of {len(names):,}, page {page} of {pages}"
     return kept, where
 
 
 def _only(data: _BalanceData, names: list[str]) -> _BalanceData:
     """The rows of ``names`` only, so each panel picks its rows from a small frame."""
-    frames = [
-        f.loc[f["client"].astype(str).isin(names)]
-        if f is not None and "client" in f.columns
-        else f
+    periods, points, rolling = (
+        f.loc[f["client"].astype(str).isin(names)] if f is not None and "client" in f.columns else f
         for f in (data.periods, data.points, data.rolling)
-    ]
-    return _BalanceData(*frames, n_interviews=data.n_interviews)
+    )
+    return _BalanceData(periods, points, rolling, data.n_interviews)

@@ -281,6 +281,13 @@ _ORDER = (
 )
 
 
+def _grid_page(log: ReflectionLog, drawn: list[str], page: int) -> Draw:
+    def draw(fig: Figure | SubFigure) -> None:
+        charts.plot_balance_grid(log, fig=fig, clients=drawn, page=page, per_page=PER_PAGE)
+
+    return draw
+
+
 def _grid_sections(log: ReflectionLog, drawn: list[str], intro: str) -> list[Section]:
     """The balance grid of ``drawn``, one section per page of :data:`PER_PAGE` panels."""
     pages = int(np.ceil(len(drawn) / PER_PAGE))
@@ -292,9 +299,7 @@ def _grid_sections(log: ReflectionLog, drawn: list[str], intro: str) -> list[Sec
             Section(
                 title if pages == 1 else f"{title} ({page} of {pages})",
                 [intro] if page == 1 else [],
-                chart=lambda fig, page=page: charts.plot_balance_grid(
-                    log, fig=fig, clients=drawn, page=page, per_page=PER_PAGE
-                ),
+                chart=_grid_page(log, drawn, page),
                 chart_size=(11.0, 3.6 * int(np.ceil(n / 3)) + 1.0),
             )
         )
