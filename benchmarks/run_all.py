@@ -38,6 +38,7 @@ SMALL: dict[str, list[str]] = {
     "bench_dashboard": ["--n", "200", "--clients", "1,20", "--repeat", "3"],
     "bench_journal": ["--n", "200", "--adds", "10", "--repeat", "3"],
     "bench_load": ["--n", "5000", "--markdown", "500", "--repeat", "3"],
+    "bench_practice": ["--clients", "50", "--per-client", "20", "--analytics-n", "10000"],
     "bench_themes": ["--n", "50000", "--repeat", "3", "--naive-n", "5000", "--floor-n", "1000"],
 }
 

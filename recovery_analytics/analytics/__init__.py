@@ -11,6 +11,7 @@ size and small samples are flagged (``small_sample``: fewer than
   worsening or resolved
 * :func:`timeline` / :func:`timeline_wide` - theme by period counts
 * :func:`cohort` / :func:`cohort_themes` - the coach's view of many clients
+* :func:`attention` - every client, those needing attention first, and why
 * :func:`recovery` - feeling, reflection lag, connection and outcomes
 * :func:`follow_ups`, :func:`plan_b`, :func:`plan_b_actions` - steps 5 and 4
 * :func:`client_summary` / :func:`client_summary_records` - one row per client
@@ -21,6 +22,7 @@ The balance ratio is always descriptive: there is no "ideal" ratio here.
 
 from __future__ import annotations
 
+from ._attention import ATTENTION_COLUMNS, attention
 from ._balance import balance
 from ._cohort import cohort, cohort_themes
 from ._common import DateLike, resolve_today
@@ -32,6 +34,7 @@ from ._summary import TRENDS, client_summary, client_summary_records
 from ._themes import STATUSES, recurring, theme_balance, timeline, timeline_wide
 
 __all__ = [
+    "ATTENTION_COLUMNS",
     "DECIDED",
     "DateLike",
     "FOLLOW_UP_GROUPS",
@@ -41,6 +44,7 @@ __all__ = [
     "TRENDS",
     "FollowUps",
     "Recovery",
+    "attention",
     "balance",
     "balance_ratio",
     "client_summary",

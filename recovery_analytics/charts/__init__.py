@@ -14,6 +14,11 @@ the heatmap cells), as in seaborn. It draws on ``ax`` or on a new
 :func:`house_style`, which leaves matplotlib's global settings as they were.
 :func:`plot_balance_grid` fills a whole figure (``fig=``) and returns an array
 of Axes; :func:`dashboard` returns a Figure.
+
+Coach views stay the same size whatever the number of clients: the balance
+grid comes in pages (``page=``, ``per_page=12``), and the client x theme
+heatmap draws at most ``max_clients=30`` rows, those needing attention first
+(:func:`~recovery_analytics.analytics.attention`), saying how many are left out.
 """
 
 from __future__ import annotations

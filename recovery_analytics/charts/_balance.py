@@ -7,7 +7,7 @@ only draws them.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,8 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from .._log import ReflectionLog
 from ..analytics import balance
-from ..exceptions import RecoveryAnalyticsError
+from ..exceptions import RecoveryAnalyticsError, UnknownClientError
+from ..vocabulary import plural
 from ._base import (
     FREQ_WORDS,
     artist_kwargs,
@@ -373,6 +374,9 @@ def plot_balance_grid(
     freq: str = "M",
     window: int | None = 3,
     ncols: int = 3,
+    page: int = 1,
+    per_page: int | None = 12,
+    clients: Sequence[str] | None = None,
     title: str | None = None,
     **kwargs: Any,
 ) -> np.ndarray:
@@ -380,7 +384,11 @@ def plot_balance_grid(
 
     Each panel is :func:`plot_balance` for one client without its legend (one
     legend is drawn under the grid); all panels share the y axis, so clients
-    can be compared at a glance.
+    can be compared at a glance. The panels come in pages of ``per_page``, so
+    a figure stays the same size whatever the number of clients; every page
+    uses the same scale (that of every client drawn on any page), and a page
+    that is not the whole grid says which clients it holds ("clients 13-24 of
+    1,000, page 2 of 84").
 
     Parameters
     ----------
@@ -393,6 +401,15 @@ def plot_balance_grid(
         As for :func:`plot_balance`.
     ncols : int
         Panels per row.
+    page : int
+        Which page to draw (1 is the first).
+    per_page : int or None
+        Panels per page (``None``: every client on one page).
+    clients : sequence of str, optional
+        The clients to draw, in this order (for example the ``client`` column
+        of ``analytics.attention(log)``, to see those needing attention
+        first); every client by name otherwise. A name not in the data raises
+        :class:`~recovery_analytics.UnknownClientError`.
     **kwargs
         Passed to ``Axes.plot`` for each panel's main line, as in
         :func:`plot_balance`.
@@ -400,9 +417,10 @@ def plot_balance_grid(
     Returns
     -------
     numpy.ndarray of Axes
-        One Axes per client in sorted client order (a 1-D array; unused grid
-        cells are removed). The Figure is ``axes[0].figure``. With no client
-        at all the array holds a single Axes with an annotated empty chart.
+        One Axes per client of the page, in sorted client order or the order
+        of ``clients`` (a 1-D array; unused grid cells are removed). The Figure
+        is ``axes[0].figure``. With no client at all the array holds a single
+        Axes with an annotated empty chart.
 
     Examples
     --------
@@ -427,7 +445,7 @@ def plot_balance_grid(
     )  # fmt: skip
     chart = res.result
     if res.log is not None:
-        clients = res.log.clients
+        known = list(res.log.clients)
     else:
         assert chart is not None  # a frame was passed
         frame = chart.periods if chart.periods is not None else chart.points
@@ -438,9 +456,13 @@ def plot_balance_grid(
                 "analytics.balance(log, by='client', freq=...) or a ReflectionLog."
             )
         has_client = "client" in frame.columns
-        clients = sorted(frame["client"].dropna().astype(str).unique()) if has_client else []
+        known = sorted(frame["client"].dropna().astype(str).unique()) if has_client else []
+    names = _chosen(known, clients)
+    names, where = _page(names, page, per_page)
+    if chart is not None and where:
+        chart = _only(chart, names)
     with house_style():
-        n = max(len(clients), 1)
+        n = max(len(names), 1)
         cols = max(1, min(ncols, n))
         rows = math.ceil(n / cols)
         if fig is None:
@@ -449,13 +471,14 @@ def plot_balance_grid(
         for extra in grid[n:]:
             extra.remove()
         axes = grid[:n]
-        fig.suptitle(heading, x=0.01, ha="left", fontsize=13, fontweight="bold")
-        if chart is None or not clients:
+        fig.suptitle(heading + (f"\n{where}" if where else ""), x=0.01, ha="left",
+                     fontsize=13, fontweight="bold")  # fmt: skip
+        if chart is None or not names:
             empty_chart(axes[0], "", NO_INTERVIEWS)
             return np.asarray(axes, dtype=object)
-        limit = _limit(chart)
+        limit = _limit(res.result if res.result is not None else chart)
         edges = {"top": False, "bottom": False}
-        for ax, name in zip(axes, clients, strict=True):
+        for ax, name in zip(axes, names, strict=True):
             part = _subset(chart, name)
             note = interviews_phrase(part.n_interviews or 0)
             if not _has_ratio(part):
@@ -486,3 +509,57 @@ def plot_balance_grid(
                                   label=BOTTOM_NOTE))  # fmt: skip
         fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=SMALL_FONT)
         return np.asarray(axes, dtype=object)
+
+
+def _chosen(known: list[str], clients: Sequence[str] | None) -> list[str]:
+    """The clients to draw: ``clients`` (checked, in its order) or every known one."""
+    if clients is None:
+        return known
+    if isinstance(clients, str):
+        raise TypeError(
+            "The value for `clients` must be a list of client names, but a single string "
+            f"({clients!r}) was passed: use clients=[{clients!r}]."
+        )
+    folded = {k.casefold(): k for k in known}
+    unknown = [c for c in clients if str(c).casefold() not in folded]
+    if unknown:
+        raise UnknownClientError(
+            f"There is no client {unknown[0]!r} in this data. Known clients: "
+            f"{', '.join(known) if known else '(none yet)'}."
+        )
+    return list(dict.fromkeys(folded[str(c).casefold()] for c in clients))
+
+
+def _page(names: list[str], page: int, per_page: int | None) -> tuple[list[str], str | None]:
+    """The clients of ``page``, and the words saying which they are (``None`` when the
+    page holds every client)."""
+    if per_page is not None and (
+        isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1
+    ):
+        raise RecoveryAnalyticsError(
+            f"The value for `per_page` must be a whole number (1 or more) or None, but "
+            f"{per_page!r} was passed."
+        )
+    size = per_page or max(len(names), 1)
+    pages = max(1, math.ceil(len(names) / size))
+    if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= pages:
+        raise RecoveryAnalyticsError(
+            f"The value for `page` must be a whole number from 1 to {pages} (there "
+            f"{'is' if pages == 1 else 'are'} {plural(pages, 'page')} of {size} clients), "
+            f"but {page!r} was passed."
+        )
+    kept = names[(page - 1) * size : page * size]
+    if pages == 1:
+        return kept, None
+    first = (page - 1) * size + 1
+    where = f"clients {first:,}-{first + len(kept) - 1:,} of {len(names):,}, page {page} of {pages}"
+    return kept, where
+
+
+def _only(data: _BalanceData, names: list[str]) -> _BalanceData:
+    """The rows of ``names`` only, so each panel picks its rows from a small frame."""
+    periods, points, rolling = (
+        f.loc[f["client"].astype(str).isin(names)] if f is not None and "client" in f.columns else f
+        for f in (data.periods, data.points, data.rolling)
+    )
+    return _BalanceData(periods, points, rolling, data.n_interviews)

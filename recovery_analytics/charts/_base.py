@@ -93,10 +93,11 @@ def check_polarity(polarity: str) -> str:
     return polarity
 
 
-def check_top(top: int | None) -> int | None:
+def check_top(top: int | None, name: str = "top") -> int | None:
+    """``top`` (a count of rows to keep: 1 or more, or None), else a helpful error."""
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise RecoveryAnalyticsError(
-            f"The value for `top` must be a whole number (1 or more) or None, but {top!r} "
+            f"The value for `{name}` must be a whole number (1 or more) or None, but {top!r} "
             "was passed."
         )
     return top

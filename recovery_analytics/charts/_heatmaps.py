@@ -15,7 +15,7 @@ from matplotlib.colors import Normalize
 from matplotlib.image import AxesImage
 
 from .._log import ReflectionLog
-from ..analytics import SMALL_SAMPLE, cohort_themes, timeline
+from ..analytics import SMALL_SAMPLE, DateLike, attention, cohort_themes, timeline
 from ..exceptions import RecoveryAnalyticsError
 from ..vocabulary import plural, pretty_theme
 from ._base import (
@@ -191,6 +191,8 @@ def plot_client_themes(
     *,
     ax: Axes | None = None,
     top: int | None = 10,
+    max_clients: int | None = 30,
+    today: DateLike = None,
     title: str | None = None,
     **kwargs: Any,
 ) -> Axes:
@@ -198,7 +200,12 @@ def plot_client_themes(
 
     Each cell is the share of that client's interviews in which the theme
     came up under went wrong (from ``analytics.cohort_themes``); each row is
-    labelled with the client's number of interviews.
+    labelled with the client's number of interviews. With more than
+    ``max_clients`` clients only that many rows are drawn, so the chart stays
+    readable at any size of practice: from a log, the clients needing
+    attention first (``analytics.attention``, in its order); from a frame,
+    the first clients by name. The note says how many are shown and how many
+    are left out.
 
     Parameters
     ----------
@@ -209,6 +216,12 @@ def plot_client_themes(
     {ax}
     top : int or None
         Show the ``top`` themes most clients share (``None``: all).
+    max_clients : int or None
+        Draw at most this many clients (``None``: all of them, however tall
+        the chart gets).
+    today : date-like, optional
+        The date ``analytics.attention`` counts inactivity to, when the
+        clients are ranked; today by default.
     {title}
     **kwargs
         Passed to ``Axes.imshow`` (the cells).
@@ -229,6 +242,7 @@ def plot_client_themes(
     [[50.0, 25.0], [100.0, 0.0]]
     """
     check_top(top)
+    check_top(max_clients, "max_clients")
     heading = title or "What went wrong for each client, by theme"
     chart = "plot_client_themes"
     res = resolve(
@@ -240,9 +254,26 @@ def plot_client_themes(
         n_clients = len(res.log.clients)
     else:
         n_clients = res.result["client"].nunique() if res.result is not None else 0
+    limited = max_clients is not None and n_clients > max_clients
+    shown = min(n_clients, max_clients) if max_clients is not None else n_clients
 
     def body(ax: Axes, shares: pd.DataFrame) -> Axes:
         note = f"{plural(n_clients, 'client')} \u00b7 numbers are % of each client's interviews"
+        order: list[str] | None = None
+        if limited:
+            assert max_clients is not None  # limited says so
+            if res.log is not None:
+                ranked = attention(res.log, today=today)["client"].astype(str)
+                order, how = ranked.head(max_clients).tolist(), "those needing attention first"
+            else:
+                names = sorted(shares["client"].dropna().astype(str).unique())
+                order, how = names[:max_clients], "the first by name"
+            note = (
+                f"showing {max_clients:,} of {n_clients:,} clients, {how} "
+                f"({n_clients - max_clients:,} not shown) \u00b7 numbers are % of each "
+                "client's interviews"
+            )
+            shares = shares.loc[shares["client"].astype(str).isin(order)]
         frame = shares.assign(_s=as_float(shares["share"]) * 100)
         if not len(frame) or np.nansum(frame["_s"].to_numpy()) == 0:
             return empty_chart(ax, heading, "No went-wrong items written yet", note)
@@ -255,6 +286,8 @@ def plot_client_themes(
         themes = sorted(grid.columns, key=lambda t: (-reach[t], -weight[t], str(t)))
         themes, hidden = top_rows(themes, top)
         grid = grid[themes]
+        if order is not None:
+            grid = grid.reindex([c for c in order if c in grid.index])
         sizes = frame.drop_duplicates("client").set_index("client")["client_interviews"].astype(int)
         rows = [f"{c} (n = {sizes.get(c, 0)})" for c in grid.index]
         small = [sizes.get(c, 0) < SMALL_SAMPLE for c in grid.index]
@@ -273,4 +306,5 @@ def plot_client_themes(
             note += " \u00b7 grey rows: few interviews so far \u2014 read gently"
         return set_titles(ax, heading, join_note(note, hidden))
 
-    return draw(res, ax, (9.0, 1.6 + 0.55 * max(n_clients, 2)), heading, body)
+    return draw(res, ax, (9.0, 1.6 + 0.55 * max(shown, 2)), heading, body)
+

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure, SubFigure
 
 from .. import charts
 from .._log import ReflectionLog
-from ..analytics import SMALL_SAMPLE, cohort, plan_b_actions, recurring
+from ..analytics import SMALL_SAMPLE, attention, cohort, plan_b_actions, recurring
 from ..vocabulary import outcome_label, plural, pretty_theme
 from ._summary import OUTCOMES, summarise, summarise_clients
 from ._text import (
@@ -250,51 +250,140 @@ _COHORT_COLUMNS: list[tuple[str, Callable[[pd.Series], str]]] = [
 ]
 
 
-def _cohort_table(frame: pd.DataFrame, flags: dict[str, str]) -> Table:
-    columns = [name for name, _ in _COHORT_COLUMNS] + ["to look at"]
+#: The columns of the table of clients needing attention, in a large practice.
+_COMPACT = ("client", "interviews", "latest", "change", "keeps coming up")
+
+
+def _cohort_table(frame: pd.DataFrame, flags: dict[str, str], *, compact: bool = False) -> Table:
+    cells = [(n, cell) for n, cell in _COHORT_COLUMNS if not compact or n in _COMPACT]
+    columns = [name for name, _ in cells] + ["to look at"]
     rows = [
-        [cell(row) for _, cell in _COHORT_COLUMNS] + [flags[str(row["client"])]]
+        [cell(row) for _, cell in cells] + [flags[str(row["client"])]]
         for _, row in frame.iterrows()
     ]
     return Table(columns, rows)
 
 
+#: Panels per page of the coach's balance grid, and at most so many pages.
+PER_PAGE = 12
+GRID_PAGES = 2
+#: Rows of the coach's client x theme heatmap at most.
+THEME_ROWS = 30
+
+_GLANCE = (
+    "Balance: what went well to what went wrong over each client's last 5 interviews. "
+    "Change: the share of items that went well, against the 5 interviews before, in "
+    "percentage points."
+)
+_ORDER = (
+    "Clients needing attention come first: those where a smaller share went well lately, "
+    "then those without an interview in over 30 days, then those with few interviews so far."
+)
+
+
+def _grid_page(log: ReflectionLog, drawn: list[str], page: int) -> Draw:
+    def draw(fig: Figure | SubFigure) -> None:
+        charts.plot_balance_grid(log, fig=fig, clients=drawn, page=page, per_page=PER_PAGE)
+
+    return draw
+
+
+def _grid_sections(log: ReflectionLog, drawn: list[str], intro: str) -> list[Section]:
+    """The balance grid of ``drawn``, one section per page of :data:`PER_PAGE` panels."""
+    pages = int(np.ceil(len(drawn) / PER_PAGE))
+    sections = []
+    for page in range(1, pages + 1):
+        n = min(PER_PAGE, len(drawn) - (page - 1) * PER_PAGE)
+        title = "Balance over time, client by client"
+        sections.append(
+            Section(
+                title if pages == 1 else f"{title} ({page} of {pages})",
+                [intro] if page == 1 else [],
+                chart=_grid_page(log, drawn, page),
+                chart_size=(11.0, 3.6 * int(np.ceil(n / 3)) + 1.0),
+            )
+        )
+    return sections
+
+
+def _practice_sections(
+    ranked: pd.DataFrame, frame: pd.DataFrame, flags: dict[str, str]
+) -> tuple[list[Section], list[str]]:
+    """A large practice's table of the clients needing attention (every one of them),
+    the names of the others, and the clients to draw (the first needing attention)."""
+    needing = ranked.loc[ranked["needs_attention"], "client"].astype(str).tolist()
+    calm = ranked.loc[~ranked["needs_attention"], "client"].astype(str).tolist()
+    n = len(ranked)
+    sections = [
+        Section(
+            "Clients needing attention",
+            [
+                f"{len(needing):,} of {plural(n, 'client')} need attention; every one of them "
+                f"is in this table. {_ORDER}",
+                _GLANCE,
+            ],
+            table=_cohort_table(frame.loc[needing], flags, compact=True),
+        )
+    ]
+    if calm:
+        sections.append(
+            Section(
+                "Clients with no flag",
+                [f"{plural(len(calm), 'client')}, by name: {', '.join(calm)}."],
+            )
+        )
+    return sections, needing[: PER_PAGE * GRID_PAGES]
+
+
 def coach_content(log: ReflectionLog, *, today: pd.Timestamp) -> Packet:
-    """The sections of a coach's packet across every client of ``log``."""
+    """The sections of a coach's packet across every client of ``log``.
+
+    Up to :data:`PER_PAGE` clients, the table lists every client, and every
+    client has a panel in the balance grid and a short section in words.
+    With more, a practice: the table lists every client needing attention
+    (from ``analytics.attention``, in its order), the others are named in a
+    paragraph, and only the first clients needing attention get panels (at
+    most :data:`GRID_PAGES` pages of them); the packet says who is left out.
+    """
     dates = log.interviews["interview_date"]
     when = date_range(dates.min(), dates.max())
     coach = summarise_clients(log, today=today)
-    cover = coach_headline(coach)
+    ranked = attention(log, today=today)
+    order = ranked["client"].astype(str).tolist()
     clients = log.clients
     flags = {who: flag_words(summary) for who, summary in coach.clients.items()}
-    sections = [
-        Section("Coach packet: all clients", cover, note=f"Interviews {when}."),
-        Section(
-            "Clients at a glance",
-            [
-                "Balance: what went well to what went wrong over each client's last 5 "
-                "interviews. Change: the share of items that went well, against the 5 "
-                "interviews before, in percentage points."
-            ],
-            table=_cohort_table(cohort(log, today=today), flags),
-        ),
+    frame = cohort(log, today=today).set_index("client", drop=False)
+    sections = [Section("Coach packet: all clients", coach_headline(coach, order=order),
+                        note=f"Interviews {when}.")]  # fmt: skip
+    few = len(clients) <= PER_PAGE
+    if few:
+        drawn = list(clients)
+        table = _cohort_table(frame.loc[order], flags)
+        sections.append(Section("Clients at a glance", [_GLANCE, _ORDER], table=table))
+        intro = "Every client on the same scale; hollow circles are months with few interviews."
+    else:
+        more, drawn = _practice_sections(ranked, frame, flags)
+        sections += more
+        intro = (
+            f"The first {plural(len(drawn), 'client')} needing attention, in the order of the "
+            "table, on the same scale as every other client; hollow circles are months with "
+            f"few interviews. The other {len(clients) - len(drawn):,} clients are in the "
+            "lists above only; each client's own review packet has their figures in words."
+        )
+    sections.append(
         Section(
             "What went wrong, client by client",
             [
                 "The share of each client's interviews in which a theme came up under went "
                 "wrong: what clients struggle with in common."
             ],
-            chart=_one(charts.plot_client_themes, log),
-            chart_size=(9.0, 1.8 + 0.6 * max(len(clients), 2)),
-        ),
-        Section(
-            "Balance over time, client by client",
-            ["Every client on the same scale; hollow circles are months with few interviews."],
-            chart=lambda fig: charts.plot_balance_grid(log, fig=fig),
-            chart_size=(11.0, 3.6 * int(np.ceil(len(clients) / 3)) + 1.0),
-        ),
-    ]
-    for client in clients:
-        sections.append(Section(f"{client}", headline(coach.clients[client])))
+            chart=_one(charts.plot_client_themes, log, max_clients=THEME_ROWS, today=today),
+            chart_size=(9.0, 1.8 + 0.55 * max(min(len(clients), THEME_ROWS), 2)),
+        )
+    )
+    if drawn:
+        sections += _grid_sections(log, drawn, intro)
+    if few:
+        sections += [Section(f"{client}", headline(coach.clients[client])) for client in drawn]
     subject = f"Interview reflections of {plural(len(clients), 'client')}, {when}"
     return Packet("Coach packet: all clients", subject, sections)

@@ -8,6 +8,7 @@ comes from a :class:`~._summary.ClientSummary` (plain data computed once by
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any, Final
 
 import pandas as pd
@@ -264,22 +265,40 @@ def flag_words(summary: ClientSummary) -> str:
     return "; ".join(words)
 
 
-def coach_headline(coach: CoachSummary) -> list[str]:
-    """The coach packet's cover sentences: totals, who to look at, small samples."""
-    clients = list(coach.clients.values())
+#: At most this many clients are named in a sentence of the coach's cover.
+NAMED: Final = 12
+
+
+def _named(names: list[str], joiner: str) -> str:
+    """``names`` joined, or the first :data:`NAMED` of them and how many more there are."""
+    if len(names) <= NAMED:
+        return joiner.join(names)
+    more = f"{len(names) - NAMED:,} more (see the table of every client)"
+    return f"{joiner.join(names[:NAMED])} and {more}"
+
+
+def coach_headline(coach: CoachSummary, *, order: Sequence[str] | None = None) -> list[str]:
+    """The coach packet's cover sentences: totals, who to look at, small samples.
+
+    ``order`` lists the clients in the order to name them (those needing
+    attention first); the order of ``coach.clients`` otherwise. Each sentence
+    names at most :data:`NAMED` clients and says how many more there are.
+    """
+    every = coach.clients
+    clients = [every[c] for c in order if c in every] if order is not None else list(every.values())
     when = date_range(coach.first_date, coach.last_date)
     flagged = [f"{s.client} ({flag_words(s)})" for s in clients if s.declining or s.inactive]
     lines = [
         f"{plural(len(clients), 'client')}, {plural(coach.interviews, 'interview')} {when}. "
         "Flags are prompts to look, not verdicts: fewer items written down lately can also "
         "mean shorter notes.",
-        ("Worth a look: " + "; ".join(flagged) + ".")
+        ("Worth a look: " + _named(flagged, "; ") + ".")
         if flagged
         else "No client is flagged as declining or inactive.",
     ]
     small = [s.client for s in clients if s.small_sample]
     if small:
         lines.append(
-            f"Few interviews so far for {', '.join(small)} \u2014 read their figures gently."
+            f"Few interviews so far for {_named(small, ', ')} \u2014 read their figures gently."
         )
     return lines

@@ -32,6 +32,7 @@ CALLS: dict[str, Callable[[ReflectionLog], Any]] = {
     "timeline_wide": lambda log: an.timeline_wide(an.timeline(log)),
     "cohort": lambda log: an.cohort(log, today=TODAY),
     "cohort_themes": lambda log: an.cohort_themes(log),
+    "attention": lambda log: an.attention(log, today=TODAY),
     "recovery": lambda log: an.recovery(log),
     "follow_ups": lambda log: an.follow_ups(log),
     "plan_b": lambda log: an.plan_b(log, today=TODAY),
