@@ -8,26 +8,21 @@ no way into the export.
 
 from __future__ import annotations
 
+import os
 import re
-import string
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._log import ReflectionLog
 from .._problems import problems_frame
-from ..model import DEFAULT_CLIENT
 from ._names import NOT_NAMES, PLACEHOLDERS, _as_list, hide_contacts, hide_people
+from ._pseudonyms import _NOT_NAMES, PseudonymKey, Pseudonyms, pseudonyms
 
-__all__ = ["NOT_NAMES", "PLACEHOLDERS", "Pseudonyms", "anonymize", "pseudonyms"]
-
-#: Client names that are words rather than names: replaced in the client
-#: column, but not inside free text ("they asked me about..." stays as it is).
-_NOT_NAMES: Final = frozenset({DEFAULT_CLIENT})
+__all__ = ["NOT_NAMES", "PLACEHOLDERS", "Pseudonyms", "anonymize", "anonymized", "pseudonyms"]
 
 
 # ---------------------------------------------------------------------------
@@ -43,103 +38,6 @@ def _scrub(texts: pd.Series, rules: Iterable[_Rule]) -> pd.Series:
     for pattern, repl in rules:
         texts = texts.str.replace(pattern, repl, regex=True)
     return texts
-
-
-_KEEP: Final = r"\[(?:email|phone|link|handle|name)\]"
-
-
-def _letters(i: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA", like spreadsheet columns.
-
-    Examples
-    --------
-    >>> [_letters(i) for i in (0, 1, 25, 26, 27)]
-    ['A', 'B', 'Z', 'AA', 'AB']
-    """
-    out = ""
-    i += 1
-    while i:
-        i, rem = divmod(i - 1, 26)
-        out = string.ascii_uppercase[rem] + out
-    return out
-
-
-@dataclass(frozen=True)
-class Pseudonyms:
-    """Real names and the stable pseudonyms that replace them.
-
-    ``clients`` maps each real client name to ``"Client A"``, ``"Client B"``,
-    ... in sorted order of the real names; ``companies`` maps company names to
-    ``"Company 1"``, ... (empty unless companies are anonymised too).
-    """
-
-    clients: Mapping[str, str]
-    companies: Mapping[str, str] = field(default_factory=dict)
-
-    def _pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-        lookup: dict[str, str] = {}
-        for real, alias in [*self.companies.items(), *self.clients.items()]:
-            if real.strip() and real.casefold() not in _NOT_NAMES:
-                lookup.setdefault(real.strip().casefold(), alias)
-        if not lookup:
-            return None, lookup
-        names = sorted(lookup, key=len, reverse=True)  # "Pebble Bank" before "Pebble"
-        alternatives = "|".join(re.escape(n) for n in names)
-        # "[name]" and the other placeholders are matched first and kept, so a
-        # client called "Name" cannot turn them into "[Client A]"
-        pattern = re.compile(rf"{_KEEP}|(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        return pattern, lookup
-
-    def _replacer(self) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]] | None:
-        pattern, lookup = self._pattern()
-        if pattern is None:
-            return None
-        return pattern, lambda m: lookup.get(m.group(0).casefold(), m.group(0))
-
-    def text(self, value: str) -> str:
-        """Replace every whole-word, case-insensitive mention of a name.
-
-        Examples
-        --------
-        >>> p = Pseudonyms({"Amara": "Client A"}, {"Orchard & Vine": "Company 1"})
-        >>> p.text("AMARA's chat with orchard & vine; Amaranth stays")
-        "Client A's chat with Company 1; Amaranth stays"
-        """
-        rule = self._replacer()
-        return value if rule is None else rule[0].sub(rule[1], value)
-
-    def client(self, name: str) -> str:
-        """The pseudonym of one client (the name itself if it is not known)."""
-        return self.clients.get(name, name)
-
-
-def pseudonyms(
-    log: ReflectionLog, *, anonymize: bool = True, anonymize_companies: bool = False
-) -> Pseudonyms:
-    """Stable pseudonyms for the clients and/or the companies of ``log``.
-
-    ``anonymize`` and ``anonymize_companies`` choose which, as in
-    :func:`anonymize`.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> fake = SimpleNamespace(clients=["zoe", "amara"], companies=["B Ltd", "A Co"])
-    >>> p = pseudonyms(fake, anonymize_companies=True)  # type: ignore[arg-type]
-    >>> dict(p.clients), dict(p.companies)
-    ({'amara': 'Client A', 'zoe': 'Client B'}, {'A Co': 'Company 1', 'B Ltd': 'Company 2'})
-    """
-    people = (
-        {name: f"Client {_letters(i)}" for i, name in enumerate(sorted(log.clients))}
-        if anonymize
-        else {}
-    )
-    firms = (
-        {name: f"Company {i + 1}" for i, name in enumerate(sorted(log.companies))}
-        if anonymize_companies
-        else {}
-    )
-    return Pseudonyms(people, firms)
 
 
 def _clean_objects(series: pd.Series, clean: Callable[[pd.Series], pd.Series]) -> pd.Series:
@@ -216,12 +114,15 @@ def anonymize(
     anonymize_companies: bool = False,
     anonymize_names: Iterable[str] = (),
     contacts: bool = True,
+    pseudonym_key: str | os.PathLike[str] | PseudonymKey | None = None,
 ) -> ReflectionLog:
     """A new log with names and contact details replaced, ready to share.
 
-    Client names become ``"Client A"``, ``"Client B"``, ... in sorted order of
-    the real names (with ``anonymize=True``, the default), company names
-    ``"Company 1"``, ... in sorted order (with ``anonymize_companies=True``).
+    Client names become ``"Client A"``, ``"Client B"``, ... (with
+    ``anonymize=True``, the default), company names ``"Company 1"``, ...
+    (with ``anonymize_companies=True``): in sorted order of the real names,
+    or, with ``pseudonym_key``, as the key has them, so they are the same in
+    every export.
     The options are spelled as in ``review_packet``, ``coach_packet`` and
     ``write_charts``, so the same options can be handed to each. Names are
     replaced in the client and company columns and, whole-word and ignoring
@@ -275,6 +176,11 @@ def anonymize(
         Replace e-mail addresses, phone numbers, links, handles and people's
         names found from the words around them, as above (default True: an
         over-cautious ``[name]`` is easier to live with than a leak).
+    pseudonym_key : str or Path, optional
+        A key file of pseudonyms (JSON, created owner-only on first use):
+        names it holds keep their pseudonyms, new names take the next free
+        ones and are added to it. It holds real names: keep it beside the
+        journal, never in a folder you share. See ``docs/anonymising.md``.
 
     Returns
     -------
@@ -306,16 +212,61 @@ def anonymize(
     >>> shared.items["text"].iloc[0]
     'Rambled on STAR with [name] on Monday at 14:00'
     """
-    names_of = pseudonyms(log, anonymize=anonymize, anonymize_companies=anonymize_companies)
+    names_of = pseudonyms(
+        log,
+        anonymize=anonymize,
+        anonymize_companies=anonymize_companies,
+        pseudonym_key=pseudonym_key,
+    )
+    return anonymized(
+        log,
+        names_of,
+        context=log,
+        anonymize=anonymize,
+        anonymize_companies=anonymize_companies,
+        anonymize_names=anonymize_names,
+        contacts=contacts,
+    )
+
+
+def anonymized(
+    picked: ReflectionLog,
+    names_of: Pseudonyms,
+    *,
+    context: ReflectionLog,
+    anonymize: bool,
+    anonymize_companies: bool,
+    anonymize_names: Iterable[str] = (),
+    contacts: bool = True,
+) -> ReflectionLog:
+    """The rows of ``picked`` (taken from ``context``) with names replaced.
+
+    Only ``picked``'s texts are read, each distinct text once, so the time
+    is that of the rows being exported. ``names_of`` holds the pseudonyms
+    of ``picked``'s clients and companies; the other clients of ``context``
+    that its texts mention become ``[name]`` (and, with
+    ``anonymize_companies``, its other companies ``[company]``), so a
+    one-client export names no one else.
+    """
+    given = _as_list(anonymize_names, "anonymize_names")
+    shown = set(picked.clients)
+    others = [c for c in context.clients if c not in shown]
+    if anonymize:  # another client named in this client's notes: a person like any other
+        given += [c for c in others if c.strip() and c.casefold() not in _NOT_NAMES]
     replacer = names_of._replacer()
     label_rules: list[_Rule] = [] if replacer is None else [replacer]
-    given = _as_list(anonymize_names, "anonymize_names")
     people = partial(hide_people, names=given, find=contacts)
-    firms = pd.Series(sorted(log.companies), dtype="str")
-    in_firms = people(firms, known=log.clients, field="company")
+    firms = pd.Series(picked.companies, dtype="str")
+    in_firms = people(firms, known=picked.clients, field="company")
     # a company with a person in its name ("Tom Baker Ltd") is not protected
-    known = [*log.clients, *firms[in_firms == firms]]
-    in_text = names_of.companies if anonymize_companies else {}
+    known = [*picked.clients, *firms[in_firms == firms]]
+    if not anonymize:
+        known += others
+    in_text: dict[str, str] = {}
+    if anonymize_companies:
+        shown_firms = set(picked.companies)
+        in_text = {c: "[company]" for c in context.companies if c not in shown_firms}
+        in_text.update(names_of.companies)
 
     def clean(texts: pd.Series) -> pd.Series:
         if contacts:
@@ -325,18 +276,18 @@ def anonymize(
     labels = {
         "client": lambda texts: _scrub(people(texts, find=False), label_rules),
         "company": lambda texts: _scrub(
-            people(texts, known=log.clients, field="company"), label_rules
+            people(texts, known=picked.clients, field="company"), label_rules
         ),
     }
 
-    ids = {eid: f"x-{i + 1:05d}" for i, eid in enumerate(log.interviews.index)}
+    ids = {eid: f"x-{i + 1:05d}" for i, eid in enumerate(picked.interviews.index)}
     exact: dict[str, Mapping[str, str]] = {}
     if anonymize:
         exact["client"] = names_of.clients
     if anonymize_companies:
         exact["company"] = names_of.companies
     interviews = _frame(
-        log.interviews.reset_index(),
+        picked.interviews.reset_index(),
         clean,
         exact=exact,
         blank=("source", "extra"),
@@ -344,6 +295,6 @@ def anonymize(
         labels=labels,
     ).set_index("entry_id")
     keep = ("polarity", "themes", "theme")
-    items = _frame(log.items, clean, exact=exact, keep=keep, ids=ids, labels=labels)
-    actions = _frame(log.actions, clean, exact=exact, ids=ids, labels=labels)
+    items = _frame(picked.items, clean, exact=exact, keep=keep, ids=ids, labels=labels)
+    actions = _frame(picked.actions, clean, exact=exact, ids=ids, labels=labels)
     return ReflectionLog(interviews, items, actions, problems_frame([]))
