@@ -20,13 +20,14 @@ from ._anonymize import anonymize
 from ._bundle import CHART_FORMATS, write_charts
 from ._options import ChartOptions, PacketOptions, ShareOptions
 from ._packet import coach_packet, review_packet
-from ._pseudonyms import PseudonymKey, Pseudonyms, pseudonyms
+from ._pseudonyms import KEY_SUFFIX, PseudonymKey, Pseudonyms, pseudonyms
 from ._save import render, save_chart
 from ._summary import ClientSummary, CoachSummary, summarise, summarise_clients
 from ._text import client_headline, coach_headline, headline
 
 __all__ = [
     "CHART_FORMATS",
+    "KEY_SUFFIX",
     "ChartOptions",
     "ClientSummary",
     "CoachSummary",

@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
-from ..io import atomic_write
+from ..io import atomic_write, private_dir
 from ..model import DEFAULT_CLIENT
 
 try:  # POSIX: two exports at once never hand out the same label
@@ -241,7 +241,7 @@ class PseudonymKey:
         if fcntl is None:  # pragma: no cover - Windows
             yield
             return
-        lock = self.path.with_name(self.path.name + ".lock")
+        lock = private_dir(self.path.parent) / (self.path.name + ".lock")
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
