@@ -40,6 +40,32 @@ def _scrub(texts: pd.Series, rules: Iterable[_Rule]) -> pd.Series:
     return texts
 
 
+def _read_once(clean: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
+    """``clean`` that reads each distinct text once, however many rows and
+    columns repeat it (the result of a text does not depend on the others).
+
+    Examples
+    --------
+    >>> calls = []
+    >>> upper = _read_once(lambda s: calls.append(len(s)) or s.str.upper())
+    >>> upper(pd.Series(["a", "b", "a", None], dtype="str")).tolist()
+    ['A', 'B', 'A', nan]
+    >>> upper(pd.Series(["b", "c"], dtype="str")).tolist(), calls
+    (['B', 'C'], [2, 1])
+    """
+    seen: dict[str, Any] = {}
+
+    def run(texts: pd.Series) -> pd.Series:
+        values = texts.to_numpy(dtype=object)
+        new = list(dict.fromkeys(v for v in values if isinstance(v, str) and v not in seen))
+        if new:
+            seen.update(zip(new, clean(pd.Series(new, dtype="str")).tolist(), strict=True))
+        out = [seen[v] if isinstance(v, str) else v for v in values]
+        return pd.Series(out, index=texts.index, name=texts.name, dtype=texts.dtype)
+
+    return run
+
+
 def _clean_objects(series: pd.Series, clean: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """``clean`` applied to the strings of an object column: plain strings, and
     strings inside lists or tuples (questions to ask, tags).
@@ -268,15 +294,16 @@ def anonymized(
         in_text = {c: "[company]" for c in context.companies if c not in shown_firms}
         in_text.update(names_of.companies)
 
+    @_read_once
     def clean(texts: pd.Series) -> pd.Series:
         if contacts:
             texts = hide_contacts(texts)
         return _scrub(people(texts, known=known, companies=in_text), label_rules)
 
     labels = {
-        "client": lambda texts: _scrub(people(texts, find=False), label_rules),
-        "company": lambda texts: _scrub(
-            people(texts, known=picked.clients, field="company"), label_rules
+        "client": _read_once(lambda texts: _scrub(people(texts, find=False), label_rules)),
+        "company": _read_once(
+            lambda texts: _scrub(people(texts, known=picked.clients, field="company"), label_rules)
         ),
     }
 
