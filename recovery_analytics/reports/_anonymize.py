@@ -9,7 +9,6 @@ no way into the export.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
@@ -23,21 +22,6 @@ from ._names import NOT_NAMES, PLACEHOLDERS, _as_list, hide_contacts, hide_peopl
 from ._pseudonyms import _NOT_NAMES, PseudonymKey, Pseudonyms, pseudonyms
 
 __all__ = ["NOT_NAMES", "PLACEHOLDERS", "Pseudonyms", "anonymize", "anonymized", "pseudonyms"]
-
-
-# ---------------------------------------------------------------------------
-# Contact details and other people's names in free text: found in ._names
-# ---------------------------------------------------------------------------
-
-#: A pattern and what replaces each match (text, or a function of the match).
-_Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
-
-
-def _scrub(texts: pd.Series, rules: Iterable[_Rule]) -> pd.Series:
-    """Every rule applied to a Series of strings, one pandas pass per rule."""
-    for pattern, repl in rules:
-        texts = texts.str.replace(pattern, repl, regex=True)
-    return texts
 
 
 def _read_once(clean: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
@@ -279,8 +263,10 @@ def anonymized(
     others = [c for c in context.clients if c not in shown]
     if anonymize:  # another client named in this client's notes: a person like any other
         given += [c for c in others if c.strip() and c.casefold() not in _NOT_NAMES]
-    replacer = names_of._replacer()
-    label_rules: list[_Rule] = [] if replacer is None else [replacer]
+
+    def relabel(texts: pd.Series) -> pd.Series:
+        return texts.map(names_of.text, na_action="ignore").astype(texts.dtype)
+
     people = partial(hide_people, names=given, find=contacts)
     firms = pd.Series(picked.companies, dtype="str")
     in_firms = people(firms, known=picked.clients, field="company")
@@ -298,12 +284,12 @@ def anonymized(
     def clean(texts: pd.Series) -> pd.Series:
         if contacts:
             texts = hide_contacts(texts)
-        return _scrub(people(texts, known=known, companies=in_text), label_rules)
+        return relabel(people(texts, known=known, companies=in_text))
 
     labels = {
-        "client": _read_once(lambda texts: _scrub(people(texts, find=False), label_rules)),
+        "client": _read_once(lambda texts: relabel(people(texts, find=False))),
         "company": _read_once(
-            lambda texts: _scrub(people(texts, known=picked.clients, field="company"), label_rules)
+            lambda texts: relabel(people(texts, known=picked.clients, field="company"))
         ),
     }
 

@@ -17,6 +17,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
@@ -42,6 +43,10 @@ _NOT_NAMES: Final = frozenset({DEFAULT_CLIENT})
 
 #: The placeholders of the name finder: never taken for a client or a company.
 _KEEP: Final = r"\[(?:email|phone|link|handle|name|company)\]"
+
+#: A placeholder or a word: where a name may start (placeholders are skipped whole).
+_SCAN: Final = re.compile(rf"{_KEEP}|\w+")
+_WORD: Final = re.compile(r"\w+")
 
 _VERSION: Final = 1
 _ABOUT: Final = (
@@ -91,6 +96,16 @@ _KINDS: Final[dict[str, tuple[Callable[[int], str], re.Pattern[str], Callable[[s
 }
 
 
+def _forms(text: str) -> tuple[str, ...]:
+    """A text in lower case and case-folded ("Straße": "straße", "strasse")."""
+    low, folded = text.lower(), text.casefold()
+    return (low,) if low == folded else (low, folded)
+
+
+def _alias(lookup: Mapping[str, str], found: str) -> str:
+    return next((lookup[f] for f in _forms(found) if f in lookup), found)
+
+
 def _folded(name: str) -> str:
     """How a name is looked up in the key: spaces and case do not matter."""
     return " ".join(name.split()).casefold()
@@ -108,37 +123,71 @@ class Pseudonyms:
     clients: Mapping[str, str]
     companies: Mapping[str, str] = field(default_factory=dict)
 
-    def _pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    @cached_property
+    def _index(self) -> tuple[dict[str, str], dict[str, re.Pattern[str]], re.Pattern[str] | None]:
+        """Folded name -> pseudonym; the names by their first word, each group
+        as one pattern tried only where a text has that word; and one pattern
+        for the rare names that do not start with a letter or digit."""
         lookup: dict[str, str] = {}
         for real, alias in [*self.companies.items(), *self.clients.items()]:
             if real.strip() and real.casefold() not in _NOT_NAMES:
-                lookup.setdefault(real.strip().casefold(), alias)
-        if not lookup:
-            return None, lookup
-        names = sorted(lookup, key=len, reverse=True)  # "Pebble Bank" before "Pebble"
-        alternatives = "|".join(re.escape(n) for n in names)
-        # "[name]" and the other placeholders are matched first and kept, so a
-        # client called "Name" cannot turn them into "[Client A]"
-        pattern = re.compile(rf"{_KEEP}|(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        return pattern, lookup
+                for form in _forms(real.strip()):  # "Straße" and "STRASSE"
+                    lookup.setdefault(form, alias)
+        groups: dict[str, list[str]] = {}
+        odd: list[str] = []
+        for name in lookup:
+            first = _WORD.match(name)
+            if first is None:
+                odd.append(name)
+            else:
+                groups.setdefault(first.group(0), []).append(name)
 
-    def _replacer(self) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]] | None:
-        pattern, lookup = self._pattern()
-        if pattern is None:
-            return None
-        return pattern, lambda m: lookup.get(m.group(0).casefold(), m.group(0))
+        def either(names: list[str]) -> str:  # "Pebble Bank" before "Pebble"
+            return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+        starts = {
+            w: re.compile(rf"(?:{either(g)})(?!\w)", re.IGNORECASE) for w, g in groups.items()
+        }
+        rest = (
+            re.compile(rf"{_KEEP}|(?<!\w)(?:{either(odd)})(?!\w)", re.IGNORECASE) if odd else None
+        )
+        return lookup, starts, rest
 
     def text(self, value: str) -> str:
         """Replace every whole-word, case-insensitive mention of a name.
+
+        Each word of the text is looked up once, so the time is linear in the
+        text however many names there are. The placeholders (``[name]``,
+        ``[email]``, ...) are kept as they are, so a client called "Name"
+        cannot turn them into "[Client A]".
 
         Examples
         --------
         >>> p = Pseudonyms({"Amara": "Client A"}, {"Orchard & Vine": "Company 1"})
         >>> p.text("AMARA's chat with orchard & vine; Amaranth stays")
         "Client A's chat with Company 1; Amaranth stays"
+        >>> Pseudonyms({"Name": "Client A"}).text("[name] met Name")
+        '[name] met Client A'
+        >>> Pseudonyms({}, {"Straße AG": "Company 1"}).text("straße ag, STRASSE AG")
+        'Company 1, Company 1'
         """
-        rule = self._replacer()
-        return value if rule is None else rule[0].sub(rule[1], value)
+        lookup, starts, rest = self._index
+        if not lookup:
+            return value
+        out, at, pos = [], 0, 0
+        while (word := _SCAN.search(value, pos)) is not None:
+            pos = word.end()
+            for form in _forms(word.group(0)):
+                names = starts.get(form)
+                hit = names.match(value, word.start()) if names is not None else None
+                if hit is not None:
+                    out += [value[at : hit.start()], _alias(lookup, hit.group(0))]
+                    at = pos = hit.end()
+                    break
+        value = "".join([*out, value[at:]])
+        if rest is not None:
+            value = rest.sub(lambda m: _alias(lookup, m.group(0)), value)
+        return value
 
     def client(self, name: str) -> str:
         """The pseudonym of one client (the name itself if it is not known)."""
