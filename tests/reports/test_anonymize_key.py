@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import string
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recovery_analytics import RecoveryAnalyticsError
 from recovery_analytics.cli import main
 from recovery_analytics.reports import (
     PseudonymKey,
+    Pseudonyms,
     anonymize,
     coach_packet,
     review_packet,
@@ -213,3 +217,25 @@ def test_the_command_keeps_its_key_beside_the_data(capsys, tmp_path: Path) -> No
     assert main([*args, "--pseudonym-key", str(chosen)]) == 0
     assert chosen.exists()
     capsys.readouterr()
+
+
+NAMES = st.sampled_from(["Ana", "ana lima", "Pebble", "Pebble Bank", "Orchard & Vine", "Ana-Lu"])
+WORDS = st.sampled_from(["Ana", "ANA", "Lima", "pebble", "BANK", "&", "Vine", "Orchard", "[name]"])
+
+
+@given(
+    names=st.lists(NAMES, max_size=6, unique=True),
+    words=st.lists(WORDS | st.text(alphabet="ab -,.'", max_size=4), max_size=12),
+)
+def test_word_by_word_replacement_matches_one_big_pattern(names: list[str], words) -> None:
+    """The word-by-word lookup finds exactly what one case-insensitive
+    alternation of every name (longest first, whole words) finds."""
+    text = " ".join(words)
+    labels = {name: f"Client {string.ascii_uppercase[i]}" for i, name in enumerate(names)}
+    lookup = {n.casefold(): label for n, label in labels.items()}
+    expected = text
+    if lookup:
+        either = "|".join(re.escape(n) for n in sorted(lookup, key=len, reverse=True))
+        pattern = re.compile(rf"\[name\]|(?<!\w)(?:{either})(?!\w)", re.IGNORECASE)
+        expected = pattern.sub(lambda m: lookup.get(m.group(0).casefold(), m.group(0)), text)
+    assert Pseudonyms(labels).text(text) == expected
