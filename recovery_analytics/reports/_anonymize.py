@@ -50,6 +50,10 @@ def _read_once(clean: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series],
     return run
 
 
+def _as_is(texts: pd.Series) -> pd.Series:
+    return texts
+
+
 def _clean_objects(series: pd.Series, clean: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """``clean`` applied to the strings of an object column: plain strings, and
     strings inside lists or tuples (questions to ask, tags).
@@ -299,15 +303,29 @@ def anonymized(
         exact["client"] = names_of.clients
     if anonymize_companies:
         exact["company"] = names_of.companies
-    interviews = _frame(
-        picked.interviews.reset_index(),
-        clean,
-        exact=exact,
-        blank=("source", "extra"),
-        ids=ids,
-        labels=labels,
-    ).set_index("entry_id")
     keep = ("polarity", "themes", "theme")
-    items = _frame(picked.items, clean, exact=exact, keep=keep, ids=ids, labels=labels)
-    actions = _frame(picked.actions, clean, exact=exact, ids=ids, labels=labels)
+
+    def frames(
+        clean: Callable[[pd.Series], pd.Series],
+        labels: Mapping[str, Callable[[pd.Series], pd.Series]],
+    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        interviews = _frame(
+            picked.interviews.reset_index(),
+            clean,
+            exact=exact,
+            blank=("source", "extra"),
+            ids=ids,
+            labels=labels,
+        ).set_index("entry_id")
+        items = _frame(picked.items, clean, exact=exact, keep=keep, ids=ids, labels=labels)
+        actions = _frame(picked.actions, clean, exact=exact, ids=ids, labels=labels)
+        return interviews, items, actions
+
+    # every free text of the export gathered first and read in one go, so
+    # the name finder prepares its word lists once, not once per column
+    gathered: list[pd.Series] = []
+    frames(lambda texts: gathered.append(texts) or texts, dict.fromkeys(labels, _as_is))
+    if gathered:
+        clean(pd.concat(gathered, ignore_index=True).astype("str"))
+    interviews, items, actions = frames(clean, labels)
     return ReflectionLog(interviews, items, actions, problems_frame([]))
