@@ -324,7 +324,12 @@ def anonymized(
     # every free text of the export gathered first and read in one go, so
     # the name finder prepares its word lists once, not once per column
     gathered: list[pd.Series] = []
-    frames(lambda texts: gathered.append(texts) or texts, dict.fromkeys(labels, _as_is))
+
+    def gather(texts: pd.Series) -> pd.Series:
+        gathered.append(texts)
+        return texts
+
+    frames(gather, dict.fromkeys(labels, _as_is))
     if gathered:
         clean(pd.concat(gathered, ignore_index=True).astype("str"))
     interviews, items, actions = frames(clean, labels)
