@@ -35,6 +35,7 @@ SECTION = "## Small sizes (make bench)"
 # The options of each benchmark for the small run: what makes it take seconds.
 SMALL: dict[str, list[str]] = {
     "bench_analytics": ["--n", "10000", "--repeat", "3"],
+    "bench_anonymize": ["--n", "2000", "--repeat", "3"],
     "bench_dashboard": ["--n", "200", "--clients", "1,20", "--repeat", "3"],
     "bench_journal": ["--n", "200", "--adds", "10", "--repeat", "3"],
     "bench_load": ["--n", "5000", "--markdown", "500", "--repeat", "3"],

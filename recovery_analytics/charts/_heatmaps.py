@@ -307,4 +307,3 @@ def plot_client_themes(
         return set_titles(ax, heading, join_note(note, hidden))
 
     return draw(res, ax, (9.0, 1.6 + 0.55 * max(shown, 2)), heading, body)
-

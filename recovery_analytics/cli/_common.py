@@ -10,8 +10,10 @@ Python functions spell them (``--anonymize``, ``--anonymize-companies``,
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 import pandas as pd
@@ -19,11 +21,13 @@ import pandas as pd
 from .._load import load
 from .._log import ReflectionLog
 from ..importers import check_option_names
+from ..reports import KEY_SUFFIX
 
 __all__ = [
     "READ_BEFORE_SHARING",
     "add_read_arguments",
     "add_share_arguments",
+    "default_pseudonym_key",
     "load_from_args",
     "options_from_args",
     "print_table",
@@ -133,6 +137,13 @@ def add_share_arguments(
         help="also hide this person's name (an interviewer, a referee) wherever the text "
         'mentions it, as "[name]"; repeat for each name and each way you wrote it',
     )
+    parser.add_argument(
+        "--pseudonym-key",
+        metavar="PATH",
+        help="the file that keeps each client's and company's pseudonym the same in every "
+        "export (JSON, created owner-only; it holds real names, keep it private). Default: "
+        f"beside the data, FOLDER/{KEY_SUFFIX} for a folder, FILE{KEY_SUFFIX} for a file",
+    )
     if period:
         parser.add_argument("--start", help="only interviews on or after this date (YYYY-MM-DD)")
         parser.add_argument("--end", help="only interviews on or before this date (YYYY-MM-DD)")
@@ -145,10 +156,42 @@ def share_options(args: argparse.Namespace) -> dict[str, Any]:
         "anonymize_companies": getattr(args, "anonymize_companies", False),
         "anonymize_names": args.anonymize_names,
     }
+    if options["anonymize"] or options["anonymize_companies"]:
+        key = getattr(args, "pseudonym_key", None)
+        options["pseudonym_key"] = key or default_pseudonym_key(getattr(args, "paths", []))
     start, end = getattr(args, "start", None), getattr(args, "end", None)
     if start is not None or end is not None:
         options["period"] = (start, end)
     return options
+
+
+def default_pseudonym_key(paths: list[str]) -> Path | None:
+    """Where the pseudonym key is kept when ``--pseudonym-key`` is not given.
+
+    Beside the data the command reads, so it stays with the journal: for a
+    folder, ``FOLDER/.pseudonyms.json``; for a file (a journal database, a
+    CSV), ``FILE.pseudonyms.json``; for a glob, in the folder it starts
+    from. Several paths take the first one's place. ``None`` (no key) for
+    no path or a database server's address.
+
+    Examples
+    --------
+    >>> str(default_pseudonym_key(["notes/*.md"]))
+    'notes/.pseudonyms.json'
+    >>> str(default_pseudonym_key(["journal.db"]))
+    'journal.db.pseudonyms.json'
+    """
+    first = paths[0].removeprefix("sqlite:///") if paths else ""
+    if not first or "://" in first:  # a database server: give --pseudonym-key
+        return None
+    if glob.has_magic(first):
+        parts = Path(first).parts
+        plain = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+        return Path(*parts[:plain]) / KEY_SUFFIX
+    path = Path(first).expanduser()
+    if path.is_dir():
+        return path / KEY_SUFFIX
+    return path.with_name(path.name + KEY_SUFFIX)
 
 
 def hides(options: dict[str, Any]) -> bool:

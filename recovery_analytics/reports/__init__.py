@@ -10,25 +10,29 @@
 * :func:`coach_packet` - every client's, for a coach;
 * :func:`write_charts` - every chart of a log as files in a folder;
 * :func:`anonymize` - a log with client (and company) names replaced by
-  stable pseudonyms, as the packets use with ``anonymize=True``.
+  pseudonyms, as the packets use with ``anonymize=True``;
+  :class:`PseudonymKey` keeps them the same across exports.
 """
 
 from __future__ import annotations
 
-from ._anonymize import Pseudonyms, anonymize, pseudonyms
+from ._anonymize import anonymize
 from ._bundle import CHART_FORMATS, write_charts
 from ._options import ChartOptions, PacketOptions, ShareOptions
 from ._packet import coach_packet, review_packet
+from ._pseudonyms import KEY_SUFFIX, PseudonymKey, Pseudonyms, pseudonyms
 from ._save import render, save_chart
 from ._summary import ClientSummary, CoachSummary, summarise, summarise_clients
 from ._text import client_headline, coach_headline, headline
 
 __all__ = [
     "CHART_FORMATS",
+    "KEY_SUFFIX",
     "ChartOptions",
     "ClientSummary",
     "CoachSummary",
     "PacketOptions",
+    "PseudonymKey",
     "Pseudonyms",
     "ShareOptions",
     "anonymize",

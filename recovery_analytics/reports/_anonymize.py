@@ -8,138 +8,50 @@ no way into the export.
 
 from __future__ import annotations
 
-import re
-import string
+import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._log import ReflectionLog
 from .._problems import problems_frame
-from ..model import DEFAULT_CLIENT
 from ._names import NOT_NAMES, PLACEHOLDERS, _as_list, hide_contacts, hide_people
+from ._pseudonyms import _NOT_NAMES, PseudonymKey, Pseudonyms, pseudonyms
 
-__all__ = ["NOT_NAMES", "PLACEHOLDERS", "Pseudonyms", "anonymize", "pseudonyms"]
-
-#: Client names that are words rather than names: replaced in the client
-#: column, but not inside free text ("they asked me about..." stays as it is).
-_NOT_NAMES: Final = frozenset({DEFAULT_CLIENT})
+__all__ = ["NOT_NAMES", "PLACEHOLDERS", "Pseudonyms", "anonymize", "anonymized", "pseudonyms"]
 
 
-# ---------------------------------------------------------------------------
-# Contact details and other people's names in free text: found in ._names
-# ---------------------------------------------------------------------------
+def _read_once(clean: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
+    """``clean`` that reads each distinct text once, however many rows and
+    columns repeat it (the result of a text does not depend on the others).
 
-#: A pattern and what replaces each match (text, or a function of the match).
-_Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+    Examples
+    --------
+    >>> calls = []
+    >>> upper = _read_once(lambda s: calls.append(len(s)) or s.str.upper())
+    >>> upper(pd.Series(["a", "b", "a", None], dtype="str")).tolist()
+    ['A', 'B', 'A', nan]
+    >>> upper(pd.Series(["b", "c"], dtype="str")).tolist(), calls
+    (['B', 'C'], [2, 1])
+    """
+    seen: dict[str, Any] = {}
+
+    def run(texts: pd.Series) -> pd.Series:
+        values = texts.to_numpy(dtype=object)
+        new = list(dict.fromkeys(v for v in values if isinstance(v, str) and v not in seen))
+        if new:
+            seen.update(zip(new, clean(pd.Series(new, dtype="str")).tolist(), strict=True))
+        out = [seen[v] if isinstance(v, str) else v for v in values]
+        return pd.Series(out, index=texts.index, name=texts.name, dtype=texts.dtype)
+
+    return run
 
 
-def _scrub(texts: pd.Series, rules: Iterable[_Rule]) -> pd.Series:
-    """Every rule applied to a Series of strings, one pandas pass per rule."""
-    for pattern, repl in rules:
-        texts = texts.str.replace(pattern, repl, regex=True)
+def _as_is(texts: pd.Series) -> pd.Series:
     return texts
-
-
-_KEEP: Final = r"\[(?:email|phone|link|handle|name)\]"
-
-
-def _letters(i: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA", like spreadsheet columns.
-
-    Examples
-    --------
-    >>> [_letters(i) for i in (0, 1, 25, 26, 27)]
-    ['A', 'B', 'Z', 'AA', 'AB']
-    """
-    out = ""
-    i += 1
-    while i:
-        i, rem = divmod(i - 1, 26)
-        out = string.ascii_uppercase[rem] + out
-    return out
-
-
-@dataclass(frozen=True)
-class Pseudonyms:
-    """Real names and the stable pseudonyms that replace them.
-
-    ``clients`` maps each real client name to ``"Client A"``, ``"Client B"``,
-    ... in sorted order of the real names; ``companies`` maps company names to
-    ``"Company 1"``, ... (empty unless companies are anonymised too).
-    """
-
-    clients: Mapping[str, str]
-    companies: Mapping[str, str] = field(default_factory=dict)
-
-    def _pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-        lookup: dict[str, str] = {}
-        for real, alias in [*self.companies.items(), *self.clients.items()]:
-            if real.strip() and real.casefold() not in _NOT_NAMES:
-                lookup.setdefault(real.strip().casefold(), alias)
-        if not lookup:
-            return None, lookup
-        names = sorted(lookup, key=len, reverse=True)  # "Pebble Bank" before "Pebble"
-        alternatives = "|".join(re.escape(n) for n in names)
-        # "[name]" and the other placeholders are matched first and kept, so a
-        # client called "Name" cannot turn them into "[Client A]"
-        pattern = re.compile(rf"{_KEEP}|(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        return pattern, lookup
-
-    def _replacer(self) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]] | None:
-        pattern, lookup = self._pattern()
-        if pattern is None:
-            return None
-        return pattern, lambda m: lookup.get(m.group(0).casefold(), m.group(0))
-
-    def text(self, value: str) -> str:
-        """Replace every whole-word, case-insensitive mention of a name.
-
-        Examples
-        --------
-        >>> p = Pseudonyms({"Amara": "Client A"}, {"Orchard & Vine": "Company 1"})
-        >>> p.text("AMARA's chat with orchard & vine; Amaranth stays")
-        "Client A's chat with Company 1; Amaranth stays"
-        """
-        rule = self._replacer()
-        return value if rule is None else rule[0].sub(rule[1], value)
-
-    def client(self, name: str) -> str:
-        """The pseudonym of one client (the name itself if it is not known)."""
-        return self.clients.get(name, name)
-
-
-def pseudonyms(
-    log: ReflectionLog, *, anonymize: bool = True, anonymize_companies: bool = False
-) -> Pseudonyms:
-    """Stable pseudonyms for the clients and/or the companies of ``log``.
-
-    ``anonymize`` and ``anonymize_companies`` choose which, as in
-    :func:`anonymize`.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> fake = SimpleNamespace(clients=["zoe", "amara"], companies=["B Ltd", "A Co"])
-    >>> p = pseudonyms(fake, anonymize_companies=True)  # type: ignore[arg-type]
-    >>> dict(p.clients), dict(p.companies)
-    ({'amara': 'Client A', 'zoe': 'Client B'}, {'A Co': 'Company 1', 'B Ltd': 'Company 2'})
-    """
-    people = (
-        {name: f"Client {_letters(i)}" for i, name in enumerate(sorted(log.clients))}
-        if anonymize
-        else {}
-    )
-    firms = (
-        {name: f"Company {i + 1}" for i, name in enumerate(sorted(log.companies))}
-        if anonymize_companies
-        else {}
-    )
-    return Pseudonyms(people, firms)
 
 
 def _clean_objects(series: pd.Series, clean: Callable[[pd.Series], pd.Series]) -> pd.Series:
@@ -216,12 +128,15 @@ def anonymize(
     anonymize_companies: bool = False,
     anonymize_names: Iterable[str] = (),
     contacts: bool = True,
+    pseudonym_key: str | os.PathLike[str] | PseudonymKey | None = None,
 ) -> ReflectionLog:
     """A new log with names and contact details replaced, ready to share.
 
-    Client names become ``"Client A"``, ``"Client B"``, ... in sorted order of
-    the real names (with ``anonymize=True``, the default), company names
-    ``"Company 1"``, ... in sorted order (with ``anonymize_companies=True``).
+    Client names become ``"Client A"``, ``"Client B"``, ... (with
+    ``anonymize=True``, the default), company names ``"Company 1"``, ...
+    (with ``anonymize_companies=True``): in sorted order of the real names,
+    or, with ``pseudonym_key``, as the key has them, so they are the same in
+    every export.
     The options are spelled as in ``review_packet``, ``coach_packet`` and
     ``write_charts``, so the same options can be handed to each. Names are
     replaced in the client and company columns and, whole-word and ignoring
@@ -275,6 +190,11 @@ def anonymize(
         Replace e-mail addresses, phone numbers, links, handles and people's
         names found from the words around them, as above (default True: an
         over-cautious ``[name]`` is easier to live with than a leak).
+    pseudonym_key : str or Path, optional
+        A key file of pseudonyms (JSON, created owner-only on first use):
+        names it holds keep their pseudonyms, new names take the next free
+        ones and are added to it. It holds real names: keep it beside the
+        journal, never in a folder you share. See ``docs/anonymising.md``.
 
     Returns
     -------
@@ -306,44 +226,111 @@ def anonymize(
     >>> shared.items["text"].iloc[0]
     'Rambled on STAR with [name] on Monday at 14:00'
     """
-    names_of = pseudonyms(log, anonymize=anonymize, anonymize_companies=anonymize_companies)
-    replacer = names_of._replacer()
-    label_rules: list[_Rule] = [] if replacer is None else [replacer]
-    given = _as_list(anonymize_names, "anonymize_names")
-    people = partial(hide_people, names=given, find=contacts)
-    firms = pd.Series(sorted(log.companies), dtype="str")
-    in_firms = people(firms, known=log.clients, field="company")
-    # a company with a person in its name ("Tom Baker Ltd") is not protected
-    known = [*log.clients, *firms[in_firms == firms]]
-    in_text = names_of.companies if anonymize_companies else {}
+    names_of = pseudonyms(
+        log,
+        anonymize=anonymize,
+        anonymize_companies=anonymize_companies,
+        pseudonym_key=pseudonym_key,
+    )
+    return anonymized(
+        log,
+        names_of,
+        context=log,
+        anonymize=anonymize,
+        anonymize_companies=anonymize_companies,
+        anonymize_names=anonymize_names,
+        contacts=contacts,
+    )
 
+
+def anonymized(
+    picked: ReflectionLog,
+    names_of: Pseudonyms,
+    *,
+    context: ReflectionLog,
+    anonymize: bool,
+    anonymize_companies: bool,
+    anonymize_names: Iterable[str] = (),
+    contacts: bool = True,
+) -> ReflectionLog:
+    """The rows of ``picked`` (taken from ``context``) with names replaced.
+
+    Only ``picked``'s texts are read, each distinct text once, so the time
+    is that of the rows being exported. ``names_of`` holds the pseudonyms
+    of ``picked``'s clients and companies; the other clients of ``context``
+    that its texts mention become ``[name]`` (and, with
+    ``anonymize_companies``, its other companies ``[company]``), so a
+    one-client export names no one else.
+    """
+    given = _as_list(anonymize_names, "anonymize_names")
+    shown = set(picked.clients)
+    others = [c for c in context.clients if c not in shown]
+    if anonymize:  # another client named in this client's notes: a person like any other
+        given += [c for c in others if c.strip() and c.casefold() not in _NOT_NAMES]
+
+    def relabel(texts: pd.Series) -> pd.Series:
+        return texts.map(names_of.text, na_action="ignore").astype(texts.dtype)
+
+    people = partial(hide_people, names=given, find=contacts)
+    firms = pd.Series(picked.companies, dtype="str")
+    in_firms = people(firms, known=picked.clients, field="company")
+    # a company with a person in its name ("Tom Baker Ltd") is not protected
+    known = [*picked.clients, *firms[in_firms == firms]]
+    if not anonymize:
+        known += others
+    in_text: dict[str, str] = {}
+    if anonymize_companies:
+        shown_firms = set(picked.companies)
+        in_text = {c: "[company]" for c in context.companies if c not in shown_firms}
+        in_text.update(names_of.companies)
+
+    @_read_once
     def clean(texts: pd.Series) -> pd.Series:
         if contacts:
             texts = hide_contacts(texts)
-        return _scrub(people(texts, known=known, companies=in_text), label_rules)
+        return relabel(people(texts, known=known, companies=in_text))
 
     labels = {
-        "client": lambda texts: _scrub(people(texts, find=False), label_rules),
-        "company": lambda texts: _scrub(
-            people(texts, known=log.clients, field="company"), label_rules
+        "client": _read_once(lambda texts: relabel(people(texts, find=False))),
+        "company": _read_once(
+            lambda texts: relabel(people(texts, known=picked.clients, field="company"))
         ),
     }
 
-    ids = {eid: f"x-{i + 1:05d}" for i, eid in enumerate(log.interviews.index)}
+    ids = {eid: f"x-{i + 1:05d}" for i, eid in enumerate(picked.interviews.index)}
     exact: dict[str, Mapping[str, str]] = {}
     if anonymize:
         exact["client"] = names_of.clients
     if anonymize_companies:
         exact["company"] = names_of.companies
-    interviews = _frame(
-        log.interviews.reset_index(),
-        clean,
-        exact=exact,
-        blank=("source", "extra"),
-        ids=ids,
-        labels=labels,
-    ).set_index("entry_id")
     keep = ("polarity", "themes", "theme")
-    items = _frame(log.items, clean, exact=exact, keep=keep, ids=ids, labels=labels)
-    actions = _frame(log.actions, clean, exact=exact, ids=ids, labels=labels)
+
+    def frames(
+        clean: Callable[[pd.Series], pd.Series],
+        labels: Mapping[str, Callable[[pd.Series], pd.Series]],
+    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        interviews = _frame(
+            picked.interviews.reset_index(),
+            clean,
+            exact=exact,
+            blank=("source", "extra"),
+            ids=ids,
+            labels=labels,
+        ).set_index("entry_id")
+        items = _frame(picked.items, clean, exact=exact, keep=keep, ids=ids, labels=labels)
+        actions = _frame(picked.actions, clean, exact=exact, ids=ids, labels=labels)
+        return interviews, items, actions
+
+    # every free text of the export gathered first and read in one go, so
+    # the name finder prepares its word lists once, not once per column
+    gathered: list[pd.Series] = []
+
+    def gather(texts: pd.Series) -> pd.Series:
+        gathered.append(texts)
+        return texts
+
+    frames(gather, dict.fromkeys(labels, _as_is))
+    if gathered:
+        clean(pd.concat(gathered, ignore_index=True).astype("str"))
+    interviews, items, actions = frames(clean, labels)
     return ReflectionLog(interviews, items, actions, problems_frame([]))

@@ -59,7 +59,7 @@ def write_charts(
     fmt : {"png", "svg", "pdf"}
     client : str, optional
         Only this client's charts (case does not matter).
-    period, anonymize, anonymize_companies, anonymize_names
+    period, anonymize, anonymize_companies, anonymize_names, pseudonym_key
         As for :func:`~recovery_analytics.reports.review_packet`.
 
     Returns
@@ -77,9 +77,9 @@ def write_charts(
     """
     how = sharing("write_charts", options, ChartOptions)
     check_format(fmt)
-    log, name = how.shared(log, log.check_client(client) if client else None)
-    if how.period is not None:
-        log = log.filter(start=how.period[0], end=how.period[1])
+    how.key_outside(folder)
+    real = log.check_client(client) if client else None
+    log, name = how.shared(how.pick(log, real), context=log, client=real)
     root = Path(folder)
     written: list[Path] = []
     clients: list[str | None] = [name] if name is not None else list(log.clients)

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypedDict
 
 from .._log import DateLike, ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
-from ._anonymize import anonymize as anonymize_log
-from ._anonymize import pseudonyms
+from ._anonymize import anonymized
+from ._pseudonyms import PseudonymKey, key_of, numbered
 
 __all__ = [
     "ChartOptions",
@@ -40,6 +42,7 @@ class ShareOptions(TypedDict, total=False):
     anonymize: bool
     anonymize_companies: bool
     anonymize_names: Iterable[str]
+    pseudonym_key: str | os.PathLike[str] | PseudonymKey | None
 
 
 class ChartOptions(ShareOptions, total=False):
@@ -63,30 +66,63 @@ class Sharing:
     anonymize: bool = False
     anonymize_companies: bool = False
     anonymize_names: tuple[str, ...] = ()
+    pseudonym_key: str | os.PathLike[str] | PseudonymKey | None = None
 
     @property
     def hides(self) -> bool:
         """Whether anything is to be hidden (then contact details are hidden too)."""
         return self.anonymize or self.anonymize_companies or bool(self.anonymize_names)
 
-    def shared(
-        self, log: ReflectionLog, client: str | None = None
-    ) -> tuple[ReflectionLog, str | None]:
-        """The log with names hidden as asked, and ``client``'s name in it.
+    def pick(self, log: ReflectionLog, client: str | None = None) -> ReflectionLog:
+        """The rows an export shows: ``client``'s (a real name, already
+        checked; every client when ``None``) within the period."""
+        picked = log if client is None else log.filter(client=client)
+        if self.period is not None:
+            picked = picked.filter(start=self.period[0], end=self.period[1])
+        return picked
 
-        The whole log is anonymised, so pseudonyms are the same in every
-        export made from it; ``client`` is a real name (already checked).
+    def key_outside(self, target: str | os.PathLike[str]) -> None:
+        """Refuse a pseudonym key that is, or is inside, what is being written."""
+        key = key_of(self.pseudonym_key)
+        if key is None:
+            return
+        where, into = key.path.resolve(), Path(target).resolve()
+        if where == into or into in where.parents:
+            raise RecoveryAnalyticsError(
+                f"{key.path}: the pseudonym key holds real names, so it must not be written "
+                f"into the export {os.fspath(target)}; keep it beside the journal or the "
+                "data instead (pseudonym_key=, or --pseudonym-key)."
+            )
+
+    def shared(
+        self, picked: ReflectionLog, *, context: ReflectionLog, client: str | None = None
+    ) -> tuple[ReflectionLog, str | None]:
+        """The rows ``picked`` from ``context`` with names hidden as asked, and
+        ``client``'s name in them.
+
+        Only ``picked`` is anonymised. Pseudonyms come from the key when
+        there is one; without it, client letters follow the sorted clients
+        of ``context`` and company numbers the companies ``picked`` shows.
         """
         if not self.hides:
-            return log, client
-        if client is not None and self.anonymize:
-            client = pseudonyms(log, anonymize=True).client(client)
-        shared = anonymize_log(
-            log,
+            return picked, client
+        people = picked.clients if self.anonymize else []
+        firms = picked.companies if self.anonymize_companies else []
+        key = key_of(self.pseudonym_key)
+        if key is not None:
+            names_of = key.assign(clients=people, companies=firms)
+        else:
+            names_of = numbered(clients=people, companies=firms, all_clients=context.clients)
+        shared = anonymized(
+            picked,
+            names_of,
+            context=context,
             anonymize=self.anonymize,
             anonymize_companies=self.anonymize_companies,
             anonymize_names=self.anonymize_names,
         )
+        if client is not None and self.anonymize:
+            client = names_of.client(client)
         return shared, client
 
 
@@ -122,6 +158,8 @@ def sharing(function: str, options: Mapping[str, Any], allowed: type) -> Sharing
     values = dict(options)
     if "period" in values:
         values["period"] = check_period(values["period"])
+    if "pseudonym_key" in values:
+        values["pseudonym_key"] = key_of(values["pseudonym_key"])
     if "anonymize_names" in values:
         given = values["anonymize_names"]
         values["anonymize_names"] = (given,) if isinstance(given, str) else tuple(given)

@@ -1,10 +1,11 @@
 """Review packets: one client's (``review_packet``) or every client's
 (``coach_packet``), as a multi-page PDF or one self-contained HTML file.
 
-The steps, in this order, so that nothing can leak: replace names in the
-whole log (``anonymize``, so pseudonyms are the same in every packet), pick
-the client and the period, build the content from analytics, render to bytes
-in memory, write atomically and owner-only.
+The steps, in this order, so that nothing can leak and only what is shown is
+read: pick the client and the period, replace names in those rows (pseudonyms
+from the key when there is one, so they are the same in every packet), build
+the content from analytics, render to bytes in memory, write atomically and
+owner-only.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
 from ._content import Packet, coach_content, review_content
 from ._html import render_html
-from ._options import PacketOptions, Period, Sharing, sharing
+from ._options import PacketOptions, Sharing, sharing
 from ._pdf import render_pdf
 from ._summary import as_today
 
@@ -35,11 +36,12 @@ def _kind(path: str | os.PathLike[str]) -> str:
     )
 
 
-def _in_period(log: ReflectionLog, period: Period, who: str) -> ReflectionLog:
-    picked = log if period is None else log.filter(start=period[0], end=period[1])
+def _in_period(log: ReflectionLog, how: Sharing, who: str) -> ReflectionLog:
+    picked = how.pick(log)
     if len(picked) == 0:
         if len(log) == 0:
             raise RecoveryAnalyticsError(f"There are no interviews for {who} yet.")
+        period = how.period
         dates = log.interviews["interview_date"]
         raise RecoveryAnalyticsError(
             f"No interviews for {who} between {period[0] if period else '...'} and "
@@ -53,16 +55,20 @@ def _in_period(log: ReflectionLog, period: Period, who: str) -> ReflectionLog:
 def _write(
     log: ReflectionLog, client: str | None, path: str | os.PathLike[str], how: Sharing
 ) -> Path:
-    """Hide, pick, word, render and write: the one path every packet takes."""
+    """Pick, hide, word, render and write: the one path every packet takes."""
     kind = _kind(path)
     today = as_today(how.today)
+    how.key_outside(path)
     real = log.check_client(client) if client is not None else None
-    shared, name = how.shared(log, real)
-    if name is None:
-        packet: Packet = coach_content(_in_period(shared, how.period, "these clients"), today=today)
+    if real is None:
+        picked = _in_period(log, how, "these clients")
     else:
-        one = _in_period(shared.filter(client=name), how.period, name)
-        packet = review_content(one, name, today=today)
+        picked = _in_period(log.filter(client=real), how, real)
+    shared, name = how.shared(picked, context=log, client=real)
+    if name is None:
+        packet: Packet = coach_content(shared, today=today)
+    else:
+        packet = review_content(shared, name, today=today)
     return atomic_write(path, render_pdf(packet) if kind == "pdf" else render_html(packet))
 
 
@@ -96,18 +102,26 @@ def review_packet(
         Only interviews between these dates (inclusive; either may be None).
         A period without interviews raises an error naming the dates there are.
     anonymize : bool, default False
-        Replace client names by "Client A", "Client B", ... (in sorted order
-        of the real names) everywhere: text, charts, tables and metadata.
+        Replace client names by "Client A", "Client B", ... everywhere:
+        text, charts, tables and metadata. Without ``pseudonym_key`` the
+        letters follow the sorted order of the log's clients.
         Any of the three ``anonymize`` options also hides e-mail addresses,
         phone numbers, links, handles and the names the text points to
         ("with Sarah", "Tom from HR"); see
         :func:`~recovery_analytics.reports.anonymize` for what it cannot find.
     anonymize_companies : bool, default False
-        Replace company names by "Company 1", ... (in sorted order); on its
-        own it keeps client names, so pass both to hide both.
+        Replace company names by "Company 1", ...; on its own it keeps
+        client names, so pass both to hide both. Without ``pseudonym_key``
+        only the packet's companies are numbered, in sorted order.
     anonymize_names : iterable of str, optional
         Other people's names you know are in the text (interviewers,
         referees), replaced by "[name]" wherever the free text has them.
+    pseudonym_key : str or Path, optional
+        A key file (JSON, created owner-only on first use) that keeps each
+        client's and company's pseudonym the same in every export: names it
+        has keep theirs, the packet's new names take the next free ones. It
+        holds real names: keep it beside the journal, never with the packet.
+        Only the names the packet shows are added.
     today : date-like, optional
         The date plan B ages are counted to; today by default.
 
@@ -148,7 +162,7 @@ def coach_packet(
     ----------
     log : ReflectionLog
         Every client in it is included.
-    path, period, anonymize, anonymize_companies, anonymize_names, today
+    path, period, anonymize, anonymize_companies, anonymize_names, pseudonym_key, today
         As for :func:`review_packet`; ``today`` also decides who counts as
         inactive (no interview in 30 days).
 

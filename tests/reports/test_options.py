@@ -21,7 +21,7 @@ from recovery_analytics.reports import (
     write_charts,
 )
 
-SHARE = {"anonymize", "anonymize_companies", "anonymize_names"}
+SHARE = {"anonymize", "anonymize_companies", "anonymize_names", "pseudonym_key"}
 
 
 def test_the_anonymising_options_are_spelled_the_same_everywhere() -> None:
@@ -29,7 +29,9 @@ def test_the_anonymising_options_are_spelled_the_same_everywhere() -> None:
     assert set(ChartOptions.__optional_keys__) == SHARE | {"period"}
     assert set(PacketOptions.__optional_keys__) == SHARE | {"period", "today"}
     assert SHARE <= set(inspect.signature(anonymize).parameters)
-    assert {"anonymize", "anonymize_companies"} <= set(inspect.signature(pseudonyms).parameters)
+    assert {"anonymize", "anonymize_companies", "pseudonym_key"} <= set(
+        inspect.signature(pseudonyms).parameters
+    )
 
 
 def test_output_locations_are_keyword_path_or_folder() -> None:
