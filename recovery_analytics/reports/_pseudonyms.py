@@ -21,9 +21,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
+from .._fs import atomic_write, private_dir
 from .._log import ReflectionLog
 from ..exceptions import RecoveryAnalyticsError
-from ..io import atomic_write, private_dir
 from ..model import DEFAULT_CLIENT
 
 try:  # POSIX: two exports at once never hand out the same label
