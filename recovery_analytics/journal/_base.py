@@ -28,7 +28,7 @@ from typing import Any, ClassVar, Literal, Protocol
 
 import pandas as pd
 
-from .._load import load
+from .._load import load, register_url_reader
 from .._log import ReflectionLog
 from .._validate import entry_from_frames, entry_from_mapping
 from ..exceptions import (
@@ -430,3 +430,19 @@ class Journal(abc.ABC):
         if taxonomy is None:
             taxonomy = self._taxonomy
         return NO_THEMES if taxonomy is False else taxonomy
+
+
+def _url_records(url: str) -> list[dict[str, Any]]:
+    """A journal's entries as raw records, for ``load("sqlite:///practice.db")``."""
+    with Journal.open(url) as journal:
+        entries = journal.entries()
+    records = []
+    for entry in entries:
+        record: dict[str, Any] = entry.to_dict()
+        record["_file"] = f"{url}#{entry.entry_id}"
+        record["_line"] = None
+        records.append(record)
+    return records
+
+
+register_url_reader(_url_records)
