@@ -38,9 +38,7 @@ def _line(raw: pd.DataFrame, pos: int, name: str) -> int | None:
     return None if line is None or pd.isna(line) else int(line)
 
 
-def _problem(
-    raw: pd.DataFrame, pos: int, name: str, message: str, kind: ProblemKind
-) -> Problem:
+def _problem(raw: pd.DataFrame, pos: int, name: str, message: str, kind: ProblemKind) -> Problem:
     return Problem(str(raw["_file"].iat[pos]), _line(raw, pos, name), name, message, kind)
 
 
@@ -56,9 +54,7 @@ def _plain(value: object) -> str:
 
 
 def _signature(frame: pd.DataFrame, content: Sequence[pd.Series], pos: int) -> tuple[str, ...]:
-    scalars = tuple(
-        _plain(frame[name].iat[pos]) for name in _SCALARS if name in frame.columns
-    )
+    scalars = tuple(_plain(frame[name].iat[pos]) for name in _SCALARS if name in frame.columns)
     return scalars + tuple(_plain(col.iat[pos]) for col in content)
 
 

@@ -235,9 +235,7 @@ def load(
     mode = check_errors_mode(errors)
     sources = expand_sources(
         paths,
-        Source(
-            "", client, format, mapping, dayfirst, encoding, dict(options) if options else {}
-        ),
+        Source("", client, format, mapping, dayfirst, encoding, dict(options) if options else {}),
     )
     reading = _Reading()
     for source in sources:
@@ -296,9 +294,7 @@ class _Reading:
         self.records.extend(records)
 
     def read_files(self, source: Source, progress: bool | None) -> None:
-        files = [
-            f for f in discover(source.path) if _key(f[0]) not in self.seen
-        ]
+        files = [f for f in discover(source.path) if _key(f[0]) not in self.seen]
         self.seen.update(_key(f[0]) for f in files)
         folder_client = _folder_client(source.path, files)
         ctx_mapping = read_mapping(source.mapping)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,6 +143,36 @@ class ReflectionLog:
             self.interviews.loc[keep].copy(),
             self.items.loc[self.items["entry_id"].isin(ids)].copy(),
             self.actions.loc[self.actions["entry_id"].isin(ids)].copy(),
+            self.problems.copy(),
+        )
+
+    def rename_clients(self, mapping: Mapping[str, str]) -> ReflectionLog:
+        """A new log with clients renamed (merged, when two names become one).
+
+        ``mapping`` maps a client name as it is in the log (case aside) to its
+        new name, e.g. ``{"jo.rivera82@gmail.com": "Jo Rivera"}``. Entry ids
+        stay as they are; items and actions follow their entries. A name not
+        in the log raises :class:`UnknownClientError`, so a typo never renames
+        nothing silently.
+        """
+        renames: dict[str, str] = {}
+        for old, new in mapping.items():
+            if not isinstance(new, str) or not new.strip():
+                raise RecoveryAnalyticsError(
+                    f"The new name for client {old!r} must be a non-empty text, not {new!r}."
+                )
+            renames[self.check_client(old)] = new.strip()
+
+        def rename(frame: pd.DataFrame) -> pd.DataFrame:
+            out = frame.copy()
+            if len(out):
+                out["client"] = out["client"].replace(renames).astype(frame["client"].dtype)
+            return out
+
+        return ReflectionLog(
+            rename(self.interviews),
+            rename(self.items),
+            rename(self.actions),
             self.problems.copy(),
         )
 
