@@ -26,10 +26,13 @@ import pandas as pd
 
 from ._problems import Problem
 
-__all__ = ["DATE_COLUMN", "date_orders", "parse_date_column"]
+__all__ = ["DATE_COLUMN", "SOURCE_COLUMN", "date_orders", "parse_date_column"]
 
 #: The meta column holding a source's own ``dayfirst`` (True/False/None).
 DATE_COLUMN = "_dayfirst"
+#: The meta column naming the source a row came from (files of one client's
+#: folder are one source); rows without it are grouped by file.
+SOURCE_COLUMN = "_source"
 
 _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:[ T]\S.{0,40})?\s*$")
 
@@ -37,6 +40,11 @@ _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:[ T]\S
 def _line(raw: pd.DataFrame, pos: int) -> int | None:
     line: Any = raw["_line"].iat[pos] if "_line" in raw.columns else None
     return None if line is None or pd.isna(line) else int(line)
+
+
+def _where(raw: pd.DataFrame, files: np.ndarray, pos: int) -> str:
+    line = _line(raw, pos)
+    return f"{files[pos]}:{line}" if line is not None else str(files[pos])
 
 
 def _readings(first: int, second: int, year: int) -> tuple[str, str]:
@@ -64,11 +72,18 @@ def date_orders(
     if n == 0:
         return flags, problems
     files = raw["_file"].astype("str").to_numpy()
+    groups = files
+    if SOURCE_COLUMN in raw.columns:
+        given_source = raw[SOURCE_COLUMN].astype(object).to_numpy()
+        groups = np.array(
+            [g if isinstance(g, str) else f for g, f in zip(given_source, files, strict=True)],
+            dtype=object,
+        )
     own = raw[DATE_COLUMN].to_numpy() if DATE_COLUMN in raw.columns else np.full(n, None)
-    by_file: dict[str, list[int]] = {}
-    for pos, file in enumerate(files):
-        by_file.setdefault(file, []).append(pos)
-    for file, positions in by_file.items():
+    by_source: dict[str, list[int]] = {}
+    for pos, group in enumerate(groups):
+        by_source.setdefault(group, []).append(pos)
+    for source, positions in by_source.items():
         given = own[positions[0]]
         explicit = bool(given) if given is not None and not pd.isna(given) else dayfirst
         day_first: tuple[int, str, str] | None = None
@@ -94,11 +109,11 @@ def date_orders(
             (p1, f1, v1), (p2, _, v2) = day_first, month_first
             problems.append(
                 Problem(
-                    file,
+                    files[p1],
                     _line(raw, p1),
                     f1,
-                    f"{v1} (line {_line(raw, p1)}) puts the day first but {v2} (line "
-                    f"{_line(raw, p2)}) puts the month first: the dates of this file "
+                    f"{v1} ({_where(raw, files, p1)}) puts the day first but {v2} "
+                    f"({_where(raw, files, p2)}) puts the month first: the dates of {source} "
                     "contradict each other; correct one of them, or set dayfirst for this "
                     "source",
                 )
@@ -110,11 +125,12 @@ def date_orders(
                 as_day, as_month = _readings(a, b, year)
                 problems.append(
                     Problem(
-                        file,
+                        files[pos],
                         _line(raw, pos),
                         None,
                         f"{value} could be {as_day} or {as_month}: set dayfirst for this "
-                        f"source (every date of this file is read month first, as {as_month})",
+                        f"source (every date of {source} is ambiguous; all are read month "
+                        f"first, this one as {as_month})",
                         "warning",
                     )
                 )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from ._dates import DATE_COLUMN
+from ._dates import DATE_COLUMN, SOURCE_COLUMN
 from ._formats import SUFFIXES, detect_with_content, get_format
 from ._log import ReflectionLog
 from ._manifest import Source, is_manifest, is_url, read_manifest
@@ -306,7 +306,15 @@ class _Reading:
             iterator = tqdm(files, desc="Reading reflections", unit="file", delay=0.5, leave=False)
         for path, sub_client, _root in iterator:
             fallback = source.client or sub_client or folder_client
-            self.read_one(path, fallback, source, ctx_mapping, fixed)
+            # one source for dates: a client's folder, else the file itself
+            group = (
+                source.path
+                if folder_client
+                else os.path.join(source.path, sub_client)
+                if sub_client
+                else None
+            )
+            self.read_one(path, fallback, replace(source, group=group), ctx_mapping, fixed)
 
     def read_one(
         self,
@@ -353,6 +361,8 @@ class _Reading:
                     record["client"] = fallback
                 if source.dayfirst is not None:
                     record[DATE_COLUMN] = source.dayfirst
+                if source.group is not None:
+                    record[SOURCE_COLUMN] = source.group
             nameless = sum(_is_missing(r.get("client")) for r in raw)
             self.records.extend(raw)
         elif len(raw):
@@ -363,6 +373,8 @@ class _Reading:
                     raw = raw.assign(client=raw["client"].where(raw["client"].notna(), fallback))
             if source.dayfirst is not None:
                 raw = raw.assign(**{DATE_COLUMN: source.dayfirst})
+            if source.group is not None:
+                raw = raw.assign(**{SOURCE_COLUMN: source.group})
             nameless = (
                 len(raw)
                 if "client" not in raw.columns

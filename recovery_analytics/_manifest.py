@@ -43,6 +43,8 @@ class Source:
     dayfirst: bool | None = None
     encoding: str = "utf-8"
     options: dict[str, Any] = field(default_factory=dict)
+    group: str | None = None
+    """Where the day/month order is decided: a client's folder (set while reading)."""
 
 
 def is_url(text: object) -> bool:

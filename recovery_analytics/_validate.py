@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ._checks import date_warnings, find_duplicates
-from ._dates import DATE_COLUMN, date_orders, parse_date_column
+from ._dates import DATE_COLUMN, SOURCE_COLUMN, date_orders, parse_date_column
 from ._lists import (
     explode,
     fold_spaces,
@@ -55,7 +55,7 @@ from .model import (
 
 __all__ = ["Normalised", "entry_from_frames", "entry_from_mapping", "normalise", "polarity"]
 
-META_COLUMNS = ("_file", "_line", "_lines", DATE_COLUMN)
+META_COLUMNS = ("_file", "_line", "_lines", DATE_COLUMN, SOURCE_COLUMN)
 _TRUE = {"true", "yes", "y", "1", "x", "done", "requested", "t"}
 _FALSE = {"false", "no", "n", "0", "", "not requested", "f"}
 
