@@ -34,6 +34,7 @@ import pandas as pd
 
 from ._load import load
 from ._log import DateLike, ReflectionLog
+from ._problems import problem_lines
 from .exceptions import RecoveryAnalyticsError
 from .journal import Journal
 
@@ -206,6 +207,7 @@ def starter_journal(
     if not is_new:
         return journal
     copied = 0
+    report = None
     if seed_from is not None:
         source = project_path(seed_from)
         report = journal.import_from(source)
@@ -220,6 +222,12 @@ def starter_journal(
             )
         else:
             print(f"Started a new journal at {journal.where}.")
+        if report is not None and report.n_problems:
+            print(
+                f"{report.n_problems} problem(s) while copying (warnings included):",
+                *problem_lines(report.problems),
+                sep="\n  ",
+            )
     return journal
 
 
