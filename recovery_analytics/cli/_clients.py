@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..exceptions import RecoveryAnalyticsError
 from ..journal import Journal
 
 
@@ -33,13 +32,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     with Journal.open(args.journal) as journal:
         for old, new in args.rename:
-            if old not in journal.clients() and old.casefold() not in {
-                c.casefold() for c in journal.clients()
-            }:
-                known = ", ".join(journal.clients()) or "(none yet)"
-                raise RecoveryAnalyticsError(
-                    f"There is no client {old!r} in {args.journal}. Known clients: {known}."
-                )
             moved = journal.rename_client(old, new)
             print(f"Renamed {old} to {new}: {len(moved)} entr{'y' if len(moved) == 1 else 'ies'}.")
         counts = {c: len(journal.entries(c)) for c in journal.clients()}

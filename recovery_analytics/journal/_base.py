@@ -29,14 +29,13 @@ from typing import Any, ClassVar, Literal, Protocol
 import pandas as pd
 
 from .._load import load, register_url_reader
-from .._log import ReflectionLog
+from .._log import ReflectionLog, match_client
 from .._problems import Problem, problems_frame
 from .._validate import entry_from_frames, entry_from_mapping
 from ..exceptions import (
     EntryNotFoundError,
     JournalCallbackError,
     RecoveryAnalyticsError,
-    UnknownClientError,
 )
 from ..model import Entry, derive_entry_id
 from ._open import PathLike, resolve_location
@@ -461,16 +460,7 @@ class Journal(abc.ABC):
         return self._read_all(client)
 
     def _check_client(self, client: str) -> str:
-        known = self.clients()
-        if client in known:
-            return client
-        folded = {c.casefold(): c for c in known}
-        if client.casefold() in folded:
-            return folded[client.casefold()]
-        raise UnknownClientError(
-            f"There is no client {client!r} in this journal. Known clients: "
-            f"{', '.join(known) if known else '(none yet)'}."
-        )
+        return match_client(client, self.clients(), "this journal")
 
     @abc.abstractmethod
     def clients(self) -> list[str]:
