@@ -68,7 +68,7 @@ def find_duplicates(
     seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     taken = set(ids[keep].dropna().tolist())
     for pos in np.flatnonzero(keep).tolist():
-        eid = ids.iat[pos]
+        eid = str(ids.iat[pos])
         sig = _signature(frame, content, pos)
         earlier = seen.get(eid)
         if earlier is None:

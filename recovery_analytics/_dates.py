@@ -172,7 +172,8 @@ def parse_date_column(
             retry = pd.to_datetime(sub, format="mixed", errors="coerce")
             if isinstance(retry.dtype, pd.DatetimeTZDtype):
                 retry = retry.dt.tz_localize(None)
-            parsed.iloc[rest] = retry.astype("datetime64[us]").to_numpy()
+            values = retry.astype("datetime64[us]").to_numpy()
+            parsed.iloc[rest] = values  # type: ignore[call-overload]
         failed = parsed.isna() & text.notna()
     clock = parsed.dt.strftime("%H:%M")
     times = clock.where(parsed.notna() & (clock != "00:00"))
