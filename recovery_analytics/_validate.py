@@ -486,8 +486,9 @@ def entry_from_mapping(values: Mapping[str, Any] | Entry, *, file: str = "<entry
     raw["_file"] = file
     raw["_line"] = pd.Series([pd.NA], dtype="Int64")
     result = normalise(raw)
-    if result.problems:
-        raise EntryValidationError(result.problems)
+    hard = [p for p in result.problems if p.stops_loading]  # warnings keep the entry
+    if hard:
+        raise EntryValidationError(hard)
     (entry,) = entry_from_frames(result.interviews, result.items, result.actions)
     return replace(entry, extra=extra)
 
