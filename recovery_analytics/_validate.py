@@ -350,7 +350,7 @@ def normalise(
     content = [column(name) for name in (*_ITEM_FIELDS, _ACTION_FIELD)]
     dup, new_ids, dup_problems = find_duplicates(frame, keep.to_numpy(), content, raw)
     problems.extend(dup_problems)
-    frame["entry_id"] = new_ids
+    frame["entry_id"] = new_ids.astype(frame["entry_id"].dtype)
     problems.extend(date_warnings(frame, keep.to_numpy() & ~dup.to_numpy(), raw))
     keep &= ~dup
     keep_np = keep.to_numpy()
