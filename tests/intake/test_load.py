@@ -253,3 +253,15 @@ def test_obsidian_prose_title_and_ratings(tmp_path: Path) -> None:
     # a feeling of 6 is not dropped silently: it is a problem on the feeling
     assert len(log.problems[log.problems["field"] == "feeling"]) == 1
     assert isinstance(pd.NA, type(row["feeling"])) or pd.isna(row["feeling"])
+
+
+def test_rename_clients_keeps_an_interview_told_under_both_names_once(intake: Intake) -> None:
+    both = load(
+        [intake.root / "chloe.jsonl", intake.root / "notes.json"], errors="collect"
+    ).rename_clients({"me": "chloe"})
+    assert len(both) == len(TRUTH["chloe"]) + len(TRUTH["me"])
+    twice = load(intake.root / "notes.json", client="a").interviews
+    again = load(intake.root / "notes.json", client="b")
+    merged = type(again).concat([load(intake.root / "notes.json", client="a"), again])
+    assert len(merged) == 2 * len(twice)
+    assert len(merged.rename_clients({"b": "a"})) == len(twice)
