@@ -186,13 +186,15 @@ class ReflectionLog:
         mine = frame[frame["client"].isin(clients)]
         if mine.empty:
             return []
-        texts = self.items.groupby("entry_id")["text"].agg(lambda t: tuple(sorted(map(str, t))))
-        plans = self.actions.groupby("entry_id")["text"].agg(lambda t: tuple(sorted(map(str, t))))
+        texts = self.items.groupby("entry_id")["text"].agg(lambda t: "\n".join(sorted(map(str, t))))
+        plans = self.actions.groupby("entry_id")["text"].agg(
+            lambda t: "\n".join(sorted(map(str, t)))
+        )
         seen: set[tuple[str, ...]] = set()
         copies: list[str] = []
         columns = [c for c in mine.columns if c not in ("source", "extra")]
         for eid, row in mine[columns].astype(str).iterrows():
-            key = (*row.tolist(), str(texts.get(eid, ())), str(plans.get(eid, ())))
+            key = (*row.tolist(), str(texts.get(eid, "")), str(plans.get(eid, "")))
             if key in seen:
                 copies.append(str(eid))
             seen.add(key)
