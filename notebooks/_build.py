@@ -46,6 +46,12 @@ def params(text: str) -> Cell:
     return ("parameters", "parameters", text.strip("\n"))
 
 
+PROBLEMS = """
+from recovery_analytics.notebook import show_problems
+
+show_problems(log)  # what could not be read (and warnings), one click away
+"""
+
 PATHS_NOTE = """\
 # Relative paths start from the project folder (the one holding data/ and
 # notebooks/), wherever this notebook runs from. Absolute paths work too."""
@@ -95,9 +101,10 @@ back. The files in `data/sample` are never changed.
     code(
         "journal",
         """
-from recovery_analytics.notebook import starter_journal
+from recovery_analytics.notebook import show_problems, starter_journal
 
 journal = starter_journal(journal_location, seed_from=data_path)
+show_problems(journal.log(taxonomy=False))  # what could not be read, one click away
 """,
     ),
     md(
@@ -164,13 +171,15 @@ exports_folder = os.environ.get("{EXPORTS_ENV}", "exports")  # where the dashboa
         "load",
         """
 from recovery_analytics import analytics, charts
-from recovery_analytics.notebook import show, starter_journal
+from recovery_analytics.notebook import show, show_problems, starter_journal
 
 journal = starter_journal(journal_location, seed_from=data_path)
-log = journal.log().filter(client=client)
+everyone = journal.log()
+log = everyone.filter(client=client)
 log
 """,
     ),
+    code("problems", "show_problems(everyone)  # what could not be read, one click away"),
     md(
         "balance-md",
         """
@@ -270,7 +279,8 @@ one sub-folder or file per client, or a journal) and run all cells.
     params(
         f"""
 {PATHS_NOTE}
-data_path = "data/sample"  # your clients' logs: files, a folder, or a journal
+data_path = "data/sample"  # your clients' logs: files, a folder, a journal or a manifest .toml
+load_options = {{}}  # load()'s options, e.g. {{"client": "lena", "dayfirst": True}}
 today = None  # count inactivity up to this date ("2026-09-01"); None for today
 """
     ),
@@ -280,10 +290,11 @@ today = None  # count inactivity up to this date ("2026-09-01"); None for today
 from recovery_analytics import charts
 from recovery_analytics.notebook import cohort_at_a_glance, common_weaknesses, open_log, show
 
-log = open_log(data_path)
+log = open_log(data_path, **load_options)
 log
 """,
     ),
+    code("problems", PROBLEMS),
     md(
         "cohort-md",
         """
@@ -360,7 +371,8 @@ to.
 import os
 
 {PATHS_NOTE}
-data_path = "data/sample"  # your clients' logs: files, a folder, or a journal
+data_path = "data/sample"  # your clients' logs: files, a folder, a journal or a manifest .toml
+load_options = {{}}  # load()'s options, e.g. {{"client": "lena", "dayfirst": True}}
 client = "ben"  # who the session is with
 start, end = None, None  # a period such as "2026-05-01", "2026-08-31"; None for all
 anonymize = False  # True: "Client A" instead of the name, in the files and their names
@@ -373,9 +385,10 @@ exports_folder = os.environ.get("{EXPORTS_ENV}", "exports")  # where the files g
         """
 from recovery_analytics.notebook import export_review, open_log, preview_review
 
-log = open_log(data_path)
+log = open_log(data_path, **load_options)
 """,
     ),
+    code("problems", PROBLEMS),
     md(
         "preview-md",
         """

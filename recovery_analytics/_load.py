@@ -2,32 +2,48 @@
 
 from __future__ import annotations
 
+import difflib
 import glob
+import importlib
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from ._dates import DATE_COLUMN, SOURCE_COLUMN
 from ._formats import SUFFIXES, detect_with_content, get_format
 from ._log import ReflectionLog
+from ._manifest import Source, is_manifest, is_url, read_manifest
 from ._problems import Problem, problems_frame
 from ._validate import normalise
 from .exceptions import LogFormatError, RecoveryAnalyticsError
 from .importers import check_option_names
 from .io import FormatSpec, ReadContext, read_mapping
+from .model import DEFAULT_CLIENT, FIELDS
+from .vocabulary import plural
 
 if TYPE_CHECKING:
     from .themes import Taxonomy
-__all__ = ["ErrorMode", "check_errors_mode", "discover", "load", "log_from_records"]
+__all__ = [
+    "ErrorMode",
+    "check_errors_mode",
+    "discover",
+    "expand_sources",
+    "load",
+    "log_from_records",
+    "register_url_reader",
+]
 
 ErrorMode = Literal["raise", "collect"]
 
 PathLike = str | os.PathLike[str]
 _SKIP_NAMES = {"readme.md", "readme.markdown", "license.md", "changelog.md"}
 _PROGRESS_AFTER_FILES = 200
+_TABULAR = frozenset({"csv", "tsv", "xlsx"})  # our tables, where headers are the user's
 
 
 def check_errors_mode(errors: str) -> ErrorMode:
@@ -132,10 +148,11 @@ def load(
     format: str | None = None,
     mapping: Mapping[str, str] | PathLike | None = None,
     encoding: str = "utf-8",
-    dayfirst: bool = False,
+    dayfirst: bool | None = None,
     taxonomy: Taxonomy | PathLike | Literal[False] | None = None,
     progress: bool | None = None,
     options: Mapping[str, Any] | None = None,
+    client: str | None = None,
 ) -> ReflectionLog:
     r"""Read reflection logs into a :class:`ReflectionLog`.
 
@@ -155,8 +172,11 @@ def load(
         Column headers of your own mapped to field names.
     encoding : str
         The text encoding of the files (default UTF-8).
-    dayfirst : bool
-        Read ambiguous dates such as 04/03/2026 as 4 March.
+    dayfirst : bool, optional
+        Read ambiguous dates such as 04/03/2026 as 4 March (``True``) or 3
+        April (``False``). By default each source decides from its own dates
+        (a day above 12 settles it); a source whose dates are all ambiguous
+        is read month first with a warning in ``problems``.
     taxonomy : Taxonomy, path to a TOML file, False, optional
         The themes to tag items with; the built-in taxonomy by default.
         ``False`` skips tagging: every item gets no themes and the theme
@@ -168,6 +188,17 @@ def load(
         Options for a particular importer (see the importer's documentation
         and docs/importers.md). A name no importer reads raises
         :class:`~recovery_analytics.ImporterOptionError` naming the closest one.
+
+    client : str, optional
+        The client of every entry that names none. Without it, a folder whose
+        files sit directly in it names them (``load("coach/lena")`` gives
+        ``lena``), files in ``<folder>/<client>/`` take ``<client>``, and any
+        other entry is kept under ``me`` with a warning in ``problems``.
+
+    ``paths`` may also hold journal URLs (``"sqlite:///practice.db"``) and
+    practice manifests (a ``.toml`` file of ``[[source]]`` tables, each with
+    its own path, client, format, mapping, dayfirst, encoding and options;
+    see ``docs/formats.md``).
 
     Returns
     -------
@@ -202,29 +233,102 @@ def load(
     >>> tmp.cleanup()
     """
     mode = check_errors_mode(errors)
-    if options:
-        check_option_names(options)  # a misspelt option is refused, not ignored
-    files = discover(paths)
-    ctx_mapping = read_mapping(mapping)
-    fixed: FormatSpec | None = get_format(format) if format is not None else None
-    raw_frames: list[pd.DataFrame] = []
-    raw_records: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    cwd = Path.cwd()
+    sources = expand_sources(
+        paths,
+        Source("", client, format, mapping, dayfirst, encoding, dict(options) if options else {}),
+    )
+    reading = _Reading()
+    for source in sources:
+        if source.options:
+            check_option_names(source.options)  # a misspelt option is refused, not ignored
+        if is_url(source.path):
+            reading.read_url(source)
+        else:
+            reading.read_files(source, progress)
+    raw_frames = reading.frames
+    if reading.records:
+        raw_frames.insert(0, pd.DataFrame.from_records(reading.records))
+    return _finish(_concat_raw(raw_frames), reading.problems, mode, None, taxonomy)
 
-    iterator: Iterable[tuple[Path, str | None, Path]] = files
-    if len(files) > 1 and _want_progress(progress):
-        from tqdm.auto import tqdm
 
-        iterator = tqdm(files, desc="Reading reflections", unit="file", delay=0.5, leave=False)
+def expand_sources(paths: PathLike | Iterable[PathLike], defaults: Source) -> list[Source]:
+    """The sources to read: manifests expanded, every other path with ``defaults``."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    out: list[Source] = []
+    for given in paths:
+        if is_manifest(given):
+            out.extend(read_manifest(given))
+        else:
+            out.append(replace(defaults, path=os.fspath(given)))
+    return out
 
-    shown_folders: dict[Path, str] = {}
-    for path, client, _root in iterator:
-        shown = _shown_cached(path, cwd, shown_folders)
+
+#: Reads a journal URL into raw records; the journal package registers it.
+_URL_READERS: list[Callable[[str], list[dict[str, Any]]]] = []
+
+
+def register_url_reader(reader: Callable[[str], list[dict[str, Any]]]) -> None:
+    """Let ``load()`` read journal URLs (called by the journal package on import)."""
+    _URL_READERS[:] = [reader]
+
+
+class _Reading:
+    """What a load has read so far: raw frames, raw records, problems."""
+
+    def __init__(self) -> None:
+        self.frames: list[pd.DataFrame] = []
+        self.records: list[dict[str, Any]] = []
+        self.problems: list[Problem] = []
+        self.seen: set[str] = set()
+        self.cwd = Path.cwd()
+        self.shown_folders: dict[Path, str] = {}
+
+    def read_url(self, source: Source) -> None:
+        if not _URL_READERS:
+            importlib.import_module("recovery_analytics.journal")  # registers the reader
+        records = _URL_READERS[0](source.path)
+        for record in records:
+            if source.dayfirst is not None:
+                record[DATE_COLUMN] = source.dayfirst
+        self.records.extend(records)
+
+    def read_files(self, source: Source, progress: bool | None) -> None:
+        files = [f for f in discover(source.path) if _key(f[0]) not in self.seen]
+        self.seen.update(_key(f[0]) for f in files)
+        folder_client = _folder_client(source.path, files)
+        ctx_mapping = read_mapping(source.mapping)
+        fixed: FormatSpec | None = get_format(source.format) if source.format else None
+        iterator: Iterable[tuple[Path, str | None, Path]] = files
+        if len(files) > 1 and _want_progress(progress):
+            from tqdm.auto import tqdm
+
+            iterator = tqdm(files, desc="Reading reflections", unit="file", delay=0.5, leave=False)
+        for path, sub_client, _root in iterator:
+            fallback = source.client or sub_client or folder_client
+            # one source for dates: a client's folder, else the file itself
+            group = (
+                source.path
+                if folder_client
+                else os.path.join(source.path, sub_client)
+                if sub_client
+                else None
+            )
+            self.read_one(path, fallback, replace(source, group=group), ctx_mapping, fixed)
+
+    def read_one(
+        self,
+        path: Path,
+        fallback: str | None,
+        source: Source,
+        ctx_mapping: dict[str, str],
+        fixed: FormatSpec | None,
+    ) -> None:
+        shown = _shown_cached(path, self.cwd, self.shown_folders)
         try:
             fmt, content = (fixed, None) if fixed else detect_with_content(path)
             if fmt is None:  # only for a file named explicitly
-                problems.append(
+                self.problems.append(
                     Problem(
                         shown,
                         None,
@@ -234,35 +338,131 @@ def load(
                         "docs/importers.md, or pass format=",
                     )
                 )
-                continue
-            ctx = ReadContext(ctx_mapping, encoding, client, options or {}, content)
+                return
+            ctx = ReadContext(ctx_mapping, source.encoding, fallback, source.options, content)
             raw, found = fmt.read(path, shown, ctx)
         except OSError as exc:
-            problems.append(Problem(shown, None, None, f"the file could not be opened ({exc})"))
-            continue
-        problems.extend(found)
+            self.problems.append(
+                Problem(shown, None, None, f"the file could not be opened ({exc})")
+            )
+            return
+        if fmt.name in _TABULAR and isinstance(raw, pd.DataFrame) and len(raw):
+            headers = [c for c in raw.columns if not str(c).startswith("_")]
+            if not any(c in FIELDS for c in headers):
+                self.problems.append(no_field_problem(shown, headers))
+                return
+            self.problems.extend(mapping_misses(shown, ctx_mapping, headers))
+        self.problems.extend(found)
         if raw is None:
-            continue
+            return
         if isinstance(raw, list):
-            raw_records.extend(raw)
+            for record in raw:
+                if _is_missing(record.get("client")) and fallback is not None:
+                    record["client"] = fallback
+                if source.dayfirst is not None:
+                    record[DATE_COLUMN] = source.dayfirst
+                if source.group is not None:
+                    record[SOURCE_COLUMN] = source.group
+            nameless = sum(_is_missing(r.get("client")) for r in raw)
+            self.records.extend(raw)
         elif len(raw):
-            if client is not None:
+            if fallback is not None:
                 if "client" not in raw.columns:
-                    raw = raw.assign(client=client)
+                    raw = raw.assign(client=fallback)
                 else:
-                    raw = raw.assign(client=raw["client"].where(raw["client"].notna(), client))
-            raw_frames.append(raw)
+                    raw = raw.assign(client=raw["client"].where(raw["client"].notna(), fallback))
+            if source.dayfirst is not None:
+                raw = raw.assign(**{DATE_COLUMN: source.dayfirst})
+            if source.group is not None:
+                raw = raw.assign(**{SOURCE_COLUMN: source.group})
+            nameless = (
+                len(raw)
+                if "client" not in raw.columns
+                else int(raw["client"].map(_is_missing).sum())
+            )
+            self.frames.append(raw)
+        else:
+            nameless = 0
+        if nameless:
+            self.problems.append(nameless_problem(shown, nameless))
 
-    if raw_records:
-        raw_frames.insert(0, pd.DataFrame.from_records(raw_records))
-    return _finish(_concat_raw(raw_frames), problems, mode, dayfirst, taxonomy)
+
+def _is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _folder_client(given: str, files: list[tuple[Path, str | None, Path]]) -> str | None:
+    """The client a folder given directly names: its own name, when its files
+    sit directly in it (no client subfolders)."""
+    path = Path(given)
+    if not files or not path.is_dir() or any(sub is not None for _, sub, _ in files):
+        return None
+    name = path.resolve().name
+    return name or None
+
+
+def nameless_problem(shown: str, count: int) -> Problem:
+    """The warning for entries no file, folder or ``client=`` names a client for."""
+    return Problem(
+        shown,
+        None,
+        "client",
+        f"no client is named for {plural(count, 'entry', 'entries')} of this file (not in the "
+        f"file, its folder or client=); kept under {DEFAULT_CLIENT!r}. Pass client=, "
+        "--client, or a client in the manifest.",
+        "warning",
+    )
+
+
+def no_field_problem(shown: str, headers: list[str]) -> Problem:
+    """One problem for a table none of whose headers is a field."""
+    return Problem(
+        shown,
+        1,
+        None,
+        f"none of the headers of this file is a field I know ({', '.join(map(str, headers))}); "
+        'write a mapping, e.g. a TOML file with [columns] "Interview date" = '
+        '"interview_date", and pass mapping= (see docs/formats.md)',
+    )
+
+
+def mapping_misses(shown: str, mapping: Mapping[str, str], headers: list[str]) -> list[Problem]:
+    """A problem per mapping key that matches no header, naming the closest one."""
+    out = []
+    for header, target in mapping.items():
+        if target in headers or header in headers:
+            continue
+        spare = [str(h) for h in headers if h not in FIELDS]
+        close = difflib.get_close_matches(header, spare, n=1, cutoff=0.5)
+        hint = f"; the closest header is {close[0]!r}" if close else ""
+        out.append(
+            Problem(
+                shown,
+                1,
+                target,
+                f"the mapping names the header {header!r}, which this file does not have"
+                f"{hint}. The field {target} stays empty.",
+            )
+        )
+    return out
 
 
 def log_from_records(
     records: Iterable[Mapping[str, Any]],
     *,
     errors: str = "raise",
-    dayfirst: bool = False,
+    dayfirst: bool | None = None,
     taxonomy: Taxonomy | PathLike | Literal[False] | None = None,
 ) -> ReflectionLog:
     """A :class:`ReflectionLog` from raw records, exactly as :func:`load` builds one.
@@ -282,7 +482,7 @@ def _finish(
     raw: pd.DataFrame,
     problems: list[Problem],
     mode: ErrorMode,
-    dayfirst: bool,
+    dayfirst: bool | None,
     taxonomy: Taxonomy | PathLike | Literal[False] | None,
 ) -> ReflectionLog:
     """Validate the raw frame, raise or collect problems, tag themes."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -145,6 +145,60 @@ class ReflectionLog:
             self.actions.loc[self.actions["entry_id"].isin(ids)].copy(),
             self.problems.copy(),
         )
+
+    def rename_clients(self, mapping: Mapping[str, str]) -> ReflectionLog:
+        """A new log with clients renamed (merged, when two names become one).
+
+        ``mapping`` maps a client name as it is in the log (case aside) to its
+        new name, e.g. ``{"jo.rivera82@gmail.com": "Jo Rivera"}``. Entry ids
+        stay as they are; items and actions follow their entries; an
+        interview written under both merged names (every field and item the
+        same) is kept once. A name not in the log raises
+        :class:`UnknownClientError`, so a typo never renames nothing silently.
+        """
+        renames: dict[str, str] = {}
+        for old, new in mapping.items():
+            if not isinstance(new, str) or not new.strip():
+                raise RecoveryAnalyticsError(
+                    f"The new name for client {old!r} must be a non-empty text, not {new!r}."
+                )
+            renames[self.check_client(old)] = new.strip()
+
+        def rename(frame: pd.DataFrame) -> pd.DataFrame:
+            out = frame.copy()
+            if len(out):
+                out["client"] = out["client"].replace(renames).astype(frame["client"].dtype)
+            return out
+
+        renamed = ReflectionLog(
+            rename(self.interviews),
+            rename(self.items),
+            rename(self.actions),
+            self.problems.copy(),
+        )
+        # merged names: the same interview written under both is kept once
+        twins = renamed._copies(set(renames.values()))
+        return renamed._subset(renamed.interviews.index.difference(twins)) if twins else renamed
+
+    def _copies(self, clients: set[str]) -> list[str]:
+        """Ids of the later copies of an interview told twice by ``clients``."""
+        frame = self.interviews
+        mine = frame[frame["client"].isin(clients)]
+        if mine.empty:
+            return []
+        texts = self.items.groupby("entry_id")["text"].agg(lambda t: "\n".join(sorted(map(str, t))))
+        plans = self.actions.groupby("entry_id")["text"].agg(
+            lambda t: "\n".join(sorted(map(str, t)))
+        )
+        seen: set[tuple[str, ...]] = set()
+        copies: list[str] = []
+        columns = [c for c in mine.columns if c not in ("source", "extra")]
+        for eid, row in mine[columns].astype(str).iterrows():
+            key = (*row.tolist(), str(texts.get(eid, "")), str(plans.get(eid, "")))
+            if key in seen:
+                copies.append(str(eid))
+            seen.add(key)
+        return copies
 
     # -- conversion --------------------------------------------------------------------
 

@@ -29,6 +29,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from ._checks import date_warnings, find_duplicates
+from ._dates import DATE_COLUMN, SOURCE_COLUMN, date_orders, parse_date_column
 from ._lists import (
     explode,
     fold_spaces,
@@ -53,7 +55,7 @@ from .model import (
 
 __all__ = ["Normalised", "entry_from_frames", "entry_from_mapping", "normalise", "polarity"]
 
-META_COLUMNS = ("_file", "_line", "_lines")
+META_COLUMNS = ("_file", "_line", "_lines", DATE_COLUMN, SOURCE_COLUMN)
 _TRUE = {"true", "yes", "y", "1", "x", "done", "requested", "t"}
 _FALSE = {"false", "no", "n", "0", "", "not requested", "f"}
 
@@ -120,21 +122,6 @@ def _as_text(col: pd.Series) -> pd.Series:
     """Strip and turn empty strings into missing values; keep pandas' str dtype."""
     out = col.astype("str").str.strip()
     return out.mask(out == "")
-
-
-def _dates(col: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Series]:
-    """Parse dates; return (datetime64 normalised to midnight, mask of bad values)."""
-    text = _as_text(col)
-    parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
-    failed = parsed.isna() & text.notna()
-    if failed.any():
-        retry = pd.to_datetime(text[failed], format="mixed", dayfirst=dayfirst, errors="coerce")
-        parsed = parsed.copy()
-        parsed[failed] = retry
-        failed = parsed.isna() & text.notna()
-    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
-        parsed = parsed.dt.tz_localize(None)
-    return parsed.dt.normalize().astype("datetime64[us]"), failed
 
 
 def _ratings(col: pd.Series, low: int, high: int) -> tuple[pd.Series, pd.Series]:
@@ -236,7 +223,9 @@ def _missing(kind: str, name: str, n: int) -> pd.Series:
 # -- the whole record ----------------------------------------------------------------
 
 
-def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = False) -> Normalised:
+def normalise(
+    raw: pd.DataFrame, *, dayfirst: bool | None = None, partial: bool = False
+) -> Normalised:
     """Type a raw frame into the three tidy frames, collecting problems.
 
     With ``partial=True`` (``load(errors="collect")``) messages say that a bad
@@ -252,6 +241,11 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     def column(name: str) -> pd.Series:
         return raw[name] if name in raw.columns else missing
 
+    date_names = [n for n in fields_where(kind="date") if n in raw.columns]
+    day_first, order_problems = date_orders(raw, date_names, dayfirst)
+    problems.extend(order_problems)
+    times = pd.Series([None] * n, dtype=object)
+
     for name, spec in FIELDS.items():
         if spec.is_list:
             continue
@@ -265,7 +259,9 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
             cols[name] = fold_spaces(col, keep_lines=name in _LONG_TEXT)
             continue
         if spec.kind == "date":
-            cols[name], bad = _dates(col, dayfirst)
+            cols[name], bad, clock = parse_date_column(_as_text(col), day_first)
+            if name == "interview_date":
+                times = clock
             msg = f"is not a date I can read; {_HOW_TO_FIX['date']}."
         elif spec.kind == "rating":
             assert spec.low is not None and spec.high is not None
@@ -308,17 +304,20 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     client = cols["client"].fillna(DEFAULT_CLIENT)
     cols["client"] = client
 
-    # ids: keep given ids, derive the rest from client, date, company and role
+    # ids: keep given ids, derive the rest from client, date, company, role,
+    # stage and (where the source has one) the time of day
     ids = cols["entry_id"]
     need = ids.isna() & ~pd.Series(no_date)
     if need.any():
         derived = [
-            derive_entry_id(c, d, co, r)
-            for c, d, co, r in zip(
+            derive_entry_id(c, d, co, r, st, tm)
+            for c, d, co, r, st, tm in zip(
                 client[need].tolist(),
                 cols["interview_date"][need].dt.strftime("%Y-%m-%d").tolist(),
                 cols["company"][need].tolist(),
                 cols["role"][need].tolist(),
+                cols["stage"][need].astype(object).tolist(),
+                times[need.to_numpy()].tolist(),
                 strict=True,
             )
         ]
@@ -345,24 +344,14 @@ def normalise(raw: pd.DataFrame, *, dayfirst: bool = False, partial: bool = Fals
     else:
         frame["extra"] = pd.Series([{} for _ in range(n)], dtype=object)
 
-    # duplicates: the first wins, later ones are reported
+    # duplicates: the same content read twice keeps its first copy; the same
+    # id with different content keeps both, the later under a distinct id
     keep = ~pd.Series(no_date)
-    dup = frame["entry_id"].duplicated(keep="first") & keep
-    if dup.any():
-        first_source = frame.loc[keep & ~dup].set_index("entry_id")["source"]
-        for pos in np.flatnonzero(dup.to_numpy()).tolist():
-            eid = frame["entry_id"].iat[pos]
-            problems.append(
-                _problem(
-                    raw,
-                    pos,
-                    "entry_id",
-                    f"duplicate of entry {eid} already read from {first_source.get(eid)}; "
-                    "only the first copy is kept. Remove one copy, or give them different "
-                    "entry_id values if they are different interviews.",
-                    "duplicate",
-                )
-            )
+    content = [column(name) for name in (*_ITEM_FIELDS, _ACTION_FIELD)]
+    dup, new_ids, dup_problems = find_duplicates(frame, keep.to_numpy(), content, raw)
+    problems.extend(dup_problems)
+    frame["entry_id"] = new_ids.astype(frame["entry_id"].dtype)
+    problems.extend(date_warnings(frame, keep.to_numpy() & ~dup.to_numpy(), raw))
     keep &= ~dup
     keep_np = keep.to_numpy()
     # interviews in date order (then client, then reading order); items follow
@@ -497,8 +486,9 @@ def entry_from_mapping(values: Mapping[str, Any] | Entry, *, file: str = "<entry
     raw["_file"] = file
     raw["_line"] = pd.Series([pd.NA], dtype="Int64")
     result = normalise(raw)
-    if result.problems:
-        raise EntryValidationError(result.problems)
+    hard = [p for p in result.problems if p.stops_loading]  # warnings keep the entry
+    if hard:
+        raise EntryValidationError(hard)
     (entry,) = entry_from_frames(result.interviews, result.items, result.actions)
     return replace(entry, extra=extra)
 

@@ -33,6 +33,7 @@ import pandas as pd
 
 from ._load import load
 from ._log import DateLike, ReflectionLog
+from ._problems import problem_lines
 from .analytics import cohort, cohort_themes
 from .charts import dashboard
 from .exceptions import RecoveryAnalyticsError
@@ -51,6 +52,7 @@ __all__ = [
     "preview_review",
     "project_path",
     "show",
+    "show_problems",
     "starter_journal",
 ]
 
@@ -208,6 +210,7 @@ def starter_journal(
     if not is_new:
         return journal
     copied = 0
+    report = None
     if seed_from is not None:
         source = project_path(seed_from)
         report = journal.import_from(source)
@@ -222,20 +225,35 @@ def starter_journal(
             )
         else:
             print(f"Started a new journal at {journal.where}.")
+        if report is not None and report.n_problems:
+            print(
+                f"{report.n_problems} problem(s) while copying (warnings included):",
+                *problem_lines(report.problems),
+                sep="\n  ",
+            )
     return journal
 
 
-def open_log(location: PathLike, *, taxonomy: Any = None) -> ReflectionLog:
-    """Reflections from files, a folder, or a journal, as a ReflectionLog.
+def open_log(
+    location: PathLike | Sequence[PathLike], *, taxonomy: Any = None, **load_options: Any
+) -> ReflectionLog:
+    """Reflections from files, a folder, a manifest or a journal, as a ReflectionLog.
 
     Parameters
     ----------
-    location : path or URL
-        Anything ``load()`` reads (a file, a folder of logs, a folder journal;
-        relative paths are read from the project folder), or an SQLite
-        journal (``"sqlite:///practice.db"`` or a path ending in ``.db``).
+    location : path, URL, or a list of them
+        Anything ``load()`` reads: a file, a folder of logs, a folder
+        journal, a practice manifest (``practice.toml``, see
+        ``docs/formats.md``) or a journal URL (``"sqlite:///practice.db"``, or
+        a path ending in ``.db``). Relative paths are read from the project
+        folder.
     taxonomy : Taxonomy or path to a TOML file, optional
         The themes items are tagged with.
+    **load_options
+        ``load()``'s options: ``client``, ``mapping``, ``dayfirst``,
+        ``format``, ``encoding``, ``options`` and ``errors`` (``"collect"``
+        by default: what could not be read is listed in ``log.problems``;
+        show them with :func:`show_problems`).
 
     Examples
     --------
@@ -243,14 +261,39 @@ def open_log(location: PathLike, *, taxonomy: Any = None) -> ReflectionLog:
     >>> log.clients
     ['amara', 'ben', 'chloe']
     """
-    if _is_url(location):
-        with Journal.open(location, taxonomy=taxonomy) as journal:
-            return journal.log()
-    path = project_path(location)
-    if path.suffix.lower() in _SQLITE_SUFFIXES and path.is_file():
-        with Journal.open(path, taxonomy=taxonomy) as journal:
-            return journal.log()
-    return load(path, errors="collect", taxonomy=taxonomy, progress=None)
+    load_options.setdefault("errors", "collect")
+    locations = [location] if isinstance(location, str | os.PathLike) else list(location)
+    resolved: list[PathLike] = []
+    for one in locations:
+        if _is_url(one):
+            resolved.append(one)
+            continue
+        path = project_path(one)
+        is_db = path.suffix.lower() in _SQLITE_SUFFIXES and path.is_file()
+        resolved.append(f"sqlite:///{path}" if is_db else path)
+    return load(resolved, taxonomy=taxonomy, progress=None, **load_options)
+
+
+def show_problems(log: ReflectionLog) -> Any:
+    """The number of problems found while reading, with the table one click away.
+
+    Returns an HTML block for the notebook: a line "3 problems while reading
+    (warnings included)" that opens, when clicked, onto the table of
+    ``log.problems`` (file, line, field, message). With none, one line says so.
+    """
+    from IPython.display import HTML
+
+    problems = log.problems
+    n = len(problems)
+    if not n:
+        return HTML("<p>No problems while reading: every entry was read as it is.</p>")
+    table = problems.to_html(index=False, na_rep="", escape=True, border=0)
+    word = "problem" if n == 1 else "problems"
+    return HTML(
+        f"<details class='ra-problems'><summary><b>{n} {word} while reading</b> "
+        "(warnings included; click to see the table, or look at "
+        f"<code>log.problems</code>)</summary>{table}</details>"
+    )
 
 
 def show(chart: object, *, dpi: float = 100) -> None:

@@ -52,6 +52,13 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "already in the journal are skipped; anything that could not be read is listed. "
         "Nothing already in the journal is changed.",
     ),
+    "clients": (
+        "._clients",
+        "list a journal's clients; rename or merge them",
+        "List the clients of a journal with their number of entries. --rename OLD=NEW moves "
+        "every entry of OLD to NEW, merging them when NEW exists (the same interview is kept "
+        "once).",
+    ),
     "demo": (
         "._demo",
         "summary, review packets and charts for every client, in one go",

@@ -22,7 +22,8 @@ from ._common import (
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    add_read_arguments(p, format_option="--input-format")  # --format is the image format
+    # --format is the image format; --client (below) is the charts' client
+    add_read_arguments(p, format_option="--input-format", client=False)
     p.add_argument(
         "--format",
         dest="image_format",
@@ -31,7 +32,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="the image format (default png)",
     )
     p.add_argument("--out", required=True, help="the folder to write the charts into")
-    p.add_argument("--client", help="only this client's charts")
+    p.add_argument(
+        "--client", help="only this client's charts (also the client of entries naming none)"
+    )
     add_share_arguments(p)
 
 

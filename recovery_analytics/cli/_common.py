@@ -28,6 +28,7 @@ __all__ = [
     "add_read_arguments",
     "add_share_arguments",
     "default_pseudonym_key",
+    "client_from_args",
     "load_from_args",
     "options_from_args",
     "print_table",
@@ -40,6 +41,11 @@ _OPTION_HELP = (
     '\'daylio_keywords=["interview", "call"]\' (VALUE is read as JSON when it can be, '
     "else as text); repeat for several; docs/importers.md lists them"
 )
+
+_CLIENT_HELP = (
+    "the client of every entry that names none (else a folder's name, or 'me' with a warning)"
+)
+_PATHS_NOTE = " (a practice manifest .toml or a journal URL such as sqlite:///practice.db too)"
 
 READ_BEFORE_SHARING = (
     "Names and contact details were hidden as well as the text allows; no automatic "
@@ -74,15 +80,35 @@ def add_read_arguments(
     format_option: str = "--format",
     format_choices: tuple[str, ...] | None = None,
     taxonomy: bool = True,
+    client: bool = True,
 ) -> None:
-    """The arguments every command that reads files takes (paths, format, options...)."""
-    parser.add_argument("paths", nargs="+", metavar=metavar, help=paths_help)
+    """The arguments every command that reads files takes (paths, format, options...).
+
+    ``client=False`` for a command that has a ``--client`` of its own (which
+    then also names the client of entries that name none).
+    """
+    parser.add_argument("paths", nargs="+", metavar=metavar, help=paths_help + _PATHS_NOTE)
+    if client:
+        parser.add_argument("--client", help=_CLIENT_HELP)
     parser.add_argument(
         format_option, dest="format", choices=format_choices, help="read every file as this format"
     )
     parser.add_argument("--mapping", help="a TOML file mapping your column headers to fields")
     parser.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
-    parser.add_argument("--dayfirst", action="store_true", help="read 04/03/2026 as 4 March")
+    parser.add_argument(
+        "--dayfirst",
+        action="store_const",
+        const=True,
+        default=None,
+        help="read 04/03/2026 as 4 March (by default each file decides from its own dates)",
+    )
+    parser.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="read 04/03/2026 as 3 April",
+    )
     if taxonomy:
         parser.add_argument("--taxonomy", help="a TOML theme taxonomy of your own")
     parser.add_argument(
@@ -111,7 +137,14 @@ def load_from_args(args: argparse.Namespace) -> ReflectionLog:
         taxonomy=args.taxonomy,
         progress=None,
         options=options_from_args(args),
+        client=client_from_args(args),
     )
+
+
+def client_from_args(args: argparse.Namespace) -> str | None:
+    """The ``--client`` given, unless it is ``all`` (a coach packet of everyone)."""
+    client: str | None = getattr(args, "client", None)
+    return None if client is None or client.casefold() == "all" else client
 
 
 def add_share_arguments(

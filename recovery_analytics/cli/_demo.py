@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from .._fs import private_dir
+from ..exceptions import RecoveryAnalyticsError
 from ..io import client_folder
 from ..reports import anonymize, coach_packet, review_packet, write_charts
 from ..vocabulary import plural
@@ -28,7 +29,27 @@ from ._summary import summary_table
 def add_arguments(p: argparse.ArgumentParser) -> None:
     add_read_arguments(p)
     p.add_argument("--out", default="out", help="folder for packets and charts (default: out)")
+    p.add_argument(
+        "--display-name",
+        action="append",
+        default=[],
+        metavar="ID=NAME",
+        help='the name a packet shows for a client, e.g. ana="Ana Souza"; repeat per client',
+    )
     add_share_arguments(p, companies=False, period=False)
+
+
+def display_names(pairs: list[str]) -> dict[str, str]:
+    """``["ana=Ana Souza"]`` as ``{"ana": "Ana Souza"}``."""
+    out = {}
+    for pair in pairs:
+        key, sep, name = pair.partition("=")
+        if not sep or not key.strip() or not name.strip():
+            raise RecoveryAnalyticsError(
+                f'--display-name {pair!r} is not ID=NAME; write it as ana="Ana Souza"'
+            )
+        out[key.strip()] = name.strip()
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,10 +74,13 @@ def run(args: argparse.Namespace) -> int:
     out = private_dir(args.out)
     packets = private_dir(out / "packets")
     written = []
+    shown = display_names(args.display_name)
     for client in log.clients:
         for ext in ("pdf", "html"):
             path = packets / f"{client_folder(client)}.{ext}"
-            written.append(review_packet(log, client=client, path=path))
+            written.append(
+                review_packet(log, client=client, path=path, display_name=shown.get(client))
+            )
     if len(log.clients) > 1:
         for ext in ("pdf", "html"):
             written.append(coach_packet(log, path=packets / f"coach.{ext}"))

@@ -23,6 +23,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="JOURNAL",
         help="a journal folder, or sqlite:///path.db (created if missing)",
     )
+    p.add_argument(
+        "--as-new",
+        action="store_true",
+        help="store entries even when the journal has them under another client name",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
             encoding=args.encoding,
             dayfirst=args.dayfirst,
             options=options_from_args(args),
+            client=args.client,
+            as_new=args.as_new,
         )
         total = len(journal)
     print(report)

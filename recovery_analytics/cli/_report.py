@@ -29,8 +29,16 @@ ALL = "all"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    add_read_arguments(p)
-    p.add_argument("--client", help=f"the client, or {ALL!r} for a coach packet of everyone")
+    add_read_arguments(p, client=False)
+    p.add_argument(
+        "--client",
+        help=f"the client, or {ALL!r} for a coach packet of everyone (also the client of "
+        "entries that name none)",
+    )
+    p.add_argument(
+        "--display-name",
+        help='the name the packet shows for the client, e.g. "Ana Souza" (files keep the id)',
+    )
     p.add_argument("--out", required=True, help="the packet to write: FILE.pdf or FILE.html")
     add_share_arguments(p)
     p.add_argument("--today", help="count plan B ages and inactivity up to this date")
@@ -68,7 +76,14 @@ def run(args: argparse.Namespace) -> int:
         path = coach_packet(log, path=args.out, today=args.today, **options)
         print(f"Coach packet for {len(log.clients)} clients written to {path}")
     else:
-        path = review_packet(log, client=client, path=args.out, today=args.today, **options)
+        path = review_packet(
+            log,
+            client=client,
+            path=args.out,
+            today=args.today,
+            display_name=args.display_name,
+            **options,
+        )
         shared = " (names replaced by pseudonyms)" if args.anonymize else ""
         print(f"Review packet for {client}{shared} written to {path}")
     if hides(options):

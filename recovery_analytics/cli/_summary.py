@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 import pandas as pd
 
@@ -53,6 +54,6 @@ def run(args: argparse.Namespace) -> int:
             "what was noted; it is not a grade."
         )
     note = problems_note(log, "run 'recovery-analytics validate' on the same paths to see them.")
-    if note:
-        print(f"\n{note}")
+    if note:  # with --json, on stderr: standard output stays one JSON document
+        print(f"\n{note}", file=sys.stderr if args.json else sys.stdout)
     return 0

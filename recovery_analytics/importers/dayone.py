@@ -23,6 +23,10 @@ What becomes what
   ``\\.``, ``\\#``). Text outside known sections is kept in ``notes``; when
   the entry has neither a went-well nor a went-wrong section, its prose is
   split into items marked ``inferred=True``.
+* Plain facts in the prose fill their fields (see ``importers/_facts.py``):
+  a first line ``# Hexaport — screen (zoom)`` gives company, stage and
+  format; lines ``Feeling 3/5``, ``Connection: 4/5``, ``Outcome: rejected``,
+  ``Asked for follow-up: yes`` their values. The rest stays free text.
 * ``entry_id`` is ``dayone-<uuid>``, so importing the same export twice is
   recognised as duplicates. The entry's tags are kept under ``extra["tags"]``.
 
@@ -53,6 +57,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..exceptions import Problem
 from ..io import RawResult, ReadContext, decode, invalid_json, parse_markdown
 from ._common import date_problem, items_from_text, record_stats, strings_option
+from ._facts import read_plain_facts
 
 __all__ = ["read", "sniff", "unescape_dayone"]
 
@@ -249,6 +254,7 @@ def _record(
             problems.append(Problem(shown, line, p.field, f"in the entry's text: {p.message}"))
         if parsed is not None:
             record = {k: v for k, v in parsed.items() if not k.startswith("_")}
+    read_plain_facts(record)  # "Hexaport — screen (zoom)", "Feeling 3/5"
     if "went_well" not in record and "went_wrong" not in record:
         well, wrong = items_from_text(record.get("notes"))
         record["went_well"], record["went_wrong"] = well, wrong

@@ -11,6 +11,11 @@ Layout accepted: one Markdown note per interview (or a daily note), with any of
 * or only free text, which is split into went-well / went-wrong items marked
   ``inferred=True`` (the text itself is kept in ``notes``).
 
+Plain facts in free text fill their fields: a first line or heading
+``Hexaport — screen (zoom)`` (company, stage, format) and lines such as
+``Feeling 3/5``, ``Connection: 4/5``, ``Outcome: rejected``, ``Asked for
+follow-up: yes``; those lines leave ``notes``, the rest stays free text.
+
 Field names are matched loosely (``Interview date``, ``Company``, ``Role``,
 ``Position``, ...) and through a column mapping (``mapping=``), which applies
 to front matter keys and inline field names alike. Wiki links keep their text
@@ -74,6 +79,7 @@ from ._common import (
     record_stats,
     strings_option,
 )
+from ._facts import read_plain_facts
 
 __all__ = ["read", "sniff"]
 
@@ -218,6 +224,7 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
         m = _DAILY.match(path.stem)
         if m:
             record["interview_date"] = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    read_plain_facts(record)  # "Hexaport — screen (zoom)", "Feeling 3/5"
     if "went_well" not in record and "went_wrong" not in record:
         notes = record.get("notes")
         prose = _TAG_LINE.sub("", notes) if isinstance(notes, str) else None

@@ -63,7 +63,11 @@ def entry_filename(entry: Entry) -> str:
     >>> entry_filename(e)
     '2026-03-04-northwind-co-1a2b3c.md'
     """
-    short = (entry.entry_id or "").removeprefix("e-")[:6] or "entry"
+    eid = (entry.entry_id or "").removeprefix("e-")
+    short = eid[:6] or "entry"
+    second = re.fullmatch(r"[0-9a-f]{12}-(\d{1,6})", eid)
+    if second:  # a second interview with one derived id ("-2") keeps a file of its own
+        short = f"{short}-{second.group(1)}"
     return f"{entry.interview_date.isoformat()}-{_slug(entry.company, 'interview')}-{short}.md"
 
 

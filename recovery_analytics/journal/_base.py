@@ -22,21 +22,22 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import fields
+from dataclasses import fields, replace
 from types import TracebackType
 from typing import Any, ClassVar, Literal, Protocol
 
 import pandas as pd
 
-from .._load import load
+from .._load import load, register_url_reader
 from .._log import ReflectionLog, match_client
+from .._problems import Problem, problems_frame
 from .._validate import entry_from_frames, entry_from_mapping
 from ..exceptions import (
     EntryNotFoundError,
     JournalCallbackError,
     RecoveryAnalyticsError,
 )
-from ..model import Entry
+from ..model import Entry, derive_entry_id
 from ._open import PathLike, resolve_location
 from ._report import ImportReport
 
@@ -79,6 +80,27 @@ def sort_entries(entries: Iterable[Entry]) -> list[Entry]:
 def entries_of_log(log: ReflectionLog) -> list[Entry]:
     """The entries of a log, with their ids and items (interviews indexed by id)."""
     return entry_from_frames(log.interviews, log.items, log.actions)
+
+
+def content_key(entry: Entry) -> str:
+    """What an entry says, whoever it is filed under: every field but client and id."""
+    values = entry.to_dict()
+    for name in ("client", "entry_id", "extra"):
+        values.pop(name, None)
+    return repr(sorted((k, str(v)) for k, v in values.items()))
+
+
+def renamed(entry: Entry, client: str) -> Entry:
+    """``entry`` under ``client``; an id derived from the old name is derived anew."""
+    derived = derive_entry_id(
+        entry.client, entry.interview_date, entry.company, entry.role, entry.stage
+    )
+    new_id = (
+        derive_entry_id(client, entry.interview_date, entry.company, entry.role, entry.stage)
+        if entry.entry_id == derived
+        else entry.entry_id
+    )
+    return validated(replace(entry, client=client, entry_id=new_id))
 
 
 def check_entry_id(entry_id: object) -> str:
@@ -249,8 +271,10 @@ class Journal(abc.ABC):
         format: str | None = None,
         mapping: Mapping[str, str] | PathLike | None = None,
         encoding: str = "utf-8",
-        dayfirst: bool = False,
+        dayfirst: bool | None = None,
         options: Mapping[str, Any] | None = None,
+        client: str | None = None,
+        as_new: bool = False,
     ) -> ImportReport:
         """Add the entries of existing logs (any format ``load()`` reads).
 
@@ -265,6 +289,13 @@ class Journal(abc.ABC):
         a short summary. Change callbacks are called once per added entry;
         if any of them fails, the :class:`JournalCallbackError` raised at the end
         carries the report as ``error.report``.
+
+        ``client`` names the client of every entry that names none (see
+        ``load()``); ``paths`` may be a practice manifest or a journal URL.
+        An entry already in the journal under another client name (the same
+        date, company, role, stage and content) is not stored again: it is
+        listed in ``report.duplicates`` and a warning in ``report.problems``
+        names the entry it matches. ``as_new=True`` stores it all the same.
         """
         log = load(
             paths,
@@ -275,9 +306,15 @@ class Journal(abc.ABC):
             dayfirst=dayfirst,
             taxonomy=False,
             options=options,
+            client=client,
         )
         entries = entries_of_log(log)
+        known: list[Problem] = []
+        known_ids: list[str] = []
+        if not as_new:
+            entries, known_ids, known = self._known_elsewhere(entries, log.interviews["source"])
         added, skipped = self._insert_many(entries)
+        skipped = [*skipped, *known_ids]
         source = log.interviews["source"]
         duplicates = pd.DataFrame(
             {
@@ -285,7 +322,10 @@ class Journal(abc.ABC):
                 "source": pd.Series([source.get(eid) for eid in skipped], dtype="str"),
             }
         )
-        report = ImportReport(added=added, duplicates=duplicates, problems=log.problems)
+        problems = log.problems
+        if known:
+            problems = pd.concat([problems, problems_frame(known)], ignore_index=True)
+        report = ImportReport(added=added, duplicates=duplicates, problems=problems)
         failed: list[str] = []
         errors: list[BaseException] = []
         for eid in added:
@@ -299,6 +339,91 @@ class Journal(abc.ABC):
             error.report = report  # every entry was imported all the same
             raise error from errors[0]
         return report
+
+    def _known_elsewhere(
+        self, entries: list[Entry], sources: pd.Series
+    ) -> tuple[list[Entry], list[str], list[Problem]]:
+        """Entries not yet stored under another client; the ids and a warning of those that are."""
+        stored: dict[str, Entry] = {}
+        for entry in self._read_all(None):
+            stored.setdefault(content_key(entry), entry)
+        fresh: list[Entry] = []
+        ids: list[str] = []
+        warnings: list[Problem] = []
+        for entry in entries:
+            twin = stored.get(content_key(entry))
+            if twin is None or twin.client == entry.client:
+                fresh.append(entry)
+                continue
+            ids.append(entry.entry_id or "")
+            source = str(sources.get(entry.entry_id, "<import>"))
+            warnings.append(
+                Problem(
+                    source,
+                    None,
+                    "client",
+                    f"entry {entry.entry_id} (client {entry.client!r}) is already in the "
+                    f"journal as {twin.entry_id} under client {twin.client!r}; not stored "
+                    "again. Rename the client, or import with as_new=True (--as-new) to "
+                    "store it as well.",
+                    "warning",
+                )
+            )
+        return fresh, ids, warnings
+
+    def rename_client(self, old: str, new: str) -> list[str]:
+        """Move every entry of client ``old`` to ``new``, merging when ``new`` exists.
+
+        Entries whose id was derived from the client name get the id derived
+        from ``new``; an entry already stored under ``new`` with the same
+        content is kept once. All or nothing: if a step fails, the entries
+        already moved are put back before the error is raised. Returns the
+        ids of the entries now under ``new``. Change callbacks are called once
+        per moved entry.
+        """
+        old = self._check_client(old)
+        new = new.strip()
+        if not new:
+            raise RecoveryAnalyticsError("The new client name must not be empty.")
+        if new == old:
+            return [e.entry_id or "" for e in self._read_all(old)]
+        moving = self._read_all(old)
+        targets = {content_key(e): e for e in self._read_all(new)} if new in self.clients() else {}
+        added: list[Entry] = []
+        removed: list[Entry] = []
+        result: list[str] = []
+        try:
+            for entry in moving:
+                eid = check_entry_id(entry.entry_id)
+                twin = targets.get(content_key(entry))
+                if twin is not None:  # the same interview already under the new name
+                    result.append(twin.entry_id or "")
+                    self._remove(eid)
+                    removed.append(entry)
+                    continue
+                moved = renamed(entry, new)
+                if moved.entry_id == eid:  # a given id keeps its value: free it first
+                    self._remove(eid)
+                    removed.append(entry)
+                    self._insert(moved)
+                    added.append(moved)
+                else:
+                    self._insert(moved)
+                    added.append(moved)
+                    self._remove(eid)
+                    removed.append(entry)
+                result.append(moved.entry_id or "")
+        except BaseException:
+            for entry in added:
+                if self._read(check_entry_id(entry.entry_id)) is not None:
+                    self._remove(check_entry_id(entry.entry_id))
+            for entry in removed:
+                if self._read(check_entry_id(entry.entry_id)) is None:
+                    self._insert(entry)
+            raise
+        for entry in added:
+            self._notify(entry.entry_id or "")
+        return result
 
     # -- reading -----------------------------------------------------------------
 
@@ -409,3 +534,19 @@ class Journal(abc.ABC):
         if taxonomy is None:
             taxonomy = self._taxonomy
         return taxonomy
+
+
+def _url_records(url: str) -> list[dict[str, Any]]:
+    """A journal's entries as raw records, for ``load("sqlite:///practice.db")``."""
+    with Journal.open(url) as journal:
+        entries = journal.entries()
+    records = []
+    for entry in entries:
+        record: dict[str, Any] = entry.to_dict()
+        record["_file"] = f"{url}#{entry.entry_id}"
+        record["_line"] = None
+        records.append(record)
+    return records
+
+
+register_url_reader(_url_records)

@@ -352,12 +352,13 @@ class FolderJournal(Journal, backend="folder"):
         with self._locked():
             found = self._editable(entry_id, "change")
             assert found.path is not None
-            if found.problems:
+            hard = [p for p in found.problems if p.stops_loading]  # warnings lose nothing
+            if hard:
                 # rewriting would silently drop the values that could not be read
                 raise LogFormatError(
                     [
                         Problem(p.file, p.line, p.field, p.message + "; fix the file first")
-                        for p in found.problems
+                        for p in hard
                     ]
                 )
             new = apply(found.entry)

@@ -107,7 +107,9 @@ class Entry:
             put(
                 self,
                 "entry_id",
-                derive_entry_id(self.client, self.interview_date, self.company, self.role),
+                derive_entry_id(
+                    self.client, self.interview_date, self.company, self.role, self.stage
+                ),
             )
 
     def to_dict(self) -> dict[str, Any]:
@@ -168,11 +170,21 @@ def _norm_key(value: object) -> str:
     return " ".join(text.casefold().split())
 
 
-def derive_entry_id(client: object, interview_date: object, company: object, role: object) -> str:
-    """A stable id from client, date, company and role.
+def derive_entry_id(
+    client: object,
+    interview_date: object,
+    company: object,
+    role: object,
+    stage: object = None,
+    time: object = None,
+) -> str:
+    """A stable id from client, date, company, role, stage and time of day.
 
     The same interview loaded twice (from two files, or twice from one) gets the
     same id, so it is recognised as a duplicate. Case and spacing do not matter.
+    Two interviews at one company on one day differ by their stage (a screen
+    and a final) or, where the source has one, by their time of day
+    (``"14:30"``), so neither is taken for a copy of the other.
 
     Examples
     --------
@@ -180,10 +192,17 @@ def derive_entry_id(client: object, interview_date: object, company: object, rol
     'e-2d3b3395bce6'
     >>> derive_entry_id(" ana ", "2026-03-04", "ACME", "analyst")
     'e-2d3b3395bce6'
+    >>> derive_entry_id("ana", "2026-03-04", "Acme", "Analyst", stage="final") != (
+    ...     derive_entry_id("ana", "2026-03-04", "Acme", "Analyst", stage="screen"))
+    True
     """
     date = interview_date.isoformat() if hasattr(interview_date, "isoformat") else interview_date
     date_key = str(date)[:10]
-    key = "|".join(
-        (_norm_key(client) or DEFAULT_CLIENT, date_key, _norm_key(company), _norm_key(role))
-    )
+    parts = [_norm_key(client) or DEFAULT_CLIENT, date_key, _norm_key(company), _norm_key(role)]
+    # the stage and time join the key only when known, so an entry without
+    # them keeps the id it always had
+    stage_key, time_key = _norm_key(stage), _norm_key(time)
+    if stage_key or time_key:
+        parts += [stage_key, time_key]
+    key = "|".join(parts)
     return "e-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

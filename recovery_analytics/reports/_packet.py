@@ -77,6 +77,7 @@ def review_packet(
     *,
     client: str,
     path: str | os.PathLike[str],
+    display_name: str | None = None,
     **options: Unpack[PacketOptions],
 ) -> Path:
     """Write one client's review-session packet as PDF or HTML.
@@ -124,6 +125,9 @@ def review_packet(
         Only the names the packet shows are added.
     today : date-like, optional
         The date plan B ages are counted to; today by default.
+    display_name : str, optional
+        The name the packet shows for the client ("Ana Souza"), while the
+        client's id and the file names stay as they are (``ana``).
 
     Returns
     -------
@@ -141,6 +145,9 @@ def review_packet(
     >>> "Client A" in (folder / "ana.html").read_text()
     True
     """
+    if display_name is not None and display_name.strip():
+        real = log.check_client(client)
+        log, client = log.rename_clients({real: display_name.strip()}), display_name.strip()
     return _write(log, client, path, sharing("review_packet", options, PacketOptions))
 
 

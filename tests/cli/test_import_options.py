@@ -17,9 +17,13 @@ DAYONE = Path(__file__).parents[1] / "importers" / "fixtures" / "dayone" / "Jour
 def test_import_passes_the_day_one_tag(tmp_path: Path) -> None:
     default = tmp_path / "default"
     # the default tag, "interview": three entries, and one that has no date (exit 1)
-    assert main(["import", str(DAYONE), "--into", str(default)]) == 1
+    # (a lone file names its client with --client: without it, a warning says "me")
+    assert main(["import", str(DAYONE), "--into", str(default), "--client", "ana"]) == 1
     chosen = tmp_path / "running"
-    code = main(["import", str(DAYONE), "--into", str(chosen), "--option", "dayone_tag=running"])
+    code = main(
+        ["import", str(DAYONE), "--into", str(chosen), "--client", "ana"]
+        + ["--option", "dayone_tag=running"]
+    )
     assert code == 0
     with Journal.open(default) as journal:
         assert len(journal) == 3
@@ -30,9 +34,11 @@ def test_import_passes_the_day_one_tag(tmp_path: Path) -> None:
 
 def test_json_values_and_null(tmp_path: Path) -> None:
     every = tmp_path / "every"
-    assert main(["import", str(DAYONE), "--into", str(every), "--option", "dayone_tag=null"]) == 1
+    every_args = ["import", str(DAYONE), "--into", str(every), "--client", "ana"]
+    assert main([*every_args, "--option", "dayone_tag=null"]) == 1
     listed = tmp_path / "listed"
-    args = ["import", str(DAYONE), "--into", str(listed), "--option", 'dayone_tag=["running"]']
+    args = ["import", str(DAYONE), "--into", str(listed), "--client", "ana"]
+    args += ["--option", 'dayone_tag=["running"]']
     assert main(args) == 0
     with Journal.open(every) as journal:
         n_every = len(journal)
@@ -43,7 +49,7 @@ def test_json_values_and_null(tmp_path: Path) -> None:
 
 
 def test_summary_takes_options_too(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["validate", str(DAYONE), "--option", "dayone_tag=running"])
+    code = main(["validate", str(DAYONE), "--client", "ana", "--option", "dayone_tag=running"])
     out = capsys.readouterr().out
     assert code == 0, out
     assert "1 interview" in out or "1 entr" in out

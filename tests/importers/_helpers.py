@@ -11,8 +11,13 @@ import recovery_analytics as ra
 
 
 def load_collected(path: Path, **kwargs: Any) -> ra.ReflectionLog:
-    """``load(path, errors="collect", taxonomy=False)``, keywords passed on."""
+    """``load(path, errors="collect", taxonomy=False)``, keywords passed on.
+
+    The fixtures are one person's exports: they are read as ``client="ana"``
+    (a file naming no client is otherwise kept under "me" with a warning).
+    """
     kwargs.setdefault("errors", "collect")
+    kwargs.setdefault("client", "ana")
     return ra.load(path, taxonomy=False, **kwargs)
 
 

@@ -95,7 +95,8 @@ def test_empty_section_is_valid_and_has_no_items(tmp_path: Path) -> None:
     write(tmp_path, "a.md", "---\ninterview_date: 2026-03-04\n---\n## Went well\n\n## Went wrong\n")
     log = load(tmp_path, taxonomy=False)
     assert len(log) == 1 and len(log.items) == 0
-    assert log.interviews["client"].iloc[0] == "me"
+    # a folder given directly, its files in it, names their client
+    assert log.interviews["client"].iloc[0] == tmp_path.name
 
 
 def test_text_under_unknown_headings_is_kept_in_notes(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def test_xlsx_with_real_date_cells(tmp_path: Path) -> None:
     ws.append([dt.datetime(2026, 3, 5), "Acme", "Good rapport\nClear answers", 4])
     ws.append([dt.datetime(2026, 4, 1), "Birch", None, 11])
     wb.save(tmp_path / "log.xlsx")
-    log = load(tmp_path / "log.xlsx", errors="collect", taxonomy=False)
+    log = load(tmp_path / "log.xlsx", errors="collect", taxonomy=False, client="ana")
     assert log.interviews["interview_date"].dt.strftime("%Y-%m-%d").tolist() == [
         "2026-03-05",
         "2026-04-01",

@@ -47,8 +47,10 @@ from ._helpers import THEMES, canonical, check_loads_cleanly, entry_dict, snapsh
 def test_add_then_get_gives_the_validated_entry(journal: Journal) -> None:
     values = entry_dict(1)
     eid = journal.add(values)
-    # the id is derived from client, date, company and role, as load() derives it
-    assert eid == derive_entry_id("ana", "2026-01-02", "Company 1", "Data analyst")
+    # the id is derived from client, date, company, role and stage, as load() derives it
+    assert eid == derive_entry_id(
+        "ana", "2026-01-02", "Company 1", "Data analyst", values.get("stage")
+    )
     assert journal.get(eid) == entry_from_mapping(values)
     assert len(journal) == 1
     assert eid in journal

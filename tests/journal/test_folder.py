@@ -74,7 +74,11 @@ def test_an_interrupted_move_is_tidied_by_the_next_change(
     [old] = folder.rglob("*.md")
     # what a crash leaves when an update to a new date has written the new file
     # but not yet removed the old one
-    moved = entry_from_mapping({**entry_dict(4), "entry_id": eid, "interview_date": "2026-06-01"})
+    # (written after the new date: a reflection before its interview is a warning)
+    moved = entry_from_mapping(
+        {**entry_dict(4), "entry_id": eid, "interview_date": "2026-06-01"}
+        | {"reflected_on": "2026-06-02"}
+    )
     new = old.parent / f"2026-06-01-company-4-{eid[2:8]}.md"
     new.write_text(write_markdown(moved))
     os.utime(old, ns=(1, 1))  # written before the new one
