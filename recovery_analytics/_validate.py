@@ -129,6 +129,11 @@ def _dates(col: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Series]:
     failed = parsed.isna() & text.notna()
     if failed.any():
         retry = pd.to_datetime(text[failed], format="mixed", dayfirst=dayfirst, errors="coerce")
+        if not pd.api.types.is_datetime64_dtype(retry.dtype) or isinstance(
+            retry.dtype, pd.DatetimeTZDtype
+        ):
+            # a time zone read out of a malformed date ('2026-03-1 2026-03-12'): not a date
+            retry = pd.Series(pd.NaT, index=retry.index, dtype="datetime64[us]")
         parsed = parsed.copy()
         parsed[failed] = retry
         failed = parsed.isna() & text.notna()
@@ -141,8 +146,11 @@ def _ratings(col: pd.Series, low: int, high: int) -> tuple[pd.Series, pd.Series]
     num: pd.Series | None = None
     if _is_numbers(col):
         # numbers read as numbers (CSV, JSON): what their text would read back as
-        num = pd.to_numeric(col).astype("float64")
-        present = num.notna()
+        try:
+            num = pd.to_numeric(col).astype("float64")
+            present = num.notna()
+        except (OverflowError, ValueError):  # an integer beyond float (10**400): checked as text
+            num = None
     if num is None or not pd.api.types.is_numeric_dtype(num.dtype):
         text = _as_text(col)
         num = pd.to_numeric(text, errors="coerce")

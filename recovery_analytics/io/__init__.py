@@ -7,7 +7,7 @@ modules.
 
 from __future__ import annotations
 
-from ._decode import decode, file_problem, invalid_json
+from ._decode import JsonTooDeep, decode, file_problem, invalid_json, json_depth, load_json
 from ._mapping import ColumnMapping, read_mapping, rename_columns
 from ._markdown import SECTION_HEADINGS, item_line, parse_markdown, write_markdown
 from ._readers import READERS
@@ -29,6 +29,7 @@ __all__ = [
     "ColumnMapping",
     "FormatSpec",
     "HasEntries",
+    "JsonTooDeep",
     "RawResult",
     "ReadContext",
     "Reader",
@@ -40,6 +41,8 @@ __all__ = [
     "file_problem",
     "invalid_json",
     "item_line",
+    "json_depth",
+    "load_json",
     "parse_markdown",
     "read_delimited",
     "read_mapping",

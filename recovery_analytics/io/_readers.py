@@ -24,11 +24,15 @@ def _markdown(path: Path, shown: str, ctx: ReadContext) -> RawResult:
 
 
 def _csv(path: Path, shown: str, ctx: ReadContext) -> RawResult:
-    return read_delimited(path, shown, ctx.mapping, sep=",", encoding=ctx.encoding)
+    return read_delimited(
+        path, shown, ctx.mapping, sep=",", encoding=ctx.encoding, limits=ctx.limits
+    )
 
 
 def _tsv(path: Path, shown: str, ctx: ReadContext) -> RawResult:
-    return read_delimited(path, shown, ctx.mapping, sep="\t", encoding=ctx.encoding)
+    return read_delimited(
+        path, shown, ctx.mapping, sep="\t", encoding=ctx.encoding, limits=ctx.limits
+    )
 
 
 def _xlsx(path: Path, shown: str, ctx: ReadContext) -> RawResult:
@@ -36,11 +40,11 @@ def _xlsx(path: Path, shown: str, ctx: ReadContext) -> RawResult:
 
 
 def _json(path: Path, shown: str, ctx: ReadContext) -> RawResult:
-    return read_json(path, shown, ctx.mapping, encoding=ctx.encoding)
+    return read_json(path, shown, ctx.mapping, encoding=ctx.encoding, limits=ctx.limits)
 
 
 def _jsonl(path: Path, shown: str, ctx: ReadContext) -> RawResult:
-    return read_jsonl(path, shown, ctx.mapping, encoding=ctx.encoding)
+    return read_jsonl(path, shown, ctx.mapping, encoding=ctx.encoding, limits=ctx.limits)
 
 
 #: Our own formats, in the order ``load()`` lists them; an app's importer that
