@@ -43,7 +43,8 @@ logger = logging.getLogger("recovery_analytics.importers")
 
 LIST_FIELDS: Final = frozenset(fields_where(is_list=True))
 
-_PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# bounded, so that a header of many "(" stays linear
+_PARENS: Final = re.compile(r"\([^)]{0,200}\)|\[[^\]]{0,200}\]")
 _PUNCT: Final = re.compile(r"[?!.,:;*_/\-\u2013\u2014\"]+")
 
 

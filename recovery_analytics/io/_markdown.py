@@ -30,9 +30,11 @@ _LEFTOVER: Final = "notes"
 _OPTIONAL_SECTIONS: Final = frozenset({_LEFTOVER})
 
 _SIMPLE_BULLETS: Final = frozenset({"- ", "* ", "+ "})
-_HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+# Every pattern here is linear: no two adjacent or nested unbounded quantifiers
+# can take the same characters; trailing spaces and closing #s are stripped in Python
+_HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*)$")
 _BULLET_RE: Final = re.compile(r"^\s*(?:[-*+\u2022]|[0-9]+[.)])\s+(.*)$")
-_PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w -]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+_PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w \t-]*):(?:[ \t]+(.*))?$")
 # a value the fast path may take as it is: starts with a letter or digit, and
 # holds nothing YAML would read differently (comments, nested mappings)
 _SAFE_VALUE: Final = re.compile(r"^\w(?:(?![ \t]#|:(?:[ \t]|$)).)*$")
@@ -83,8 +85,7 @@ def _plain_kv(line: str) -> tuple[str, str | None] | None:
     head = line[:colon].rstrip(" \t")
     inner = head[1:]
     if not inner.isascii():
-        m = _PLAIN_KV_RE.match(line)
-        return None if m is None else (m.group(1).strip(), m.group(2))
+        return _plain_kv_any(line)
     letters = inner.replace(" ", "").replace("-", "").replace("_", "")
     if letters and not letters.isalnum():
         return None
@@ -94,6 +95,23 @@ def _plain_kv(line: str) -> tuple[str, str | None] | None:
     if rest[0] not in " \t":
         return None
     return head, rest.strip(" \t")
+
+
+def _plain_kv_any(line: str) -> tuple[str, str | None] | None:
+    """``key: value`` with any letters in the key (the regex, then stripped in Python)."""
+    m = _PLAIN_KV_RE.match(line)
+    if m is None:
+        return None
+    key = m.group(1).rstrip(" \t")
+    if "\t" in key:
+        return None
+    value = m.group(2)
+    return key, None if value is None else value.rstrip(" \t")
+
+
+def _heading_title(m: re.Match[str]) -> str:
+    """The title of a heading matched by ``_HEADING_RE``: without closing ``#`` marks."""
+    return m.group(1).rstrip().rstrip("#").rstrip()
 
 
 def _safe_value(value: str) -> bool:
@@ -207,9 +225,9 @@ def parse_markdown(
                 return None, problems
             front = {str(k): v for k, v in loaded.items()}
             for offset, line in enumerate(fm_lines):
-                m = _PLAIN_KV_RE.match(line)
-                if m and not line[0].isspace():
-                    field_lines.setdefault(m.group(1).strip(), offset + 2)
+                kv = _plain_kv_any(line) if line and not line[0].isspace() else None
+                if kv:
+                    field_lines.setdefault(kv[0].strip(), offset + 2)
         record.update(front)
         body_start = end + 1
 
@@ -223,13 +241,13 @@ def parse_markdown(
         if line.startswith("#"):
             m = _HEADING_RE.match(line)
             if m:
-                key = _HEADING_TO_FIELD.get(_heading_key(m.group(1)))
+                key = _HEADING_TO_FIELD.get(_heading_key(_heading_title(m)))
                 current = key
                 if key is not None:
                     buffers.setdefault(key, [])
                     field_lines.setdefault(key, number + 1)
                 else:
-                    others.append((m.group(1), number + 1, []))
+                    others.append((_heading_title(m), number + 1, []))
                 continue
         if current is None:
             others[-1][2].append(line)
