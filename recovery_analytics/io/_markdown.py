@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import yaml
 
+from .._limits import over_limit
 from ..exceptions import Problem
 from ..model import FIELDS, Action, Entry, Item, fields_where, find_tags, format_action
 
@@ -114,6 +115,17 @@ def _heading_title(m: re.Match[str]) -> str:
     return m.group(1).rstrip().rstrip("#").rstrip()
 
 
+def _has_alias(text: str) -> bool:
+    """Whether YAML ``text`` uses an alias; read as events, so nothing is expanded."""
+    if "*" not in text:
+        return False
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader))
+    except yaml.YAMLError:
+        return False  # the loader reports the syntax error itself
+
+
 def _safe_value(value: str) -> bool:
     """``_SAFE_VALUE.match(value)`` for a value without line breaks."""
     if not value or not (value[0].isalnum() or value[0] == "_"):
@@ -146,7 +158,7 @@ def _fast_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]
 
 
 def parse_markdown(
-    text: str, file: str, *, client: str | None = None
+    text: str, file: str, *, client: str | None = None, yaml_aliases: bool = False
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Parse one Markdown reflection into a raw record (or ``None``) and problems.
 
@@ -193,8 +205,13 @@ def parse_markdown(
         if fast is not None:
             front, field_lines = fast
         else:
+            fm_text = "\n".join(fm_lines)
+            if not yaml_aliases and _has_alias(fm_text):
+                found = "a YAML alias (*name) in the front matter"
+                problems.append(Problem(file, 1, None, over_limit("yaml_aliases", found, False)))
+                return None, problems
             try:
-                loaded = yaml.load("\n".join(fm_lines), Loader=_TextLoader)  # noqa: S506
+                loaded = yaml.load(fm_text, Loader=_TextLoader)  # noqa: S506
             except yaml.YAMLError as exc:
                 # where the broken construct starts, else where it was noticed,
                 # never past the last front-matter line

@@ -19,7 +19,9 @@ def _markdown(path: Path, shown: str, ctx: ReadContext) -> RawResult:
     text = decode(ctx.read_bytes(path), shown, ctx.encoding, problems)
     if text is None:
         return None, problems
-    record, found = parse_markdown(text, shown, client=ctx.client)
+    record, found = parse_markdown(
+        text, shown, client=ctx.client, yaml_aliases=ctx.limits.yaml_aliases
+    )
     return ([record] if record is not None else None), problems + found
 
 
