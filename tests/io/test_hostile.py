@@ -224,3 +224,19 @@ def test_symlink_out_of_the_folder_is_not_followed(tmp_path: Path) -> None:
     assert "Hidden" not in set(log.interviews["company"])
     warned = log.problems[log.problems["file"].str.endswith("link.csv")]
     assert len(warned) == 1 and "outside the folder" in warned["message"].iat[0]
+
+
+@pytest.mark.parametrize("entry_id", ["../../", "x" * 300, "a/b\\c", ".hidden", "CON"])
+def test_odd_entry_ids_round_trip_through_markdown(tmp_path: Path, entry_id: str) -> None:
+    import datetime as dt
+
+    from recovery_analytics.io import write_markdown_folder
+    from recovery_analytics.model import Entry
+
+    entry = Entry(
+        client="aux", interview_date=dt.date(2026, 3, 4), company="Acme", entry_id=entry_id
+    )
+    paths = write_markdown_folder([entry], tmp_path)
+    assert all(tmp_path in p.parents and not p.name.startswith(".") for p in paths)
+    log = ra.load(tmp_path, errors="collect", taxonomy=False)
+    assert list(log.interviews.index) == [entry_id]
