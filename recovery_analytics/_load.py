@@ -264,8 +264,8 @@ def load(
         try:
             size = path.stat().st_size
             if size > limits.max_file_bytes:
-                found = f"a file of {size} bytes"
-                problems.append(Problem(shown, None, None, _over("max_file_bytes", found, limits)))
+                what = f"a file of {size} bytes"
+                problems.append(Problem(shown, None, None, _over("max_file_bytes", what, limits)))
                 continue
             fmt, content = (fixed, None) if fixed else detect_with_content(path)
             if fmt is None:  # only for a file named explicitly

@@ -262,6 +262,8 @@ def _local_date(created: str, zone: object) -> tuple[dt.date | None, str | None]
     if not zone:
         return moment.date(), None
     try:
+        if not isinstance(zone, str):  # a list or a number where a zone name belongs
+            raise TypeError(zone)
         return moment.astimezone(ZoneInfo(zone)).date(), None
     except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         return moment.date(), (

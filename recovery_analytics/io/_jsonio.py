@@ -21,6 +21,10 @@ from ._mapping import rename_columns
 
 __all__ = ["read_json", "read_jsonl"]
 
+LIMITS = DEFAULT_LIMITS
+Names = Mapping[str, str]
+Raw = tuple[pd.DataFrame | None, list[Problem]]
+
 LIST_FIELDS = frozenset(fields_where(is_list=True))
 _ENTRIES_KEY = re.compile(r'"entries"\s*:\s*\[')
 
@@ -50,13 +54,9 @@ def _not_an_object(shown: str, line: int, value: object) -> Problem:
 
 
 def read_json(
-    path: Path,
-    shown: str,
-    mapping: Mapping[str, str],
-    *,
-    encoding: str = "utf-8",
-    limits: Limits = DEFAULT_LIMITS,
-) -> tuple[pd.DataFrame | None, list[Problem]]:
+    path: Path, shown: str, mapping: Names, *, encoding: str = "utf-8", limits: Limits = LIMITS
+) -> Raw:
+    """A JSON array of entries, or an object with an ``entries`` array."""
     problems: list[Problem] = []
     text = decode(path.read_bytes(), shown, encoding, problems)
     if text is None:
@@ -125,13 +125,8 @@ def _element_lines(text: str, start: int, n: int) -> list[int]:
 
 
 def read_jsonl(
-    path: Path,
-    shown: str,
-    mapping: Mapping[str, str],
-    *,
-    encoding: str = "utf-8",
-    limits: Limits = DEFAULT_LIMITS,
-) -> tuple[pd.DataFrame | None, list[Problem]]:
+    path: Path, shown: str, mapping: Names, *, limits: Limits = LIMITS, encoding: str = "utf-8"
+) -> Raw:
     """JSON Lines; uses pyarrow's reader when the file is clean, else line by line."""
     problems: list[Problem] = []
     data = path.read_bytes()
