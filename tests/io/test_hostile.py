@@ -146,6 +146,8 @@ def test_the_four_byte_file_leaves_the_sample_whole(tmp_path: Path) -> None:
     after = ra.load(folder, errors="collect")
     assert len(after.interviews) == len(before.interviews)
     assert any(after.problems["file"].str.endswith("export.json"))
+    journal_log = ra.Journal.open(folder).log()
+    assert len(journal_log.interviews) == len(before.interviews)
 
 
 def test_a_reader_crash_is_one_problem_for_that_file(
