@@ -10,7 +10,7 @@ OUT    ?= out
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo test test-external lint typecheck pytest browser postgresql pg-cluster lab bench clean
+.PHONY: install demo test test-external lint typecheck pytest browser postgresql pg-cluster lab bench fuzz clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -90,3 +90,8 @@ bench: install
 
 clean:
 	rm -rf $(OUT) test-output .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+## The long fuzz run (issue 13): COUNT fresh mutated inputs across every format and importer.
+COUNT ?= 20000
+fuzz: install
+	$(BIN)/python benchmarks/fuzz.py --count $(COUNT)

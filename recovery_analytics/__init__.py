@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._limits import Limits
 from ._load import load
 from ._log import ReflectionLog
 from ._validate import entry_from_mapping
@@ -50,6 +51,7 @@ __all__ = [
     "ImporterOptionError",
     "Item",
     "Journal",
+    "Limits",
     "LogFormatError",
     "RecoveryAnalyticsError",
     "ReflectionLog",

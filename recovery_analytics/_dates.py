@@ -170,8 +170,11 @@ def parse_date_column(
         if rest:
             sub = text.iloc[rest]
             retry = pd.to_datetime(sub, format="mixed", errors="coerce")
-            if isinstance(retry.dtype, pd.DatetimeTZDtype):
-                retry = retry.dt.tz_localize(None)
+            if not pd.api.types.is_datetime64_dtype(retry.dtype) or isinstance(
+                retry.dtype, pd.DatetimeTZDtype
+            ):
+                # a time zone read out of a malformed date ('2026-03-1 2026-03-12'): not a date
+                retry = pd.Series(pd.NaT, index=retry.index, dtype="datetime64[us]")
             values = retry.astype("datetime64[us]").to_numpy()
             parsed.iloc[rest] = values  # type: ignore[call-overload]
         failed = parsed.isna() & text.notna()

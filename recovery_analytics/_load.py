@@ -16,10 +16,11 @@ import pandas as pd
 
 from ._dates import DATE_COLUMN, SOURCE_COLUMN
 from ._formats import SUFFIXES, detect_with_content, get_format
+from ._limits import DEFAULT_LIMITS, Limits, over_limit
 from ._log import ReflectionLog
 from ._manifest import Source, is_manifest, is_url, read_manifest
 from ._problems import Problem, problems_frame
-from ._validate import normalise
+from ._validate import Normalised, normalise
 from .exceptions import LogFormatError, RecoveryAnalyticsError
 from .importers import check_option_names
 from .io import FormatSpec, ReadContext, read_mapping
@@ -55,12 +56,16 @@ def check_errors_mode(errors: str) -> ErrorMode:
     return errors  # type: ignore[return-value]
 
 
-def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | None, Path]]:
+def discover(
+    paths: PathLike | Iterable[PathLike], problems: list[Problem] | None = None
+) -> list[tuple[Path, str | None, Path]]:
     """Expand files, folders (recursively) and globs.
 
     Returns ``(file, client from folder or None, root given)`` triples. In a
     folder, a file in ``<folder>/<client>/...`` takes ``<client>`` as its client;
     hidden files and folders and README/LICENSE/CHANGELOG files are skipped.
+    The folder is the boundary: a symbolic link inside it that points outside it
+    is not followed, and a warning naming it is added to ``problems``.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -90,7 +95,7 @@ def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | Non
         if path.is_dir():
             # strings, not Paths, while sorting: the order of Path objects
             # (part by part) is kept by sorting on the tuple of parts
-            found = sorted(_walk(path))
+            found = sorted(_walk(path, problems))
             folders: dict[tuple[str, ...], tuple[Path, str]] = {}
             for _, rel_dir, name in found:
                 if rel_dir not in folders:
@@ -111,14 +116,39 @@ def discover(paths: PathLike | Iterable[PathLike]) -> list[tuple[Path, str | Non
     return out
 
 
-def _walk(folder: Path) -> Iterable[tuple[tuple[str, ...], tuple[str, ...], str]]:
+def _walk(
+    folder: Path, problems: list[Problem] | None = None
+) -> Iterable[tuple[tuple[str, ...], tuple[str, ...], str]]:
     """``(sort key, folders below folder, file name)`` of the files to read.
 
     The key orders files as their Paths would sort: part by part, folded
-    where the system ignores case.
+    where the system ignores case. Links leading out of ``folder`` are skipped
+    (with a warning in ``problems``).
     """
     top = os.fspath(folder)
-    for dirpath, dirnames, filenames in os.walk(folder):
+    inside = os.path.realpath(top)
+
+    def escapes(dirpath: str, name: str) -> bool:
+        full = os.path.join(dirpath, name)
+        if not os.path.islink(full):
+            return False
+        target = os.path.realpath(full)
+        if os.path.commonpath([inside, target]) == inside:
+            return False
+        if problems is not None:
+            problems.append(
+                Problem(
+                    os.path.relpath(full),
+                    None,
+                    None,
+                    "this is a link to a place outside the folder being loaded; it was not "
+                    "followed. Copy the file into the folder, or load its real place as well",
+                    "warning",
+                )
+            )
+        return True
+
+    for dirpath, dirnames, filenames in os.walk(folder):  # links to folders: not walked
         dirnames[:] = [d for d in dirnames if not d.startswith((".", "_"))]
         rel = os.path.relpath(dirpath, top)
         rel_dir = () if rel == os.curdir else tuple(rel.split(os.sep))
@@ -126,7 +156,7 @@ def _walk(folder: Path) -> Iterable[tuple[tuple[str, ...], tuple[str, ...], str]
         for name in filenames:
             if name.startswith((".", "~$")) or name.casefold() in _SKIP_NAMES:
                 continue
-            if os.path.splitext(name)[1].lower() in SUFFIXES:
+            if os.path.splitext(name)[1].lower() in SUFFIXES and not escapes(dirpath, name):
                 yield (*folded, os.path.normcase(name)), rel_dir, name
 
 
@@ -153,6 +183,7 @@ def load(
     progress: bool | None = None,
     options: Mapping[str, Any] | None = None,
     client: str | None = None,
+    limits: Limits | None = None,
 ) -> ReflectionLog:
     r"""Read reflection logs into a :class:`ReflectionLog`.
 
@@ -188,6 +219,10 @@ def load(
         Options for a particular importer (see the importer's documentation
         and docs/importers.md). A name no importer reads raises
         :class:`~recovery_analytics.ImporterOptionError` naming the closest one.
+    limits : Limits, optional
+        The largest file, archive, JSON depth, columns and lines read
+        (:class:`~recovery_analytics.Limits`); a file over one is a problem
+        naming the limit.
 
     client : str, optional
         The client of every entry that names none. Without it, a folder whose
@@ -233,11 +268,16 @@ def load(
     >>> tmp.cleanup()
     """
     mode = check_errors_mode(errors)
+    limits = DEFAULT_LIMITS if limits is None else limits
+    if not isinstance(limits, Limits):
+        raise RecoveryAnalyticsError(
+            f"The value for `limits` must be a Limits(...), but {type(limits).__name__} was passed."
+        )
     sources = expand_sources(
         paths,
         Source("", client, format, mapping, dayfirst, encoding, dict(options) if options else {}),
     )
-    reading = _Reading()
+    reading = _Reading(limits)
     for source in sources:
         if source.options:
             check_option_names(source.options)  # a misspelt option is refused, not ignored
@@ -276,7 +316,8 @@ def register_url_reader(reader: Callable[[str], list[dict[str, Any]]]) -> None:
 class _Reading:
     """What a load has read so far: raw frames, raw records, problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
         self.frames: list[pd.DataFrame] = []
         self.records: list[dict[str, Any]] = []
         self.problems: list[Problem] = []
@@ -294,7 +335,7 @@ class _Reading:
         self.records.extend(records)
 
     def read_files(self, source: Source, progress: bool | None) -> None:
-        files = [f for f in discover(source.path) if _key(f[0]) not in self.seen]
+        files = [f for f in discover(source.path, self.problems) if _key(f[0]) not in self.seen]
         self.seen.update(_key(f[0]) for f in files)
         folder_client = _folder_client(source.path, files)
         ctx_mapping = read_mapping(source.mapping)
@@ -326,6 +367,13 @@ class _Reading:
     ) -> None:
         shown = _shown_cached(path, self.cwd, self.shown_folders)
         try:
+            size = path.stat().st_size
+            if size > self.limits.max_file_bytes:
+                what = f"a file of {size} bytes"
+                self.problems.append(
+                    Problem(shown, None, None, _over("max_file_bytes", what, self.limits))
+                )
+                return
             fmt, content = (fixed, None) if fixed else detect_with_content(path)
             if fmt is None:  # only for a file named explicitly
                 self.problems.append(
@@ -339,8 +387,10 @@ class _Reading:
                     )
                 )
                 return
-            ctx = ReadContext(ctx_mapping, source.encoding, fallback, source.options, content)
-            raw, found = fmt.read(path, shown, ctx)
+            ctx = ReadContext(
+                ctx_mapping, source.encoding, fallback, source.options, content, self.limits
+            )
+            raw, found = read_isolated(fmt, path, shown, ctx)
         except OSError as exc:
             self.problems.append(
                 Problem(shown, None, None, f"the file could not be opened ({exc})")
@@ -458,6 +508,36 @@ def mapping_misses(shown: str, mapping: Mapping[str, str], headers: list[str]) -
     return out
 
 
+def read_isolated(
+    fmt: FormatSpec, path: Path, shown: str, ctx: ReadContext
+) -> tuple[Any, list[Problem]]:
+    """``fmt.read`` on one file; anything unexpected becomes one problem for that file.
+
+    A :class:`RecoveryAnalyticsError` (a wrong argument) and :class:`OSError` (a
+    file that cannot be opened) pass through; every other exception is a bug in
+    a reader met by this file, reported so that the other files still load.
+    """
+    try:
+        return fmt.read(path, shown, ctx)
+    except (RecoveryAnalyticsError, OSError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001  (isolation: one file never stops the others)
+        return None, [Problem(shown, None, None, unexpected(exc))]
+
+
+def unexpected(exc: BaseException) -> str:
+    """The message for an unexpected error: its type and where, never the text it quotes."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    where = f" in {tb.tb_frame.f_code.co_name}" if tb is not None else ""
+    return f"could not be read: {type(exc).__name__}{where}; please report it"
+
+
+def _over(name: str, found: str, limits: Limits) -> str:
+    return over_limit(name, found, getattr(limits, name))
+
+
 def log_from_records(
     records: Iterable[Mapping[str, Any]],
     *,
@@ -486,7 +566,8 @@ def _finish(
     taxonomy: Taxonomy | PathLike | Literal[False] | None,
 ) -> ReflectionLog:
     """Validate the raw frame, raise or collect problems, tag themes."""
-    result = normalise(raw, dayfirst=dayfirst, partial=mode == "collect")
+    problems = list(problems)
+    result = _normalise_isolated(raw, dayfirst, mode == "collect", problems)
     problems = sorted([*problems, *result.problems], key=lambda p: (p.file, p.line or 0))
     hard = [p for p in problems if p.stops_loading]
     if hard and mode == "raise":
@@ -494,6 +575,43 @@ def _finish(
     roles = result.items["entry_id"].map(result.interviews["role"]) if len(result.items) else None
     items = tag_items(result.items, taxonomy, roles)
     return ReflectionLog(result.interviews, items, result.actions, problems_frame(problems))
+
+
+def _normalise_isolated(
+    raw: pd.DataFrame, dayfirst: bool | None, partial: bool, problems: list[Problem]
+) -> Normalised:
+    """:func:`normalise`; when it meets something unexpected, file by file.
+
+    The files whose entries cannot be validated on their own get one problem
+    each and are left out; the others are validated together as before.
+    """
+    try:
+        return normalise(raw, dayfirst=dayfirst, partial=partial)
+    except RecoveryAnalyticsError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (isolation: found below, file by file)
+        first = exc
+    files = raw["_file"].astype(str) if "_file" in raw.columns else pd.Series("", index=raw.index)
+    bad: list[str] = []
+    for name in files.unique():
+        try:
+            normalise(raw[files == name].reset_index(drop=True), dayfirst=dayfirst, partial=True)
+        except RecoveryAnalyticsError:
+            continue
+        except Exception as exc:  # noqa: BLE001
+            bad.append(name)
+            problems.append(Problem(name, None, None, unexpected(exc)))
+    try:
+        return normalise(
+            raw[~files.isin(bad)].reset_index(drop=True), dayfirst=dayfirst, partial=partial
+        )
+    except RecoveryAnalyticsError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise RecoveryAnalyticsError(
+            f"The entries could not be validated together ({type(exc).__name__}, first seen "
+            f"as {type(first).__name__}); please report it"
+        ) from None
 
 
 def _concat_raw(frames: list[pd.DataFrame]) -> pd.DataFrame:

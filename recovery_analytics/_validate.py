@@ -128,8 +128,11 @@ def _ratings(col: pd.Series, low: int, high: int) -> tuple[pd.Series, pd.Series]
     num: pd.Series | None = None
     if _is_numbers(col):
         # numbers read as numbers (CSV, JSON): what their text would read back as
-        num = pd.to_numeric(col).astype("float64")
-        present = num.notna()
+        try:
+            num = pd.to_numeric(col).astype("float64")
+            present = num.notna()
+        except (OverflowError, ValueError):  # an integer beyond float (10**400): checked as text
+            num = None
     if num is None or not pd.api.types.is_numeric_dtype(num.dtype):
         text = _as_text(col)
         num = pd.to_numeric(text, errors="coerce")

@@ -43,7 +43,8 @@ logger = logging.getLogger("recovery_analytics.importers")
 
 LIST_FIELDS: Final = frozenset(fields_where(is_list=True))
 
-_PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# bounded, so that a header of many "(" stays linear
+_PARENS: Final = re.compile(r"\([^)]{0,200}\)|\[[^\]]{0,200}\]")
 _PUNCT: Final = re.compile(r"[?!.,:;*_/\-\u2013\u2014\"]+")
 
 
@@ -117,7 +118,13 @@ def csv_header(path: Path, encoding: str, sep: str = ",") -> list[str]:
     with path.open("rb") as handle:
         head = handle.read(65536)
     text = head.decode(encoding, errors="replace").lstrip("\ufeff")
-    return [h.strip() for h in next(csv.reader(io.StringIO(text), delimiter=sep), [])]
+    # newline="": CR, LF and CRLF line endings all end a row (old Mac exports use CR)
+    try:
+        return [
+            h.strip() for h in next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), [])
+        ]
+    except csv.Error:  # a NUL byte or the like: no header this reader can recognise
+        return []
 
 
 def map_columns(

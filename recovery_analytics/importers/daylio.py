@@ -116,7 +116,8 @@ _LEAN: Final = {"bored": 2, "relaxed": 4, "calm": 4, "uneasy": 2, "scared": 2}
 
 _TAG_RE: Final = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
 _ANY_TAG: Final = re.compile(r"<[^>]{1,200}>")
-_TIME_RE: Final = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp]\.?[Mm]\.?)?\s*$")
+# matched on stripped text: one optional run of spaces, so linear
+_TIME_RE: Final = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2})?[ \t]*([AaPp]\.?[Mm]\.?)?$")
 _ISO_DATE: Final = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
@@ -215,7 +216,7 @@ def _clean_note(text: str) -> str:
 
 
 def _minutes(text: str) -> int | None:
-    m = _TIME_RE.match(text)
+    m = _TIME_RE.match(text.strip())
     if not m:
         return None
     hour, minute = int(m.group(1)), int(m.group(2))

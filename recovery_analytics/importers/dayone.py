@@ -54,8 +54,18 @@ from pathlib import Path
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .._limits import over_limit
 from ..exceptions import Problem
-from ..io import RawResult, ReadContext, decode, invalid_json, parse_markdown
+from ..io import (
+    JsonTooDeep,
+    RawResult,
+    ReadContext,
+    decode,
+    file_problem,
+    invalid_json,
+    load_json,
+    parse_markdown,
+)
 from ._common import date_problem, items_from_text, record_stats, strings_option
 from ._facts import read_plain_facts
 
@@ -90,6 +100,7 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
     problems: list[Problem] = []
     journals: list[tuple[str, bytes]] = []
     if path.suffix.lower() == ".zip":
+        total = 0
         try:
             with zipfile.ZipFile(path) as archive:
                 for info in archive.infolist():
@@ -102,8 +113,17 @@ def read(path: Path, shown: str, ctx: ReadContext) -> RawResult:
                         or name.startswith("__MACOSX/")
                     ):
                         continue
+                    refused = _refused_member(info, total, ctx)
+                    if refused:
+                        problems.append(file_problem(f"{shown}/{name}", refused))
+                        continue
+                    with archive.open(info) as member:
+                        head = member.read(1 << 16)
+                    if not sniff(head):  # only Day One journals are read in full
+                        continue
+                    total += info.file_size
                     journals.append((f"{shown}/{name}", archive.read(info)))
-        except zipfile.BadZipFile as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
             problems.append(
                 Problem(
                     shown,
@@ -146,9 +166,12 @@ def _read_journal(
     if text is None:
         return []
     try:
-        journal = json.loads(text)
+        journal = load_json(text, ctx.limits)
     except json.JSONDecodeError as exc:
         problems.append(invalid_json(shown, exc, "export the journal from Day One again"))
+        return []
+    except JsonTooDeep as exc:
+        problems.append(file_problem(shown, exc.message()))
         return []
     entries = journal.get("entries") if isinstance(journal, dict) else None
     if not isinstance(entries, list):
@@ -176,7 +199,7 @@ def _read_journal(
                 )
             )
             continue
-        entry_tags = [str(t) for t in entry.get("tags") or [] if str(t).strip()]
+        entry_tags = _tags(entry.get("tags"))
         for t in entry_tags:
             found_tags.setdefault(t.casefold(), t)
         if wanted is not None and not wanted & {t.casefold() for t in entry_tags}:
@@ -211,7 +234,29 @@ def _line_of(text: str, uuid: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def _local_date(created: str, zone: str | None) -> tuple[dt.date | None, str | None]:
+def _tags(value: object) -> list[str]:
+    """An entry's tags: a list of texts (anything else in ``tags`` is not a tag)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [str(t) for t in value if isinstance(t, str | int | float) and str(t).strip()]
+
+
+def _refused_member(info: zipfile.ZipInfo, total: int, ctx: ReadContext) -> str | None:
+    """Why a zip member is not read (its size or compression ratio), or ``None``."""
+    limits = ctx.limits
+    if total + info.file_size > limits.max_archive_bytes:
+        found = f"{total + info.file_size} bytes uncompressed"
+        return over_limit("max_archive_bytes", found, limits.max_archive_bytes)
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > 1 << 20 and ratio > limits.max_archive_ratio:
+        found = f"a compression ratio of {ratio:.0f}"
+        return over_limit("max_archive_ratio", found, limits.max_archive_ratio)
+    return None
+
+
+def _local_date(created: str, zone: object) -> tuple[dt.date | None, str | None]:
     """The entry's date in its own time zone, and a warning if the zone is unknown."""
     try:
         moment = dt.datetime.fromisoformat(created.strip().replace("Z", "+00:00"))
@@ -222,8 +267,10 @@ def _local_date(created: str, zone: str | None) -> tuple[dt.date | None, str | N
     if not zone:
         return moment.date(), None
     try:
+        if not isinstance(zone, str):  # a list or a number where a zone name belongs
+            raise TypeError(zone)
         return moment.astimezone(ZoneInfo(zone)).date(), None
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         return moment.date(), (
             f"the time zone {zone!r} is not one I know; the date was taken in UTC "
             f"({moment.date().isoformat()}), check it"

@@ -99,7 +99,8 @@ _DATE_IN_TEXT: Final = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec) \d{1,2}, \d{4}\b"
 )
-_LINK: Final = re.compile(r"\s*\((?:https?://)?(?:www\.)?notion\.(?:so|site)/[^)]*\)")
+# bounded runs, so that many spaces or "(" with no link after them stay linear
+_LINK: Final = re.compile(r"\s{0,20}\((?:https?://)?(?:www\.)?notion\.(?:so|site)/[^)]{0,2000}\)")
 _TITLE_NAMES: Final = frozenset({"name", "title", "page", "aa name"})
 _DATE_FIELDS: Final = fields_where(kind="date")
 _KNOWN: Final = {

@@ -86,15 +86,15 @@ __all__ = ["read", "sniff"]
 # "Key:: value" on its own line (a list bullet allowed), or "[key:: value]" /
 # "(key:: value)" inside a sentence; "::" must be followed by a space or the end
 # of the line, so that "std::vector" is not a field
+# Linear patterns only (issue 13): values are taken whole and stripped in Python,
+# a bracketed value is bounded, and a tag line starts at its own line
 _INLINE_LINE: Final = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?P<key>[A-Za-z][\w '\-]{0,60}?)::(?:[ \t]+(?P<value>.*?))?\s*$"
+    r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w '\-]{0,60}?)::(?P<value>[ \t].*)?$"
 )
 _INLINE_BRACKET: Final = re.compile(
-    r"[\[(](?P<key>[A-Za-z][\w '\-]{0,60}?)::(?:[ \t]+(?P<value>[^\])]*?))?\s*[\])]"
+    r"[\[(](?P<key>[A-Za-z][\w '\-]{0,60}?)::(?P<value>[^\])\n]{0,1000})[\])]"
 )
-_TAG_LINE: Final = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[ \t,]*)+$", re.MULTILINE)
-_EMBED: Final = re.compile(r"!\[\[[^\]]*\]\]")
-_WIKILINK: Final = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_TAG_LINE: Final = re.compile(r"^[ \t]*(?:#[A-Za-z][\w/-]*[ \t,]*)+$", re.MULTILINE)
 _FM_DATE: Final = re.compile(rb"^interview_date[ \t]*:", re.MULTILINE)
 _FM_END: Final = re.compile(rb"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _TAG: Final = re.compile(r"(?<![\w&/#])#([A-Za-z][\w/-]*)")
@@ -119,7 +119,33 @@ def sniff(head: bytes) -> bool:
 
 
 def _clean_links(text: str) -> str:
-    return _WIKILINK.sub(r"\1", _EMBED.sub("", text))
+    """Embeds ``![[...]]`` removed, links ``[[target|shown]]`` replaced by what they show.
+
+    A scan with ``str.find``, linear however many ``[`` the note holds.
+    """
+    return _links(_links(text, "![[", embed=True), "[[", embed=False)
+
+
+def _links(text: str, opening: str, *, embed: bool) -> str:
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = text.find(opening, pos)
+        if start < 0:
+            break
+        close = text.find("]", start + len(opening))
+        if close < 0:
+            break
+        if not text.startswith("]]", close):
+            out.append(text[pos : close + 1])
+            pos = close + 1
+            continue
+        inner = text[start + len(opening) : close]
+        shown = "" if embed else inner.split("|", 1)[1] if "|" in inner else inner
+        out.append(text[pos:start] + shown)
+        pos = close + 2
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _inline_fields(text: str, offset: int) -> tuple[str, list[tuple[str, str, int]]]:
@@ -140,7 +166,10 @@ def _inline_fields(text: str, offset: int) -> tuple[str, list[tuple[str, str, in
             continue
 
         def bracket(match: re.Match[str], line_no: int = number) -> str:
-            value = (match.group("value") or "").strip()
+            raw = match.group("value") or ""
+            if raw and raw[0] not in " \t" and raw.strip():
+                return match.group(0)  # "[key::value]" with no space: not a field
+            value = raw.strip()
             fields.append((match.group("key").strip(), value, line_no))
             return value
 

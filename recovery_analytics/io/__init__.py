@@ -7,7 +7,7 @@ modules.
 
 from __future__ import annotations
 
-from ._decode import decode, file_problem, invalid_json
+from ._decode import JsonTooDeep, decode, file_problem, invalid_json, json_depth, load_json
 from ._formulas import FORMULA_MODES, FormulaMode, escape_formula, needs_quote, unescape_formula
 from ._mapping import ColumnMapping, read_mapping, rename_columns
 from ._markdown import SECTION_HEADINGS, item_line, parse_markdown, write_markdown
@@ -34,6 +34,7 @@ __all__ = [
     "FormulaMode",
     "HasFrames",
     "HasEntries",
+    "JsonTooDeep",
     "RawResult",
     "ReadContext",
     "Reader",
@@ -47,6 +48,8 @@ __all__ = [
     "invalid_json",
     "item_line",
     "needs_quote",
+    "json_depth",
+    "load_json",
     "parse_markdown",
     "read_delimited",
     "read_mapping",

@@ -13,12 +13,17 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.json as pj
 
+from .._limits import DEFAULT_LIMITS, Limits
 from ..exceptions import Problem
 from ..model import fields_where
-from ._decode import decode, file_problem, invalid_json
+from ._decode import JsonTooDeep, decode, file_problem, invalid_json, json_depth, load_json
 from ._mapping import rename_columns
 
 __all__ = ["read_json", "read_jsonl"]
+
+LIMITS = DEFAULT_LIMITS
+Names = Mapping[str, str]
+Raw = tuple[pd.DataFrame | None, list[Problem]]
 
 LIST_FIELDS = frozenset(fields_where(is_list=True))
 _ENTRIES_KEY = re.compile(r'"entries"\s*:\s*\[')
@@ -28,6 +33,8 @@ def _records_frame(
     records: list[dict[str, Any]], lines: list[int], shown: str, mapping: Mapping[str, str]
 ) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+    if len(frame) != len(records):  # entries with no field at all ([{}]) are still rows
+        frame = frame.reindex(pd.RangeIndex(len(records)))
     frame = frame.rename(columns=rename_columns(frame.columns, mapping))
     frame = frame.loc[:, ~frame.columns.duplicated()]
     frame = frame.astype(object).where(frame.notna(), None)
@@ -47,8 +54,9 @@ def _not_an_object(shown: str, line: int, value: object) -> Problem:
 
 
 def read_json(
-    path: Path, shown: str, mapping: Mapping[str, str], *, encoding: str = "utf-8"
-) -> tuple[pd.DataFrame | None, list[Problem]]:
+    path: Path, shown: str, mapping: Names, *, encoding: str = "utf-8", limits: Limits = LIMITS
+) -> Raw:
+    """A JSON array of entries, or an object with an ``entries`` array."""
     problems: list[Problem] = []
     text = decode(path.read_bytes(), shown, encoding, problems)
     if text is None:
@@ -63,9 +71,12 @@ def read_json(
         )
         return None, problems
     try:
-        data = json.loads(text)
+        data = load_json(text, limits)
     except json.JSONDecodeError as exc:
         problems.append(invalid_json(shown, exc, "fix the syntax there"))
+        return None, problems
+    except JsonTooDeep as exc:
+        problems.append(file_problem(shown, exc.message()))
         return None, problems
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
         elements = data["entries"]
@@ -97,7 +108,7 @@ def read_json(
 
 def _element_lines(text: str, start: int, n: int) -> list[int]:
     """Line of each array element, found by decoding the elements in turn."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=len)  # positions only; no long integer converted
     lines: list[int] = []
     pos, line = start, text.count("\n", 0, start) + 1
     ws = re.compile(r"[\s,]*")
@@ -107,18 +118,22 @@ def _element_lines(text: str, start: int, n: int) -> list[int]:
         line += text.count("\n", pos, new_pos)
         pos = new_pos
         lines.append(line)
-        _, end = decoder.raw_decode(text, pos)
+        _, end = decoder.raw_decode(text, pos)  # depth already checked by load_json
         line += text.count("\n", pos, end)
         pos = end
     return lines
 
 
 def read_jsonl(
-    path: Path, shown: str, mapping: Mapping[str, str], *, encoding: str = "utf-8"
-) -> tuple[pd.DataFrame | None, list[Problem]]:
+    path: Path, shown: str, mapping: Names, *, limits: Limits = LIMITS, encoding: str = "utf-8"
+) -> Raw:
     """JSON Lines; uses pyarrow's reader when the file is clean, else line by line."""
     problems: list[Problem] = []
     data = path.read_bytes()
+    depth = json_depth(data)  # before pyarrow or json, which recurse (and may crash) on depth
+    if depth > limits.max_json_depth:
+        message = JsonTooDeep(depth, limits.max_json_depth).message()
+        return None, [file_problem(shown, message)]
     if encoding.replace("-", "").lower() == "utf8" and b"\n\n" not in data.strip():
         frame = _read_jsonl_arrow(data, mapping)
         if frame is not None:
@@ -143,7 +158,7 @@ def read_jsonl(
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = load_json(line, limits)
         except json.JSONDecodeError as exc:
             problems.append(
                 Problem(

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import yaml
 
+from .._limits import over_limit
 from ..exceptions import Problem
 from ..model import FIELDS, Action, Entry, Item, fields_where, find_tags, format_action
 
@@ -30,9 +31,11 @@ _LEFTOVER: Final = "notes"
 _OPTIONAL_SECTIONS: Final = frozenset({_LEFTOVER})
 
 _SIMPLE_BULLETS: Final = frozenset({"- ", "* ", "+ "})
-_HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+# Every pattern here is linear: no two adjacent or nested unbounded quantifiers
+# can take the same characters; trailing spaces and closing #s are stripped in Python
+_HEADING_RE: Final = re.compile(r"^#{1,6}\s+(.*)$")
 _BULLET_RE: Final = re.compile(r"^\s*(?:[-*+\u2022]|[0-9]+[.)])\s+(.*)$")
-_PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w -]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+_PLAIN_KV_RE: Final = re.compile(r"^([A-Za-z_][\w \t-]*):(?:[ \t]+(.*))?$")
 # a value the fast path may take as it is: starts with a letter or digit, and
 # holds nothing YAML would read differently (comments, nested mappings)
 _SAFE_VALUE: Final = re.compile(r"^\w(?:(?![ \t]#|:(?:[ \t]|$)).)*$")
@@ -83,8 +86,7 @@ def _plain_kv(line: str) -> tuple[str, str | None] | None:
     head = line[:colon].rstrip(" \t")
     inner = head[1:]
     if not inner.isascii():
-        m = _PLAIN_KV_RE.match(line)
-        return None if m is None else (m.group(1).strip(), m.group(2))
+        return _plain_kv_any(line)
     letters = inner.replace(" ", "").replace("-", "").replace("_", "")
     if letters and not letters.isalnum():
         return None
@@ -94,6 +96,34 @@ def _plain_kv(line: str) -> tuple[str, str | None] | None:
     if rest[0] not in " \t":
         return None
     return head, rest.strip(" \t")
+
+
+def _plain_kv_any(line: str) -> tuple[str, str | None] | None:
+    """``key: value`` with any letters in the key (the regex, then stripped in Python)."""
+    m = _PLAIN_KV_RE.match(line)
+    if m is None:
+        return None
+    key = m.group(1).rstrip(" \t")
+    if "\t" in key:
+        return None
+    value = m.group(2)
+    return key, None if value is None else value.rstrip(" \t")
+
+
+def _heading_title(m: re.Match[str]) -> str:
+    """The title of a heading matched by ``_HEADING_RE``: without closing ``#`` marks."""
+    return m.group(1).rstrip().rstrip("#").rstrip()
+
+
+def _has_alias(text: str) -> bool:
+    """Whether YAML ``text`` uses an alias; read as events, so nothing is expanded."""
+    if "*" not in text:
+        return False
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader))
+    except yaml.YAMLError:
+        return False  # the loader reports the syntax error itself
 
 
 def _safe_value(value: str) -> bool:
@@ -128,7 +158,7 @@ def _fast_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]
 
 
 def parse_markdown(
-    text: str, file: str, *, client: str | None = None
+    text: str, file: str, *, client: str | None = None, yaml_aliases: bool = False
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Parse one Markdown reflection into a raw record (or ``None``) and problems.
 
@@ -175,8 +205,13 @@ def parse_markdown(
         if fast is not None:
             front, field_lines = fast
         else:
+            fm_text = "\n".join(fm_lines)
+            if not yaml_aliases and _has_alias(fm_text):
+                found = "a YAML alias (*name) in the front matter"
+                problems.append(Problem(file, 1, None, over_limit("yaml_aliases", found, False)))
+                return None, problems
             try:
-                loaded = yaml.load("\n".join(fm_lines), Loader=_TextLoader)  # noqa: S506
+                loaded = yaml.load(fm_text, Loader=_TextLoader)  # noqa: S506
             except yaml.YAMLError as exc:
                 # where the broken construct starts, else where it was noticed,
                 # never past the last front-matter line
@@ -207,9 +242,9 @@ def parse_markdown(
                 return None, problems
             front = {str(k): v for k, v in loaded.items()}
             for offset, line in enumerate(fm_lines):
-                m = _PLAIN_KV_RE.match(line)
-                if m and not line[0].isspace():
-                    field_lines.setdefault(m.group(1).strip(), offset + 2)
+                kv = _plain_kv_any(line) if line and not line[0].isspace() else None
+                if kv:
+                    field_lines.setdefault(kv[0].strip(), offset + 2)
         record.update(front)
         body_start = end + 1
 
@@ -223,13 +258,13 @@ def parse_markdown(
         if line.startswith("#"):
             m = _HEADING_RE.match(line)
             if m:
-                key = _HEADING_TO_FIELD.get(_heading_key(m.group(1)))
+                key = _HEADING_TO_FIELD.get(_heading_key(_heading_title(m)))
                 current = key
                 if key is not None:
                     buffers.setdefault(key, [])
                     field_lines.setdefault(key, number + 1)
                 else:
-                    others.append((m.group(1), number + 1, []))
+                    others.append((_heading_title(m), number + 1, []))
                 continue
         if current is None:
             others[-1][2].append(line)

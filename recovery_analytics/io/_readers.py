@@ -19,16 +19,22 @@ def _markdown(path: Path, shown: str, ctx: ReadContext) -> RawResult:
     text = decode(ctx.read_bytes(path), shown, ctx.encoding, problems)
     if text is None:
         return None, problems
-    record, found = parse_markdown(text, shown, client=ctx.client)
+    record, found = parse_markdown(
+        text, shown, client=ctx.client, yaml_aliases=ctx.limits.yaml_aliases
+    )
     return ([record] if record is not None else None), problems + found
 
 
 def _csv(path: Path, shown: str, ctx: ReadContext) -> RawResult:
-    return read_delimited(path, shown, ctx.mapping, sep=",", encoding=ctx.encoding)
+    return read_delimited(
+        path, shown, ctx.mapping, sep=",", encoding=ctx.encoding, limits=ctx.limits
+    )
 
 
 def _tsv(path: Path, shown: str, ctx: ReadContext) -> RawResult:
-    return read_delimited(path, shown, ctx.mapping, sep="\t", encoding=ctx.encoding)
+    return read_delimited(
+        path, shown, ctx.mapping, sep="\t", encoding=ctx.encoding, limits=ctx.limits
+    )
 
 
 def _xlsx(path: Path, shown: str, ctx: ReadContext) -> RawResult:
@@ -36,11 +42,11 @@ def _xlsx(path: Path, shown: str, ctx: ReadContext) -> RawResult:
 
 
 def _json(path: Path, shown: str, ctx: ReadContext) -> RawResult:
-    return read_json(path, shown, ctx.mapping, encoding=ctx.encoding)
+    return read_json(path, shown, ctx.mapping, encoding=ctx.encoding, limits=ctx.limits)
 
 
 def _jsonl(path: Path, shown: str, ctx: ReadContext) -> RawResult:
-    return read_jsonl(path, shown, ctx.mapping, encoding=ctx.encoding)
+    return read_jsonl(path, shown, ctx.mapping, encoding=ctx.encoding, limits=ctx.limits)
 
 
 #: Our own formats, in the order ``load()`` lists them; an app's importer that

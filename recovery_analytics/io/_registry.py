@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._limits import DEFAULT_LIMITS, Limits
 from ..exceptions import Problem
 
 __all__ = ["FormatSpec", "RawResult", "ReadContext", "Reader", "Sniffer"]
@@ -33,6 +34,8 @@ class ReadContext:
     options: Mapping[str, Any] = field(default_factory=dict)
     content: bytes | None = None
     """The whole file, when detection already read it (readers may use it)."""
+    limits: Limits = DEFAULT_LIMITS
+    """The limits of :mod:`recovery_analytics._limits` this read keeps to."""
 
     def read_bytes(self, path: Path) -> bytes:
         return self.content if self.content is not None else path.read_bytes()

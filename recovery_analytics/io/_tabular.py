@@ -8,6 +8,7 @@ header is line 1 and the first interview line 2.
 from __future__ import annotations
 
 import csv
+import io
 import re
 import warnings
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._limits import DEFAULT_LIMITS, Limits, over_limit
 from ..exceptions import Problem, RecoveryAnalyticsError
 from ..model import fields_where
 from ._decode import decode
@@ -24,7 +26,10 @@ from ._mapping import rename_columns
 
 __all__ = ["read_delimited", "read_xlsx"]
 
-_SKIPPED_LINE = re.compile(r"Skipping line (\d+): (.*)")
+_SKIPPED_LINE = re.compile(r"Skipping line (\d+): ([^\n]*)")
+# pandas' warning when the first rows have one cell more than the header (it would
+# otherwise take the first column as an index and shift every column by one)
+_HEADER_SHORT = "Length of header or names does not match length of data"
 # fields whose numbers may be read as numbers; every other column is kept as text
 _NUMERIC_FIELDS = frozenset(fields_where(kind="rating"))
 
@@ -69,6 +74,7 @@ def _read_csv(source: Path, sep: str, encoding: str, **extra: Any) -> pd.DataFra
         na_values=[""],
         on_bad_lines="warn",
         skip_blank_lines=True,
+        index_col=False,  # never the first column as an index: that shifts every column
         **extra,
     )
 
@@ -80,6 +86,7 @@ def read_delimited(
     *,
     sep: str = ",",
     encoding: str = "utf-8",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read a CSV/TSV into a raw frame; rows that cannot be parsed are reported.
 
@@ -99,6 +106,9 @@ def read_delimited(
             )
         )
         return None, problems
+    wide = _too_wide(path, shown, sep, encoding, limits)
+    if wide is not None:
+        return None, [wide]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -133,6 +143,8 @@ def read_delimited(
                 f"The value for `encoding` must be a text encoding Python knows, such as "
                 f"'utf-8' or 'cp1252', but {encoding!r} was passed."
             ) from None
+    if any(_HEADER_SHORT in str(w.message) for w in caught):
+        return _read_ragged(path, shown, mapping, sep, encoding, problems)
     for w in caught:
         for line, reason in _SKIPPED_LINE.findall(str(w.message)):
             problems.append(
@@ -153,6 +165,68 @@ def read_delimited(
         for line in skipped:
             rows = rows + (rows >= line)
         frame["_line"] = pd.Series(rows, index=frame.index, dtype="Int64")
+    return frame, problems
+
+
+def _too_wide(path: Path, shown: str, sep: str, encoding: str, limits: Limits) -> Problem | None:
+    """A problem when the header has more columns than ``limits.max_columns``."""
+    with path.open("rb") as handle:
+        head = handle.read(min(limits.max_line_chars, 1 << 24))
+    first = head.split(b"\n", 1)[0]
+    if len(first) >= limits.max_line_chars:
+        found = f"a header line of {len(first)} characters or more"
+        return Problem(shown, 1, None, over_limit("max_line_chars", found, limits.max_line_chars))
+    columns = first.count(sep.encode("ascii")) + 1
+    if columns > limits.max_columns:
+        found = f"a header of {columns} columns"
+        return Problem(shown, 1, None, over_limit("max_columns", found, limits.max_columns))
+    return None
+
+
+def _read_ragged(
+    path: Path,
+    shown: str,
+    mapping: Mapping[str, str],
+    sep: str,
+    encoding: str,
+    problems: list[Problem],
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a file whose rows have more cells than its header, row by row.
+
+    Each such row is reported at its line and left out; the others keep their
+    columns (pandas would have shifted them all by one).
+    """
+    text = decode(path.read_bytes(), shown, encoding, problems)
+    if text is None:
+        return None, problems
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    header = next(reader, [])
+    rows: list[list[str | None]] = []
+    lines: list[int] = []
+    start = reader.line_num + 1
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            start = reader.line_num + 1
+            continue
+        if len(row) > len(header):
+            problems.append(
+                Problem(
+                    shown,
+                    start,
+                    None,
+                    f"this row has {len(row)} cells but the header has {len(header)}; "
+                    "it probably has an unquoted separator in a cell: put that cell in "
+                    "double quotes",
+                )
+            )
+        else:
+            padded = [cell if cell != "" else None for cell in row]
+            rows.append(padded + [None] * (len(header) - len(row)))
+            lines.append(start)
+        start = reader.line_num + 1
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame = _finish(frame, shown, mapping, problems)
+    frame["_line"] = pd.Series(lines, index=frame.index, dtype="Int64")
     return frame, problems
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -63,18 +64,65 @@ def entry_filename(entry: Entry) -> str:
     >>> entry_filename(e)
     '2026-03-04-northwind-co-1a2b3c.md'
     """
-    eid = (entry.entry_id or "").removeprefix("e-")
-    short = eid[:6] or "entry"
-    second = re.fullmatch(r"[0-9a-f]{12}-(\d{1,6})", eid)
+    short = _short_id(entry.entry_id or "")
+    second = re.fullmatch(r"[0-9a-f]{12}-(\d{1,6})", (entry.entry_id or "").removeprefix("e-"))
     if second:  # a second interview with one derived id ("-2") keeps a file of its own
         short = f"{short}-{second.group(1)}"
     return f"{entry.interview_date.isoformat()}-{_slug(entry.company, 'interview')}-{short}.md"
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in range(10)]
+)
+_MAX_NAME = 80
+
+
+def _digest(text: str, n: int = 10) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:n]
+
+
+def _short_id(entry_id: str) -> str:
+    """Six characters of a plain id; a hash of any other id (``../../``, spaces, length).
+
+    Examples
+    --------
+    >>> _short_id("e-1a2b3c4d5e6f"), _short_id("../../") == _short_id("../..")
+    ('1a2b3c', False)
+    """
+    bare = entry_id.removeprefix("e-")
+    if not bare:
+        return "entry"
+    if _PLAIN_ID.fullmatch(bare):
+        return bare[:6]
+    return _digest(entry_id, 6)
+
+
 def client_folder(client: str) -> str:
-    """A safe folder name for a client: no path separators, nothing load() skips."""
-    name = re.sub(r"[\\/\x00]+", "-", client).strip().lstrip("._")
-    return name or "me"
+    """A safe folder name for a client, on every system.
+
+    No path separators or control characters, nothing ``load()`` skips (a
+    leading ``.`` or ``_``), no name Windows reserves (``CON``, ``aux``...), no
+    trailing dot or space, and at most 80 characters: a longer name keeps its
+    start and a hash of the whole, so two long names stay two folders.
+
+    Examples
+    --------
+    >>> client_folder("../../etc"), client_folder("CON"), client_folder("aux.txt")
+    ('etc', 'CON_', 'aux_.txt')
+    >>> len(client_folder("a" * 300)) <= 80
+    True
+    """
+    name = re.sub(r"[\\/\x00-\x1f\x7f:*?\"<>|]+", "-", client).strip()
+    name = name.lstrip("._- ").rstrip(". ")
+    if not name:
+        return "me"
+    stem, dot, ext = name.partition(".")
+    if stem.casefold() in _RESERVED:
+        name = f"{stem}_{dot}{ext}"
+    if len(name) > _MAX_NAME:
+        name = f"{name[: _MAX_NAME - 11].rstrip('. ')}-{_digest(client)}"
+    return name
 
 
 def write_markdown_folder(log: HasEntries | Iterable[Entry], folder: PathLike) -> list[Path]:

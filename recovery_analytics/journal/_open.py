@@ -57,6 +57,9 @@ def resolve_location(location: PathLike) -> Location:
     if (isinstance(location, str) and "://" in location) or text.startswith("sqlite:"):
         scheme = text.split(":", 1)[0].lower()
         if scheme.split("+", 1)[0] == "sqlite":
+            database = _sqlite_path(text)
+            if database is not None:
+                _check_sqlite_file(database, text)
             return Location("sqlite", text)
         if scheme.split("+", 1)[0] in POSTGRES_SCHEMES:
             return Location("postgresql", text)
@@ -67,6 +70,7 @@ def resolve_location(location: PathLike) -> Location:
         )
     path = Path(location).expanduser()
     if path.suffix.lower() in SQLITE_SUFFIXES and not path.is_dir():
+        _check_sqlite_file(path, str(location))
         return Location("sqlite", f"sqlite:///{path.absolute()}")
     if path.exists() and not path.is_dir():
         raise RecoveryAnalyticsError(
@@ -75,3 +79,49 @@ def resolve_location(location: PathLike) -> Location:
             f"entries of {path.name} to a journal, use journal.import_from({str(path)!r})."
         )
     return Location("folder", path)
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _sqlite_path(url: str) -> Path | None:
+    """The file an ``sqlite:///`` URL names (``None`` for an in-memory database)."""
+    rest = url.split(":", 1)[1].removeprefix("//")
+    database = rest.removeprefix("/").split("?", 1)[0] if rest.startswith("/") else ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def _check_sqlite_file(path: Path, given: str) -> None:
+    """Refuse, with what was found and what to pass, a path SQLite cannot use as a journal."""
+    shown = str(path)
+    if path.is_dir():
+        raise RecoveryAnalyticsError(
+            f"{given}: {shown} is a folder, but an SQLite journal is a file. Pass the folder "
+            f"itself as a folder journal ({shown!r} without 'sqlite:///'), or a file path "
+            "such as 'sqlite:///journal.db'."
+        )
+    if not path.parent.is_dir():
+        raise RecoveryAnalyticsError(
+            f"{given}: the folder {str(path.parent)!r} does not exist, so the database cannot "
+            "be created there; create the folder first or pass a path in an existing folder."
+        )
+    if path.is_file() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+        if head != _SQLITE_HEADER:
+            kind = "text" if _looks_like_text(head) else "data of another kind"
+            raise RecoveryAnalyticsError(
+                f"{given}: {shown} exists but is not an SQLite database (it holds {kind}). "
+                "Pass an SQLite journal file, a new file name to create one, or a folder; "
+                f"to add entries from a file, use journal.import_from({shown!r})."
+            )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in head
