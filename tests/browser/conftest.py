@@ -69,7 +69,10 @@ def chromium_path() -> Path:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+# per module, not per session: Playwright's sync API keeps an event loop running
+# in this thread while it is open, which would stop later tests in the same
+# worker from running their own (asyncio.run, the widgets' running loop)
+@pytest.fixture(scope="module")
 def chromium(chromium_path: Path) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
