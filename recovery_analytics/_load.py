@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import glob
 import importlib
 import os
 import sys
@@ -15,8 +13,20 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from ._dates import DATE_COLUMN, SOURCE_COLUMN
-from ._formats import SUFFIXES, detect_with_content, get_format
-from ._limits import DEFAULT_LIMITS, Limits, over_limit
+from ._discover import (
+    client_of_folder,
+    discover,
+    mapping_misses,
+    nameless_problem,
+    no_field_problem,
+    over,
+    path_key,
+    read_isolated,
+    shown_name,
+    unexpected,
+)
+from ._formats import detect_with_content, get_format
+from ._limits import DEFAULT_LIMITS, Limits
 from ._log import ReflectionLog
 from ._manifest import Source, is_manifest, is_url, read_manifest
 from ._problems import Problem, problems_frame
@@ -24,8 +34,7 @@ from ._validate import Normalised, normalise
 from .exceptions import LogFormatError, RecoveryAnalyticsError
 from .importers import check_option_names
 from .io import FormatSpec, ReadContext, read_mapping
-from .model import DEFAULT_CLIENT, FIELDS
-from .vocabulary import plural
+from .model import FIELDS
 
 if TYPE_CHECKING:
     from .themes import Taxonomy
@@ -42,7 +51,6 @@ __all__ = [
 ErrorMode = Literal["raise", "collect"]
 
 PathLike = str | os.PathLike[str]
-_SKIP_NAMES = {"readme.md", "readme.markdown", "license.md", "changelog.md"}
 _PROGRESS_AFTER_FILES = 200
 _TABULAR = frozenset({"csv", "tsv", "xlsx"})  # our tables, where headers are the user's
 
@@ -54,110 +62,6 @@ def check_errors_mode(errors: str) -> ErrorMode:
             f"The value for `errors` must be one of 'raise', 'collect', but {errors!r} was passed."
         )
     return errors  # type: ignore[return-value]
-
-
-def discover(
-    paths: PathLike | Iterable[PathLike], problems: list[Problem] | None = None
-) -> list[tuple[Path, str | None, Path]]:
-    """Expand files, folders (recursively) and globs.
-
-    Returns ``(file, client from folder or None, root given)`` triples. In a
-    folder, a file in ``<folder>/<client>/...`` takes ``<client>`` as its client;
-    hidden files and folders and README/LICENSE/CHANGELOG files are skipped.
-    The folder is the boundary: a symbolic link inside it that points outside it
-    is not followed, and a warning naming it is added to ``problems``.
-    """
-    if isinstance(paths, str | os.PathLike):
-        paths = [paths]
-    out: list[tuple[Path, str | None, Path]] = []
-    seen: set[str] = set()
-
-    def add(path: Path, client: str | None, root: Path) -> None:
-        key = os.path.normcase(os.path.abspath(path))  # no file system calls
-        if key not in seen:
-            seen.add(key)
-            out.append((path, client, root))
-
-    for given in paths:
-        text = os.fspath(given)
-        if any(ch in text for ch in "*?[") and not Path(text).exists():
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
-                raise RecoveryAnalyticsError(
-                    f"{text}: no file matches this pattern; check the folder and the pattern"
-                )
-            for m in matches:
-                p = Path(m)
-                if p.is_file():
-                    add(p, None, p.parent)
-            continue
-        path = Path(text)
-        if path.is_dir():
-            # strings, not Paths, while sorting: the order of Path objects
-            # (part by part) is kept by sorting on the tuple of parts
-            found = sorted(_walk(path, problems))
-            folders: dict[tuple[str, ...], tuple[Path, str]] = {}
-            for _, rel_dir, name in found:
-                if rel_dir not in folders:
-                    folder = path.joinpath(*rel_dir)
-                    folders[rel_dir] = (folder, os.path.abspath(folder))
-                folder, absolute = folders[rel_dir]
-                key = os.path.normcase(os.path.join(absolute, name))
-                if key not in seen:
-                    seen.add(key)
-                    out.append((folder / name, rel_dir[0] if rel_dir else None, path))
-        elif path.is_file():
-            add(path, None, path.parent)
-        else:
-            raise RecoveryAnalyticsError(
-                f"{text}: no such file or folder; check the path (relative paths start from "
-                f"{Path.cwd()})"
-            )
-    return out
-
-
-def _walk(
-    folder: Path, problems: list[Problem] | None = None
-) -> Iterable[tuple[tuple[str, ...], tuple[str, ...], str]]:
-    """``(sort key, folders below folder, file name)`` of the files to read.
-
-    The key orders files as their Paths would sort: part by part, folded
-    where the system ignores case. Links leading out of ``folder`` are skipped
-    (with a warning in ``problems``).
-    """
-    top = os.fspath(folder)
-    inside = os.path.realpath(top)
-
-    def escapes(dirpath: str, name: str) -> bool:
-        full = os.path.join(dirpath, name)
-        if not os.path.islink(full):
-            return False
-        target = os.path.realpath(full)
-        if os.path.commonpath([inside, target]) == inside:
-            return False
-        if problems is not None:
-            problems.append(
-                Problem(
-                    os.path.relpath(full),
-                    None,
-                    None,
-                    "this is a link to a place outside the folder being loaded; it was not "
-                    "followed. Copy the file into the folder, or load its real place as well",
-                    "warning",
-                )
-            )
-        return True
-
-    for dirpath, dirnames, filenames in os.walk(folder):  # links to folders: not walked
-        dirnames[:] = [d for d in dirnames if not d.startswith((".", "_"))]
-        rel = os.path.relpath(dirpath, top)
-        rel_dir = () if rel == os.curdir else tuple(rel.split(os.sep))
-        folded = tuple(os.path.normcase(part) for part in rel_dir)
-        for name in filenames:
-            if name.startswith((".", "~$")) or name.casefold() in _SKIP_NAMES:
-                continue
-            if os.path.splitext(name)[1].lower() in SUFFIXES and not escapes(dirpath, name):
-                yield (*folded, os.path.normcase(name)), rel_dir, name
 
 
 def _want_progress(progress: bool | None) -> bool:
@@ -335,9 +239,9 @@ class _Reading:
         self.records.extend(records)
 
     def read_files(self, source: Source, progress: bool | None) -> None:
-        files = [f for f in discover(source.path, self.problems) if _key(f[0]) not in self.seen]
-        self.seen.update(_key(f[0]) for f in files)
-        folder_client = _folder_client(source.path, files)
+        files = [f for f in discover(source.path, self.problems) if path_key(f[0]) not in self.seen]
+        self.seen.update(path_key(f[0]) for f in files)
+        folder_client = client_of_folder(source.path, files)
         ctx_mapping = read_mapping(source.mapping)
         fixed: FormatSpec | None = get_format(source.format) if source.format else None
         iterator: Iterable[tuple[Path, str | None, Path]] = files
@@ -365,13 +269,13 @@ class _Reading:
         ctx_mapping: dict[str, str],
         fixed: FormatSpec | None,
     ) -> None:
-        shown = _shown_cached(path, self.cwd, self.shown_folders)
+        shown = shown_name(path, self.cwd, self.shown_folders)
         try:
             size = path.stat().st_size
             if size > self.limits.max_file_bytes:
                 what = f"a file of {size} bytes"
                 self.problems.append(
-                    Problem(shown, None, None, _over("max_file_bytes", what, self.limits))
+                    Problem(shown, None, None, over("max_file_bytes", what, self.limits))
                 )
                 return
             fmt, content = (fixed, None) if fixed else detect_with_content(path)
@@ -446,96 +350,6 @@ def _is_missing(value: object) -> bool:
         return bool(pd.isna(value))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return False
-
-
-def _key(path: Path) -> str:
-    return os.path.normcase(os.path.abspath(path))
-
-
-def _folder_client(given: str, files: list[tuple[Path, str | None, Path]]) -> str | None:
-    """The client a folder given directly names: its own name, when its files
-    sit directly in it (no client subfolders)."""
-    path = Path(given)
-    if not files or not path.is_dir() or any(sub is not None for _, sub, _ in files):
-        return None
-    name = path.resolve().name
-    return name or None
-
-
-def nameless_problem(shown: str, count: int) -> Problem:
-    """The warning for entries no file, folder or ``client=`` names a client for."""
-    return Problem(
-        shown,
-        None,
-        "client",
-        f"no client is named for {plural(count, 'entry', 'entries')} of this file (not in the "
-        f"file, its folder or client=); kept under {DEFAULT_CLIENT!r}. Pass client=, "
-        "--client, or a client in the manifest.",
-        "warning",
-    )
-
-
-def no_field_problem(shown: str, headers: list[str]) -> Problem:
-    """One problem for a table none of whose headers is a field."""
-    return Problem(
-        shown,
-        1,
-        None,
-        f"none of the headers of this file is a field I know ({', '.join(map(str, headers))}); "
-        'write a mapping, e.g. a TOML file with [columns] "Interview date" = '
-        '"interview_date", and pass mapping= (see docs/formats.md)',
-    )
-
-
-def mapping_misses(shown: str, mapping: Mapping[str, str], headers: list[str]) -> list[Problem]:
-    """A problem per mapping key that matches no header, naming the closest one."""
-    out = []
-    for header, target in mapping.items():
-        if target in headers or header in headers:
-            continue
-        spare = [str(h) for h in headers if h not in FIELDS]
-        close = difflib.get_close_matches(header, spare, n=1, cutoff=0.5)
-        hint = f"; the closest header is {close[0]!r}" if close else ""
-        out.append(
-            Problem(
-                shown,
-                1,
-                target,
-                f"the mapping names the header {header!r}, which this file does not have"
-                f"{hint}. The field {target} stays empty.",
-            )
-        )
-    return out
-
-
-def read_isolated(
-    fmt: FormatSpec, path: Path, shown: str, ctx: ReadContext
-) -> tuple[Any, list[Problem]]:
-    """``fmt.read`` on one file; anything unexpected becomes one problem for that file.
-
-    A :class:`RecoveryAnalyticsError` (a wrong argument) and :class:`OSError` (a
-    file that cannot be opened) pass through; every other exception is a bug in
-    a reader met by this file, reported so that the other files still load.
-    """
-    try:
-        return fmt.read(path, shown, ctx)
-    except (RecoveryAnalyticsError, OSError, KeyboardInterrupt):
-        raise
-    except Exception as exc:  # noqa: BLE001  (isolation: one file never stops the others)
-        return None, [Problem(shown, None, None, unexpected(exc))]
-
-
-def unexpected(exc: BaseException) -> str:
-    """The message for an unexpected error: its type and where, never the text it quotes."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    where = f" in {tb.tb_frame.f_code.co_name}" if tb is not None else ""
-    return f"could not be read: {type(exc).__name__}{where}; please report it"
-
-
-def _over(name: str, found: str, limits: Limits) -> str:
-    return over_limit(name, found, getattr(limits, name))
 
 
 def log_from_records(
@@ -622,22 +436,6 @@ def _concat_raw(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if len(frames) == 1:
         return frames[0]
     return pd.concat([f.astype(object) for f in frames], ignore_index=True, sort=False)
-
-
-def _shown_cached(path: Path, cwd: Path, folders: dict[Path, str]) -> str:
-    """The file name shown in messages: relative to the working folder when inside it.
-
-    One ``relpath`` per folder, not one per file.
-    """
-    text = os.fspath(path)
-    if not os.path.isabs(text):
-        return os.path.normpath(text)
-    parent = path.parent
-    if parent not in folders:
-        folders[parent] = os.path.relpath(parent, cwd)
-    rel_parent = folders[parent]
-    rel = path.name if rel_parent == os.curdir else os.path.join(rel_parent, path.name)
-    return text if rel.startswith("..") else rel
 
 
 def tag_items(

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import recovery_analytics as ra
+from recovery_analytics._discover import discover
 from recovery_analytics._formats import detect
-from recovery_analytics._load import discover
 
 
 @pytest.fixture
