@@ -18,7 +18,6 @@ from .exceptions import (
     ImporterOptionError,
     LogFormatError,
     RecoveryAnalyticsError,
-    SmallSampleWarning,
     TaxonomyError,
     UnknownClientError,
 )
@@ -55,7 +54,6 @@ __all__ = [
     "LogFormatError",
     "RecoveryAnalyticsError",
     "ReflectionLog",
-    "SmallSampleWarning",
     "Taxonomy",
     "TaxonomyError",
     "UnknownClientError",

@@ -17,7 +17,6 @@ __all__ = [
     "LogFormatError",
     "Problem",
     "RecoveryAnalyticsError",
-    "SmallSampleWarning",
     "TaxonomyError",
     "UnknownClientError",
 ]
@@ -92,9 +91,6 @@ class UnknownClientError(RecoveryAnalyticsError, KeyError):
     def __str__(self) -> str:  # KeyError would otherwise quote the message
         return str(self.args[0]) if self.args else ""
 
-
-class SmallSampleWarning(UserWarning):
-    """A figure rests on very few interviews; it is shown, but read it gently."""
 
 
 # -- the journal (recovery_analytics.journal); messages name ids, never entry text --
