@@ -7,6 +7,9 @@ that does not know this package.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import TypeVar
+
 import pandas as pd
 
 from ._problems import Problem, problems_frame
@@ -19,11 +22,36 @@ __all__ = [
     "RecoveryAnalyticsError",
     "TaxonomyError",
     "UnknownClientError",
+    "one_of",
 ]
+
+
+T = TypeVar("T")
 
 
 class RecoveryAnalyticsError(ValueError):
     """Base class of every error this package raises for bad input."""
+
+
+def one_of(param: str, value: T, allowed: Collection[object], *, words: str | None = None) -> T:
+    """``value`` if it is in ``allowed``, else an error naming the parameter and the choices.
+
+    Examples
+    --------
+    >>> one_of("fmt", "png", ("png", "svg"))
+    'png'
+    >>> try:
+    ...     one_of("polarity", "up", ("well", "wrong"), words="'well' or 'wrong'")
+    ... except RecoveryAnalyticsError as exc:
+    ...     print(exc)
+    The value for `polarity` must be 'well' or 'wrong', but 'up' was passed.
+    """
+    if value not in allowed:
+        choices = words or f"one of {list(allowed)}"
+        raise RecoveryAnalyticsError(
+            f"The value for `{param}` must be {choices}, but {value!r} was passed."
+        )
+    return value
 
 
 class LogFormatError(RecoveryAnalyticsError):
@@ -90,7 +118,6 @@ class UnknownClientError(RecoveryAnalyticsError, KeyError):
 
     def __str__(self) -> str:  # KeyError would otherwise quote the message
         return str(self.args[0]) if self.args else ""
-
 
 
 # -- the journal (recovery_analytics.journal); messages name ids, never entry text --

@@ -24,7 +24,7 @@ from matplotlib.cbook import normalize_kwargs
 from matplotlib.figure import Figure
 
 from .._log import ReflectionLog
-from ..exceptions import RecoveryAnalyticsError, UnknownClientError
+from ..exceptions import RecoveryAnalyticsError, UnknownClientError, one_of
 
 # pretty_theme: reports/_content imports it from here until it moves to the vocabulary
 from ..vocabulary import plural, pretty_theme  # noqa: F401
@@ -86,11 +86,7 @@ def new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
 
 
 def check_polarity(polarity: str) -> str:
-    if polarity not in POLARITY_WORDS:
-        raise RecoveryAnalyticsError(
-            f"The value for `polarity` must be 'well' or 'wrong', but {polarity!r} was passed."
-        )
-    return polarity
+    return one_of("polarity", polarity, POLARITY_WORDS, words="'well' or 'wrong'")
 
 
 def check_top(top: int | None, name: str = "top") -> int | None:

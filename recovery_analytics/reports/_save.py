@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
 from .._fs import atomic_write
-from ..exceptions import RecoveryAnalyticsError
+from ..exceptions import RecoveryAnalyticsError, one_of
 
 __all__ = ["FORMATS", "check_format", "export_rc", "figure_of", "render", "save_chart"]
 
@@ -80,11 +80,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
 
 def check_format(fmt: str) -> str:
     """``fmt`` if it is one of :data:`FORMATS`, else a helpful error."""
-    if fmt not in FORMATS:
-        raise RecoveryAnalyticsError(
-            f"The value for `fmt` must be one of {list(FORMATS)}, but {fmt!r} was passed."
-        )
-    return fmt
+    return one_of("fmt", fmt, FORMATS)
 
 
 def render(
