@@ -17,6 +17,8 @@ import matplotlib
 import numpy as np
 import pytest
 
+from ._pg import Cluster, find_bindir, throwaway_cluster
+
 if TYPE_CHECKING:
     from recovery_analytics.journal import Journal
 
@@ -83,3 +85,19 @@ def journal(location: str, journal_taxonomy: Any) -> Iterator[Journal]:
     j = Journal.open(location, taxonomy=journal_taxonomy)
     yield j
     j.close()
+
+
+@pytest.fixture(scope="session")
+def postgresql_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL cluster for the session (see tests/_pg.py).
+
+    Skipped when no PostgreSQL server is installed (``make postgresql``
+    installs it); under CI (``CI=true``) that is a failure instead.
+    """
+    if find_bindir() is None:
+        message = "no PostgreSQL server installed: run 'make postgresql' as root"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with throwaway_cluster() as cluster:
+        yield cluster

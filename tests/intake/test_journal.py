@@ -1,7 +1,9 @@
-"""The intake through ``Journal.import_from`` into folder and SQLite journals."""
+"""The intake through ``Journal.import_from`` into folder, SQLite and PostgreSQL journals."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,35 +13,42 @@ from recovery_analytics.journal import Journal
 from ._build import TRUTH, Intake
 from ._expect import check_log
 
-BACKENDS = ["folder", "sqlite"]
+BACKENDS = ["folder", "sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
 
 
-def location(tmp_path: Path, backend: str) -> str:
-    return str(tmp_path / "journal") if backend == "folder" else f"sqlite:///{tmp_path}/j.db"
+@pytest.fixture
+def location(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    if backend == "folder":
+        yield str(tmp_path / "journal")
+    elif backend == "sqlite":
+        yield f"sqlite:///{tmp_path}/j.db"
+    else:
+        cluster = request.getfixturevalue("postgresql_cluster")
+        name = f"ra_intake_{uuid.uuid4().hex[:8]}"
+        yield cluster.create_database(name)
+        cluster.drop_database(name)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_import_from_manifest_keeps_every_client(
-    intake: Intake, tmp_path: Path, backend: str
-) -> None:
-    with Journal.open(location(tmp_path, backend)) as journal:
+def test_import_from_manifest_keeps_every_client(intake: Intake, location: str) -> None:
+    with Journal.open(location) as journal:
         report = journal.import_from(intake.manifest)
         assert report.n_added == sum(len(ivs) for ivs in TRUTH.values())
         check_log(journal.log(taxonomy=False))
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_import_with_client_names_a_lone_file(intake: Intake, tmp_path: Path, backend: str) -> None:
-    with Journal.open(location(tmp_path, backend)) as journal:
+def test_import_with_client_names_a_lone_file(intake: Intake, location: str) -> None:
+    with Journal.open(location) as journal:
         journal.import_from(intake.root / "notes.json", client="dan")
         assert journal.clients() == ["dan"]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_the_same_interviews_under_another_client_are_recognised(
-    intake: Intake, tmp_path: Path, backend: str
+    intake: Intake, location: str
 ) -> None:
-    with Journal.open(location(tmp_path, backend)) as journal:
+    with Journal.open(location) as journal:
         first = journal.import_from(intake.root / "notes.json")
         again = journal.import_from(intake.root / "notes.json", client="ivan")
         assert first.n_added == len(TRUTH["me"])
@@ -52,10 +61,8 @@ def test_the_same_interviews_under_another_client_are_recognised(
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_rename_client_merges_and_keeps_one_copy(
-    intake: Intake, tmp_path: Path, backend: str
-) -> None:
-    with Journal.open(location(tmp_path, backend)) as journal:
+def test_rename_client_merges_and_keeps_one_copy(intake: Intake, location: str) -> None:
+    with Journal.open(location) as journal:
         journal.import_from(intake.root / "forms" / "responses.csv")
         jo = len(TRUTH["Jo Rivera"]) + len(TRUTH["jo.rivera82@gmail.com"])
         moved = journal.rename_client("jo.rivera82@gmail.com", "Jo Rivera")
@@ -71,10 +78,8 @@ def test_rename_client_merges_and_keeps_one_copy(
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_rename_to_a_new_name_keeps_everything(
-    intake: Intake, tmp_path: Path, backend: str
-) -> None:
-    with Journal.open(location(tmp_path, backend)) as journal:
+def test_rename_to_a_new_name_keeps_everything(intake: Intake, location: str) -> None:
+    with Journal.open(location) as journal:
         journal.import_from(intake.root / "lena")
         before = {(e.interview_date, e.company, e.stage) for e in journal.entries()}
         journal.rename_client("lena", "Lena Park")

@@ -9,14 +9,13 @@ throwaway cluster for each test), with the stand-in taxonomy of ``_helpers``.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .._pg import Cluster, find_bindir, throwaway_cluster
+from .._pg import Cluster
 from ._helpers import THEMES, TagsAsThemes
 
 
@@ -44,22 +43,6 @@ def location(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> It
 def journal_taxonomy() -> TagsAsThemes:
     """The journal tests tag with the items' own #tags (see ``_helpers.THEMES``)."""
     return THEMES
-
-
-@pytest.fixture(scope="session")
-def postgresql_cluster() -> Iterator[Cluster]:
-    """A throwaway PostgreSQL cluster for the session (see tests/_pg.py).
-
-    Skipped when no PostgreSQL server is installed (``make postgresql``
-    installs it); under CI (``CI=true``) that is a failure instead.
-    """
-    if find_bindir() is None:
-        message = "no PostgreSQL server installed: run 'make postgresql' as root"
-        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with throwaway_cluster() as cluster:
-        yield cluster
 
 
 @pytest.fixture(scope="session")
