@@ -63,7 +63,11 @@ class Problem:
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
-    """A DataFrame with columns file, line, field, message (line is nullable)."""
+    """A DataFrame with columns file, line, field, message and kind (line is nullable).
+
+    ``kind`` tells what needs fixing (``"value"``, ``"file"``) from what is only
+    worth a look (``"warning"``, ``"duplicate"``: the entries were kept).
+    """
     rows = list(problems)
     return pd.DataFrame(
         {
@@ -71,6 +75,7 @@ def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
             "line": pd.Series([p.line for p in rows], dtype="Int64"),
             "field": pd.Series([p.field for p in rows], dtype="str"),
             "message": pd.Series([p.message for p in rows], dtype="str"),
+            "kind": pd.Series([p.kind for p in rows], dtype="str"),
         }
     )
 
@@ -84,6 +89,7 @@ def problem_lines(frame: pd.DataFrame) -> list[str]:
                 None if pd.isna(row["line"]) else int(row["line"]),
                 row["field"] if isinstance(row["field"], str) and row["field"] else None,
                 str(row["message"]),
+                row["kind"] if isinstance(row.get("kind"), str) else None,  # type: ignore[arg-type]
             )
         )
         for row in frame.to_dict("records")

@@ -83,7 +83,7 @@ def test_raise_names_file_line_and_field(tmp_path: Path, monkeypatch: pytest.Mon
     assert str(err).startswith("bad_date.csv:3: interview_date: '31/31/2026' is not a date")
     assert "YYYY-MM-DD" in str(err)
     assert len(err.problems) == 8  # the duplicate is reported, not raised
-    assert list(err.failure_cases.columns) == ["file", "line", "field", "message"]
+    assert list(err.failure_cases.columns) == ["file", "line", "field", "message", "kind"]
 
 
 def test_validate_cli_lists_every_problem(

@@ -29,11 +29,11 @@ def test_text_names_file_line_and_field() -> None:
 def test_frame_and_lines_round_trip() -> None:
     problems = [Problem("a.csv", 3, "stage", "is odd"), Problem("b.md", None, None, "is empty")]
     frame = problems_frame(problems)
-    assert list(frame.columns) == ["file", "line", "field", "message"]
+    assert list(frame.columns) == ["file", "line", "field", "message", "kind"]
     assert str(frame["line"].dtype) == "Int64"
     assert pd.isna(frame["line"].iloc[1])
     assert problem_lines(frame) == [str(p) for p in problems]
 
 
 def test_empty_frame_keeps_its_columns() -> None:
-    assert list(problems_frame([]).columns) == ["file", "line", "field", "message"]
+    assert list(problems_frame([]).columns) == ["file", "line", "field", "message", "kind"]

@@ -20,6 +20,13 @@ def run(args: argparse.Namespace) -> int:
     if len(problems):
         for line in problem_lines(problems):
             print(line)
+        kept = problems["kind"].isin(["warning", "duplicate"]) if "kind" in problems else None
+        if kept is not None and bool(kept.all()):
+            print(
+                f"\n{plural(len(problems), 'warning')}, worth a look; every entry was kept. "
+                f"{plural(n, 'interview')} read."
+            )
+            return 0
         print(
             f"\n{plural(len(problems), 'problem')} found. "
             f"{plural(n, 'interview')} could be read as they are."
