@@ -64,11 +64,23 @@ def entry_filename(entry: Entry) -> str:
     >>> entry_filename(e)
     '2026-03-04-northwind-co-1a2b3c.md'
     """
-    short = _short_id(entry.entry_id or "")
-    second = re.fullmatch(r"[0-9a-f]{12}-(\d{1,6})", (entry.entry_id or "").removeprefix("e-"))
+    short = file_id(entry.entry_id or "")
+    return f"{entry.interview_date.isoformat()}-{_slug(entry.company, 'interview')}-{short}.md"
+
+
+def file_id(entry_id: str) -> str:
+    """The part of an entry's file name that comes from its id (the name ends ``-<it>.md``).
+
+    Examples
+    --------
+    >>> file_id("e-1a2b3c4d5e6f"), file_id("e-1a2b3c4d5e6f-2")
+    ('1a2b3c', '1a2b3c-2')
+    """
+    short = _short_id(entry_id)
+    second = re.fullmatch(r"[0-9a-f]{12}-(\d{1,6})", entry_id.removeprefix("e-"))
     if second:  # a second interview with one derived id ("-2") keeps a file of its own
         short = f"{short}-{second.group(1)}"
-    return f"{entry.interview_date.isoformat()}-{_slug(entry.company, 'interview')}-{short}.md"
+    return short
 
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")

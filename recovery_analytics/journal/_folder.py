@@ -57,7 +57,7 @@ from ..exceptions import (
     Problem,
     RecoveryAnalyticsError,
 )
-from ..io import client_folder, decode, entry_filename, parse_markdown, write_markdown
+from ..io import client_folder, decode, entry_filename, file_id, parse_markdown, write_markdown
 from ..model import Entry
 from ._base import Journal, Themes, entries_of_log, sort_entries
 from ._open import PathLike
@@ -97,10 +97,12 @@ def long_file_name(entry: Entry) -> str:
     return f"{stem}-{_UNSAFE_NAME.sub('-', (entry.entry_id or '').removeprefix('e-'))}.md"
 
 
-def _name_suffixes(entry_id: str) -> tuple[str, str]:
-    short = _UNSAFE_NAME.sub("-", entry_id.removeprefix("e-")[:6] or "entry")
+def _name_suffixes(entry_id: str) -> tuple[str, ...]:
+    """The endings of the file names this id may have: the one the journal gives
+    now (``io.file_id``), and those earlier versions gave."""
+    earlier = _UNSAFE_NAME.sub("-", entry_id.removeprefix("e-")[:6] or "entry")
     full = _UNSAFE_NAME.sub("-", entry_id.removeprefix("e-"))
-    return f"-{short}.md", f"-{full}.md"
+    return f"-{file_id(entry_id)}.md", f"-{earlier}.md", f"-{full}.md"
 
 
 _ID_LINE = re.compile(rb"^entry_id:[ \t]*(.*?)[ \t]*\r?$", re.M)
