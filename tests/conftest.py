@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,10 +65,18 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def location(tmp_path: Path, backend: str) -> str:
+def location(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where a journal of ``backend`` lives: a folder, an SQLite file, or a fresh
+    database in the session's throwaway PostgreSQL cluster (dropped afterwards)."""
     if backend == "folder":
-        return str(tmp_path / "journal")
-    return f"sqlite:///{tmp_path / 'journal.db'}"
+        yield str(tmp_path / "journal")
+    elif backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'journal.db'}"
+    else:
+        cluster: Cluster = request.getfixturevalue("postgresql_cluster")
+        name = f"ra_test_{uuid.uuid4().hex[:8]}"
+        yield cluster.create_database(name)
+        cluster.drop_database(name)
 
 
 @pytest.fixture

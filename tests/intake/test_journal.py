@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from recovery_analytics.journal import Journal
@@ -13,20 +9,8 @@ from recovery_analytics.journal import Journal
 from ._build import TRUTH, Intake
 from ._expect import check_log
 
+# ``location`` (tests/conftest.py) gives each backend's journal
 BACKENDS = ["folder", "sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
-
-
-@pytest.fixture
-def location(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
-    if backend == "folder":
-        yield str(tmp_path / "journal")
-    elif backend == "sqlite":
-        yield f"sqlite:///{tmp_path}/j.db"
-    else:
-        cluster = request.getfixturevalue("postgresql_cluster")
-        name = f"ra_intake_{uuid.uuid4().hex[:8]}"
-        yield cluster.create_database(name)
-        cluster.drop_database(name)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -24,19 +23,6 @@ from ._helpers import THEMES, TagsAsThemes
 )
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
-
-
-@pytest.fixture
-def location(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
-    if backend == "folder":
-        yield str(tmp_path / "journal")
-    elif backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'journal.db'}"
-    else:
-        cluster: Cluster = request.getfixturevalue("postgresql_cluster")
-        name = f"ra_test_{uuid.uuid4().hex[:8]}"
-        yield cluster.create_database(name)
-        cluster.drop_database(name)
 
 
 @pytest.fixture
