@@ -59,6 +59,10 @@ def _items(values: Any) -> tuple[Item, ...]:
     return tuple(i if isinstance(i, Item) else Item.parse(str(i)) for i in values)
 
 
+def _action(value: Any) -> Action:
+    return value if isinstance(value, Action) else parse_action(str(value))
+
+
 @dataclass(frozen=True)
 class Entry:
     """One reflection on one interview. Only ``interview_date`` is required.
@@ -94,14 +98,14 @@ class Entry:
 
     def __post_init__(self) -> None:
         put = object.__setattr__
-        put(self, "went_well", _items(self.went_well))
-        put(self, "went_wrong", _items(self.went_wrong))
-        put(
-            self,
-            "plan_b",
-            tuple(a if isinstance(a, Action) else parse_action(str(a)) for a in self.plan_b),
-        )
-        put(self, "questions_to_ask", tuple(str(q) for q in self.questions_to_ask))
+        for name, spec in FIELDS.items():  # list fields become tuples, by kind
+            value = getattr(self, name)
+            if spec.kind == "items":
+                put(self, name, _items(value))
+            elif spec.kind == "actions":
+                put(self, name, tuple(_action(a) for a in value))
+            elif spec.kind == "list":
+                put(self, name, tuple(str(q) for q in value))
         put(self, "extra", dict(self.extra))
         if self.entry_id is None:
             put(

@@ -17,7 +17,7 @@ A reflection follows the five recovery steps after an interview:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Final, Literal
 
@@ -340,8 +340,6 @@ _SPECS: Final = (
 
 
 def _with_defaults(spec: FieldSpec) -> FieldSpec:
-    from dataclasses import replace
-
     css = spec.css_class
     if css is None and spec.widget is not None:
         css = "ra-" + spec.name.replace("_", "-")
