@@ -47,7 +47,7 @@ import pandas as pd
 
 from ._contacts import PLACEHOLDERS, hide_contacts
 from ._lists import fold, words
-from ._people import WORD, Phrases, find_people, tokens_of
+from ._people import WORD, Phrases, _Word, find_people, tokens_of
 
 __all__ = [
     "COMPANY_WORDS",
@@ -112,9 +112,8 @@ def _short_forms(company: str) -> list[str]:
 
 
 def _company_spans(
-    text: str, phrases: Phrases, labels: Mapping[str, str]
+    words_: list[_Word], phrases: Phrases, labels: Mapping[str, str]
 ) -> list[tuple[int, int, str]]:
-    words_ = tokens_of(text)
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words_):
@@ -201,10 +200,13 @@ def hide_people(
     def one(text: object) -> object:
         if not isinstance(text, str) or not text:
             return text
+        tokens = tokens_of(text)
         pieces: list[tuple[int, int, str]] = []
         if company_phrases is not None:
-            pieces = _company_spans(text, company_phrases, labels)
-        people = find_people(text, mode=mode, names=given, known=not_people, find=find)
+            pieces = _company_spans(tokens, company_phrases, labels)
+        people = find_people(
+            text, mode=mode, names=given, known=not_people, find=find, tokens=tokens
+        )
         taken = [(s, e) for s, e, _ in pieces]
         pieces += [
             (s, e, PLACEHOLDERS["name"])

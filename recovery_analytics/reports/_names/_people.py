@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from ._lists import fold, marked, words
@@ -131,15 +132,21 @@ def _shape(word: str) -> str:
     return "title" if letters[0].isupper() else "lower"
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_facts(word: str) -> tuple[int, str, str, str]:
+    """What a word found by ``WORD`` gives its token: the characters cut from
+    its end (a possessive "'s"), the word without them, its key and its shape."""
+    cut = 2 if _POSSESSIVE.search(word) and len(word) > 3 else 0
+    bare = word[:-cut] if cut else word
+    return cut, bare, fold(bare), _shape(bare)
+
+
 def tokens_of(text: str) -> list[_Word]:
+    """The words of ``text``, each with its place, key and shape."""
     out: list[_Word] = []
     for m in WORD.finditer(text):
-        word = m.group(0)
-        end = m.end()
-        if _POSSESSIVE.search(word) and len(word) > 3:
-            end -= 2
-            word = word[:-2]
-        out.append(_Word(m.start(), end, word, fold(word), _shape(word)))
+        cut, word, key, shape = _word_facts(m.group(0))
+        out.append(_Word(m.start(), m.end() - cut, word, key, shape))
     return out
 
 
@@ -290,6 +297,7 @@ def find_people(
     names: Phrases | None = None,
     known: Phrases | None = None,
     find: bool = True,
+    tokens: list[_Word] | None = None,
 ) -> list[tuple[int, int]]:
     """The spans of ``text`` that name a person, merged, in order.
 
@@ -297,9 +305,11 @@ def find_people(
     (where words not in the lists are taken for brand names, not people).
     ``names`` are always hidden; ``known`` (the log's own clients and
     companies, replaced elsewhere) never are. With ``find=False`` only
-    ``names`` are looked for.
+    ``names`` are looked for. ``tokens`` are ``tokens_of(text)`` when the
+    caller has them already (they are marked up in place).
     """
-    tokens = tokens_of(text)
+    if tokens is None:
+        tokens = tokens_of(text)
     if not tokens:
         return []
     _mark_sentences(text, tokens, mode == "file_name")
