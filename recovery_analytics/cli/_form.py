@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import html
+import json
 import os
 import shutil
 import socket
@@ -44,7 +45,7 @@ from ..exceptions import RecoveryAnalyticsError
 from ._lab import notebooks_folder
 from ._serve import (
     HOST,
-    NO_FILES,
+    NO_FILES_CONFIG,
     jupyter_environment,
     new_token,
     parse_port,
@@ -75,16 +76,18 @@ JOURNAL_ENV = "RA_JOURNAL"
 CLIENT_ENV = "RA_CLIENT"
 ONLY_CLIENT_ENV = "RA_ONLY_CLIENT"
 
-#: Voila's options besides the port: token logins only, no file served, no tracebacks.
+#: Voila's options besides the port: token logins only, no tracebacks. "No file served"
+#: is in ``voila.json`` in Voila's working folder (see :func:`private_copy`).
 _VOILA_OPTIONS = (
     "--no-browser",  # Voila would open its address without the token; we open ours
     "--token",  # use the token of the environment (JUPYTER_TOKEN)
-    "--Voila.identity_provider_class=jupyter_server.auth.identity.IdentityProvider",
+    # token logins only: no password (whatever a config file says), none can be set
+    # (jupyter_server's plain IdentityProvider would do, but its login form fails)
+    "--PasswordIdentityProvider.hashed_password=",
     "--PasswordIdentityProvider.allow_password_change=False",
     "--Voila.port_retries=0",  # the printed address must be the real one
     "--VoilaConfiguration.show_tracebacks=False",
-    "--Voila.log_level=WARNING",
-    *NO_FILES,
+    "--Voila.log_level=WARN",
 )
 
 
@@ -219,8 +222,10 @@ def check_journal(location: str, client: str, *, shared: bool) -> tuple[str, lis
 def private_copy(notebook: Path) -> Iterator[Path]:
     """A copy of ``notebook`` in a new private folder (0700); the folder is removed after.
 
-    Yields the copied notebook: ``<tmp>/form/<name>``; ``<tmp>`` holds nothing
-    else but what the command itself writes (the page that opens the browser).
+    Yields the copied notebook: ``<tmp>/form/<name>``. ``<tmp>`` holds
+    ``voila.json``, the settings that serve no file (Voila reads it from its
+    working folder, ``<tmp>``, before the user's own), and what the command
+    itself writes (the page that opens the browser).
     """
     folder = Path(tempfile.mkdtemp(prefix="ra-form-"))  # 0700, made by mkdtemp
     try:
@@ -229,6 +234,9 @@ def private_copy(notebook: Path) -> Iterator[Path]:
         copy = served / notebook.name
         shutil.copyfile(notebook, copy)
         os.chmod(copy, 0o600)
+        settings = os.open(folder / "voila.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(settings, "w", encoding="utf-8") as out:
+            json.dump(NO_FILES_CONFIG, out)
         yield copy
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -343,7 +351,7 @@ def run(args: argparse.Namespace) -> int:
         env = form_environment(token, location, client)
         print(_message(client, where, url, args.ip, others), flush=True)
         try:
-            proc = subprocess.Popen(cmd, cwd=copy.parent, env=env)
+            proc = subprocess.Popen(cmd, cwd=copy.parent.parent, env=env)
         except OSError as exc:  # pragma: no cover - the interpreter itself is missing
             raise RecoveryAnalyticsError(f"Could not start Voila: {exc}") from None
         if not args.no_browser:

@@ -24,6 +24,7 @@ from ..exceptions import RecoveryAnalyticsError
 __all__ = [
     "HOST",
     "NO_FILES",
+    "NO_FILES_CONFIG",
     "free_port",
     "jupyter_environment",
     "new_token",
@@ -38,6 +39,9 @@ _PORT_TRIES = 50
 
 #: Voila's settings that serve no file at all from ``/voila/files/`` (which
 #: answers without the token): nothing is allowed, everything is denied.
+NO_FILES_CONFIG = {"VoilaConfiguration": {"file_allowlist": [], "file_denylist": [".*"]}}
+#: The same on a command line (traitlets calls ``=[]`` an old spelling, with a
+#: warning, but it is the only one for an empty list).
 NO_FILES = (
     "--VoilaConfiguration.file_allowlist=[]",
     "--VoilaConfiguration.file_denylist=['.*']",

@@ -6,6 +6,7 @@ real server is driven in tests/browser/test_form_command.py).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -31,9 +32,10 @@ class FakeVoila:
 
     def __init__(self, cmd: list[str], *, cwd: Path, env: dict[str, str]) -> None:
         self.cmd, self.cwd, self.env = cmd, Path(cwd), env
-        self.mode = stat.S_IMODE(self.cwd.parent.stat().st_mode)
-        self.files = sorted(p.name for p in self.cwd.parent.rglob("*"))
-        self.notebook = (self.cwd / form.FORM_NOTEBOOK).read_bytes()
+        self.mode = stat.S_IMODE(self.cwd.stat().st_mode)
+        self.files = sorted(str(p.relative_to(self.cwd)) for p in self.cwd.rglob("*"))
+        self.notebook = (self.cwd / "form" / form.FORM_NOTEBOOK).read_bytes()
+        self.settings = json.loads((self.cwd / "voila.json").read_text())
         FakeVoila.started.append(self)
 
     def wait(self) -> int:
@@ -76,21 +78,21 @@ def test_voila_starts_safely_on_a_private_copy(
     (proc,) = voila
     assert proc.cmd[:3] == [sys.executable, "-m", "voila"]
     assert "--Voila.ip=127.0.0.1" in proc.cmd and f"--Voila.port={port}" in proc.cmd
-    assert "--VoilaConfiguration.file_allowlist=[]" in proc.cmd
-    assert "--Voila.identity_provider_class=jupyter_server.auth.identity.IdentityProvider" in (
-        proc.cmd
-    )
+    assert "--PasswordIdentityProvider.hashed_password=" in proc.cmd
     assert "--PasswordIdentityProvider.allow_password_change=False" in proc.cmd
     # the token and the journal travel in the environment, not in the process list
     token = proc.env["JUPYTER_TOKEN"]
     assert len(token) >= 32 and not any(token in part for part in proc.cmd)
     assert proc.env[form.JOURNAL_ENV] == str(journal)
     assert proc.env[form.CLIENT_ENV] == proc.env[form.ONLY_CLIENT_ENV] == "dana"
-    # a private folder (0700) holding the copied notebook and nothing else
-    assert proc.mode == 0o700 and proc.files == ["01_capture.ipynb", "form"]
+    # a private folder (0700) holding the copied notebook and Voila's settings, nothing else
+    assert proc.mode == 0o700
+    assert proc.files == ["form", "form/01_capture.ipynb", "voila.json"]
     assert proc.notebook == CAPTURE.read_bytes()
-    assert str(proc.cmd[3]).startswith(str(proc.cwd)) and proc.cwd.parent != ROOT
-    assert not proc.cwd.parent.exists()  # removed when the command ended
+    assert proc.cmd[3] == str(proc.cwd / "form" / "01_capture.ipynb")
+    # Voila reads voila.json from its working folder: no file is served
+    assert proc.settings["VoilaConfiguration"] == {"file_allowlist": [], "file_denylist": [".*"]}
+    assert not proc.cwd.exists()  # removed when the command ended
     out = capsys.readouterr().out
     url = f"http://127.0.0.1:{port}/?token={token}"
     assert out.count(token) == 1 and url in out
@@ -219,5 +221,7 @@ def test_private_copy_is_owner_only_and_removed(tmp_path: Path) -> None:
         folder = copy.parent.parent
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         assert stat.S_IMODE(copy.stat().st_mode) == 0o600
-        assert os.listdir(folder) == ["form"] and os.listdir(copy.parent) == [CAPTURE.name]
+        assert sorted(os.listdir(folder)) == ["form", "voila.json"]
+        assert os.listdir(copy.parent) == [CAPTURE.name]
+        assert stat.S_IMODE((folder / "voila.json").stat().st_mode) == 0o600
     assert not folder.exists()
