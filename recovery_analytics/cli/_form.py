@@ -48,6 +48,7 @@ from ._serve import (
     NO_FILES_CONFIG,
     jupyter_environment,
     new_token,
+    parse_address,
     parse_port,
     pick_port,
     wait_for_server,
@@ -113,6 +114,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--ip",
+        type=parse_address,
         default=HOST,
         help=f"the address to listen on (default: {HOST}, this computer only; see "
         "docs/voila.md before changing it)",

@@ -10,6 +10,7 @@ environment.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import secrets
 import signal
@@ -28,6 +29,7 @@ __all__ = [
     "free_port",
     "jupyter_environment",
     "new_token",
+    "parse_address",
     "parse_port",
     "pick_port",
     "port_is_free",
@@ -59,9 +61,21 @@ def parse_port(text: str) -> int:
     return value
 
 
+def parse_address(text: str) -> str:
+    """``--ip``'s type: an IPv4 or IPv6 address such as 127.0.0.1 or 0.0.0.0."""
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--ip takes an address such as 127.0.0.1 (this computer only) or 0.0.0.0 "
+            f"(every network), not {text!r}"
+        ) from None
+
+
 def port_is_free(port: int, host: str = HOST) -> bool:
     """Whether a server could listen on ``host:port`` right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
         try:
             s.bind((host, port))
         except OSError:

@@ -225,3 +225,11 @@ def test_private_copy_is_owner_only_and_removed(tmp_path: Path) -> None:
         assert os.listdir(copy.parent) == [CAPTURE.name]
         assert stat.S_IMODE((folder / "voila.json").stat().st_mode) == 0o600
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("ip", ["example", "300.1.1.1", ""])
+def test_a_bad_address_is_a_usage_error(ip: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        build_parser().parse_args(["form", "j", "--client", "ana", "--ip", ip])
+    assert info.value.code == 2
+    assert "--ip takes an address such as 127.0.0.1" in capsys.readouterr().err
