@@ -176,6 +176,8 @@ def _place_image_in_private_folder(home: Home) -> Path:
 
 def test_without_the_token_every_route_is_refused(dana: Server, home: Home) -> None:
     kernel = _kernel_id(dana)  # a kernel of a page opened with the token
+    # the token is in no process's command line (Voila's, its kernel's, the command's)
+    assert dana.token not in "\n".join(_command_lines())
     _place_image_in_private_folder(home)
     # with the token, the page and the kernel answer: these checks can fail
     assert _get(dana.url(f"/api/kernels/{kernel}"))[0] == 200
