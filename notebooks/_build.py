@@ -30,6 +30,8 @@ KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "langua
 JOURNAL_ENV = "RA_JOURNAL"
 EXPORTS_ENV = "RA_EXPORTS"
 CLIENT_ENV = "RA_CLIENT"
+# set by `recovery-analytics form`: the page is that one client's (EntryForm(only_client=))
+ONLY_CLIENT_ENV = "RA_ONLY_CLIENT"
 
 Cell = tuple[str, str, str]  # (kind, id, source)
 
@@ -84,6 +86,7 @@ import os
 data_path = "data/sample"  # example logs of three made-up job seekers; only ever read
 journal_location = os.environ.get("{JOURNAL_ENV}", "journal")  # your journal folder
 client = os.environ.get("{CLIENT_ENV}", "me")  # "me" for yourself, or a client's name
+only_client = os.environ.get("{ONLY_CLIENT_ENV}") or None  # a client's own page: theirs only
 """
     ),
     md(
@@ -123,7 +126,7 @@ something needs fixing; nothing is saved until it is valid.
         """
 from recovery_analytics.widgets import EntryForm
 
-EntryForm(journal, client=client)
+EntryForm(journal, client=client, only_client=only_client)
 """,
     ),
     md(

@@ -72,6 +72,15 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "per client, and row-level security so that each sees only their own clients' "
         "entries (docs/practice.md).",
     ),
+    "form": (
+        "._form",
+        "serve the entry form as a web page for one client (Voila, with a token)",
+        "Serve the entry form (01_capture.ipynb) as a web page for one client with Voila: on "
+        "this computer only (127.0.0.1) unless --ip, with a new secret token in the printed "
+        "address, no file served, and the form kept to that client's entries. Refuses a "
+        "journal holding other clients' entries unless --shared-journal (docs/voila.md). "
+        "Stop it with Ctrl-C.",
+    ),
     "lab": (
         "._lab",
         "start JupyterLab on the notebooks (capture, trends, coach overview, review)",

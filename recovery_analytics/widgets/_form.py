@@ -68,6 +68,7 @@ from ._values import (
     EDITING,
     GONE,
     GONE_WHILE_EDITING,
+    NOT_YOURS,
     OUT_OF_DATE,
     SAVED_NOT_FOLLOWED,
     EntryIndex,
@@ -107,6 +108,12 @@ class EntryForm(Panel):
         types or picks the client.
     taxonomy : Taxonomy or path, optional
         The themes of the live preview; by default the journal's.
+    only_client : str, optional
+        Keep the form to this one client (the page a client is handed, see
+        ``recovery-analytics form``): the client field is fixed to this
+        name, "Edit an earlier entry" and the company suggestions list only
+        this client's entries, and the server refuses to save, or to open,
+        an entry of anyone else, whatever values the page sends.
     clock, loop : optional
         The time source and event loop of the debounced checks and the
         settled Save (see :mod:`recovery_analytics.widgets._settle`); by
@@ -144,6 +151,7 @@ class EntryForm(Panel):
         *,
         client: str | None = None,
         taxonomy: object = None,
+        only_client: str | None = None,
         clock: Clock = time.monotonic,
         loop: Loop | None = None,
     ) -> None:
@@ -152,6 +160,20 @@ class EntryForm(Panel):
                 "EntryForm needs a Journal (Journal.open('journal/') or "
                 f"Journal.open('sqlite:///journal.db')), but a {type(journal).__name__} was passed."
             )
+        if only_client is not None:
+            if not isinstance(only_client, str) or not only_client.strip():
+                raise ValueError(
+                    "only_client must be a client's name such as 'ana', but "
+                    f"{only_client!r} was passed."
+                )
+            only_client = only_client.strip()
+            if client is not None and client.strip() != only_client:
+                raise ValueError(
+                    f"client={client!r} and only_client={only_client!r} disagree: a form kept "
+                    "to one client starts with that client; leave client out."
+                )
+            client = only_client
+        self.only_client = only_client
         super().__init__(clock, loop)
         self.journal = journal
         self.taxonomy = resolve_taxonomy(taxonomy, journal)
@@ -202,10 +224,17 @@ class EntryForm(Panel):
             self._loading = False
 
     def _read_index(self) -> None:
-        self._index = entry_index(self.journal.log(taxonomy=False).interviews)
+        interviews = self.journal.log(taxonomy=False).interviews
+        self._index = entry_index(interviews, client=self.only_client)
 
     def _clients(self) -> list[str]:
+        if self.only_client is not None:
+            return [self.only_client]
         return sorted({c for _, _, c in self._index.values()} | {DEFAULT_CLIENT})
+
+    def _is_theirs(self, client: object) -> bool:
+        """Whether an entry of ``client`` may be shown or changed by this form."""
+        return self.only_client is None or client == self.only_client
 
     def _companies(self) -> list[str]:
         return sorted({co for _, co, _ in self._index.values() if co})
@@ -219,6 +248,8 @@ class EntryForm(Panel):
             spec.css_class,
         )  # fmt: skip
         self.inputs[spec.name] = widget
+        if spec.widget == "name" and self.only_client is not None:
+            widget.disabled = True  # the page cannot change it; the server checks it anyway
         message = self._w(
             widgets.HTML("", layout=widgets.Layout(flex="1 1 16em", max_width="32em")),
             "ra-message",
@@ -311,7 +342,11 @@ class EntryForm(Panel):
 
     def clear(self) -> None:
         """Empty every field (the client stays) and start a new reflection."""
-        kept = {n: w.value for n, w in self.inputs.items() if FIELDS[n].widget == "name"}
+        kept = {
+            n: w.value if self.only_client is None else self.only_client
+            for n, w in self.inputs.items()
+            if FIELDS[n].widget == "name"
+        }
         today = {n: dt.date.today() for n in fields_where(kind="date") if FIELDS[n].required}
         self._editing = None
         self._keep_items = {}
@@ -322,7 +357,9 @@ class EntryForm(Panel):
 
     def check(self) -> tuple[Entry | None, dict[str, str], dict[str, str]]:
         """:func:`check_values` on the current values."""
-        return check_values(self.values(), keep_items=self._keep_items)
+        return check_values(
+            self.values(), keep_items=self._keep_items, only_client=self.only_client
+        )
 
     def validate(self) -> Entry | None:
         """Check every field now, show the messages, and enable Save if all is well.
@@ -406,6 +443,10 @@ class EntryForm(Panel):
             self._show(ERROR_COLOUR, GONE)
             self._drop_from_index(entry_id)
             return
+        if not self._is_theirs(entry.client):
+            self._show(ERROR_COLOUR, NOT_YOURS)
+            self._drop_from_index(entry_id)
+            return
         self._editing = entry_id
         self._keep_items = {n: tuple(getattr(entry, n)) for n in fields_where(kind="items")}
         self._set_values(entry_to_values(entry))
@@ -446,13 +487,18 @@ class EntryForm(Panel):
                 self._remember(saved, checked)
             else:
                 saved = self._editing
+                if not self._is_theirs(self.journal.get(saved).client):
+                    # moved to another client meanwhile: as good as gone for this form
+                    raise EntryNotFoundError(saved, self.journal.where)
                 self._remember(saved, cast("Entry", self.journal.update(saved, **mapping)))
         except DuplicateEntryError as exc:
             self._show(ERROR_COLOUR, DUPLICATE.format(entry_id=exc.entry_id))
             return
         except EntryNotFoundError:
-            self._editing = None
+            gone, self._editing = self._editing, None
             self._keep_items = {}
+            if gone is not None:
+                self._drop_from_index(gone)
             with self._quietly_setting():
                 set_choice(self.edit, None)
             self._show(ERROR_COLOUR, GONE_WHILE_EDITING)
@@ -476,7 +522,10 @@ class EntryForm(Panel):
         self._show(OK_COLOUR, f"Saved {saved}")
 
     def _remember(self, entry_id: str, saved: Any) -> None:
-        self._index[entry_id] = (saved.interview_date, saved.company, saved.client)
+        if self._is_theirs(saved.client):
+            self._index[entry_id] = (saved.interview_date, saved.company, saved.client)
+        else:
+            self._index.pop(entry_id, None)
 
     def _after_save(self) -> None:
         self._refresh_choices()

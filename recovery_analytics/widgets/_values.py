@@ -41,6 +41,8 @@ __all__ = [
     "FUTURE_DATE",
     "NOTHING_YET",
     "NO_CLIENT",
+    "NOT_YOURS",
+    "ONLY_CLIENT",
     "LinePreview",
     "check_client_name",
     "check_values",
@@ -89,6 +91,12 @@ SAVED_NOT_FOLLOWED: Final = (
 OUT_OF_DATE: Final = (
     "The list of earlier entries may be out of date ({error} while reading a changed entry)."
 )
+#: What a form kept to one client says when the client was changed (never by the page itself).
+ONLY_CLIENT: Final = (
+    "This form is for {client} only: reflections are saved under that name, not another."
+)
+#: What a form kept to one client says when asked to open another client's entry.
+NOT_YOURS: Final = "That entry does not belong to this form; the form was left as it was."
 #: What the form says when a required field is empty (instead of the model's words).
 _MISSING: Final = {"date": "Please pick the date of the interview."}
 
@@ -263,6 +271,7 @@ def check_values(
     *,
     keep_items: Mapping[str, Iterable[Item]] | None = None,
     today: dt.date | None = None,
+    only_client: str | None = None,
 ) -> tuple[Entry | None, dict[str, str], dict[str, str]]:
     """Validate form values: ``(entry or None, problems, notes)``, keyed by field.
 
@@ -271,6 +280,10 @@ def check_values(
     rules of the form - a client name is needed (:func:`check_client_name`),
     and something must be written (key ``""``). ``notes`` are gentle remarks
     that do not block saving (a date in the future).
+
+    ``only_client`` keeps the values to one client (a form served to that
+    client, see ``recovery-analytics form``): any other client name is a
+    problem (:data:`ONLY_CLIENT`), whatever the page sent.
 
     Examples
     --------
@@ -289,6 +302,8 @@ def check_values(
     for name in fields_where(in_form=True):
         if FIELDS[name].widget == "name" and name in values:
             message = check_client_name(mapping.get(name))
+            if message is None and only_client is not None and mapping.get(name) != only_client:
+                message = ONLY_CLIENT.format(client=only_client)
             if message is not None:
                 problems[name] = message
     if not _has_content(mapping):
@@ -452,14 +467,18 @@ def rating_options(spec: FieldSpec) -> list[tuple[str, int]]:
 EntryIndex = dict[str, tuple[dt.date, str | None, str]]
 
 
-def entry_index(interviews: Any) -> EntryIndex:
-    """The index of a log's ``interviews`` frame (the form's list of earlier entries)."""
+def entry_index(interviews: Any, *, client: str | None = None) -> EntryIndex:
+    """The index of a log's ``interviews`` frame (the form's list of earlier entries).
+
+    With ``client``, only that client's entries (a form kept to one client).
+    """
     return {
         str(eid): (d.date(), co if isinstance(co, str) else None, str(cl))
         for eid, d, co, cl in zip(
             interviews.index, interviews["interview_date"], interviews["company"],
             interviews["client"], strict=True,
         )
+        if client is None or cl == client
     }  # fmt: skip
 
 

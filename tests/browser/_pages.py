@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -139,12 +140,20 @@ def fill_form(form: Any, r: Reflection) -> None:
     outcome.fill(r.outcome[0])
 
 
-def save(form: Any) -> str:
-    """Click the form's Save and return the id from "Saved <entry id>"."""
+def save(form: Any, known: Sequence[str] = ()) -> str:
+    """Click the form's Save and return the id from "Saved <entry id>".
+
+    ``known``: ids this page saved before (the status still says "Saved
+    <the last one>" until the new save is done).
+    """
     button = form.locator("button.ra-save")
     button.click(timeout=SAVE_TIMEOUT)  # waits until validation has enabled it
     status = form.locator(".ra-status")
-    status.filter(has_text="Saved").wait_for(timeout=SAVE_TIMEOUT)
+    done: Any = "Saved"
+    if known:
+        earlier = "|".join(map(re.escape, known))
+        done = re.compile(rf"Saved\s+(?!(?:{earlier})\b)\S")
+    status.filter(has_text=done).wait_for(timeout=SAVE_TIMEOUT)
     text = status.inner_text()
     found = re.search(r"Saved\s+(\S+)", text)
     assert found, f"the status says {text!r}, not 'Saved <entry id>'"

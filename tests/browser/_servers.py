@@ -10,6 +10,7 @@ failure messages point to.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -149,3 +150,51 @@ def wait_until_ready(server: Server, path: str, timeout: float = START_TIMEOUT) 
         f"{server.name} did not answer {server.base}{path} within {timeout:.0f}s ({last}); "
         f"its log ({server.log}) ends with:\n{server.log_tail()}"
     )
+
+
+_PRINTED_URL = re.compile(r"http://127\.0\.0\.1:(\d+)/\?token=([A-Za-z0-9_-]+)")
+
+
+def start_form(
+    args: Sequence[str],
+    *,
+    cwd: Path,
+    env: Mapping[str, str | None],
+    log: Path,
+    timeout: float = START_TIMEOUT,
+) -> Server:
+    """Run ``recovery-analytics form <args>`` as a person would; wait until its page answers.
+
+    The address (port and token) is read from what the command prints, the
+    only place it appears. Stopping the server (:meth:`Server.stop`) sends
+    SIGTERM to the command, which stops Voila and removes its private folder.
+    """
+    environ = {**os.environ, **env}
+    full_env = {key: value for key, value in environ.items() if value is not None}
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "recovery_analytics.cli", "form", "--no-browser", *args],
+            cwd=cwd,
+            env=full_env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server("recovery-analytics form", 0, "", proc, log)
+    try:
+        deadline = time.monotonic() + timeout
+        while (found := _PRINTED_URL.search(server.log_tail(200))) is None:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"recovery-analytics form printed no address (exit code {proc.poll()}); "
+                    f"its log ({log}) ends with:\n{server.log_tail()}"
+                )
+            time.sleep(0.2)
+        server.port, server.token = int(found.group(1)), found.group(2)
+        wait_until_ready(server, "/voila/static/voila.js", timeout)
+    except BaseException:
+        server.stop()
+        raise
+    return server

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -11,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +76,9 @@ def test_lab_starts_on_the_notebooks_with_a_token_in_the_environment(
     assert "--ServerApp.ip=127.0.0.1" in proc.cmd
     assert f"--ServerApp.port={port}" in proc.cmd
     assert "--no-browser" in proc.cmd
+    # the Voila extension's /voila/files/ answers without the token: it serves nothing
+    assert "--VoilaConfiguration.file_allowlist=[]" in proc.cmd
+    assert "--VoilaConfiguration.file_denylist=['.*']" in proc.cmd
     token = proc.env["JUPYTER_TOKEN"]
     assert len(token) >= 32
     assert not any(token in part for part in proc.cmd)  # not visible in the process list
@@ -126,10 +132,10 @@ def test_outside_the_project_it_says_how_to_start(
     assert fake_lab == []
 
 
-def _wait_for(url: str, proc: subprocess.Popen[Any], timeout: float) -> int:
+def _wait_for(url: str, proc: subprocess.Popen[Any] | None, timeout: float) -> int:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        assert proc.poll() is None, "JupyterLab exited early"
+        assert proc is None or proc.poll() is None, "JupyterLab exited early"
         try:
             with urllib.request.urlopen(url, timeout=10) as answer:
                 return int(answer.status)
@@ -140,11 +146,10 @@ def _wait_for(url: str, proc: subprocess.Popen[Any], timeout: float) -> int:
     raise TimeoutError(f"{url} did not answer within {timeout}s")
 
 
-@pytest.mark.slow
-def test_lab_really_serves_the_notebooks(tmp_path: Path) -> None:
-    """The real command: the printed address answers, only with its token."""
+@contextlib.contextmanager
+def _running_lab(project: Path, tmp_path: Path, port: int) -> Iterator[tuple[str, str]]:
+    """The real command run from ``project``; yields (base address, token) once it answers."""
     env = {**os.environ, **kernel_env(tmp_path), "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path)}
-    port = lab.free_port(21000)
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -155,7 +160,7 @@ def test_lab_really_serves_the_notebooks(tmp_path: Path) -> None:
             "--port",
             str(port),
         ],
-        cwd=ROOT,
+        cwd=project,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -168,13 +173,9 @@ def test_lab_really_serves_the_notebooks(tmp_path: Path) -> None:
         url = re.search(r"http://127\.0\.0\.1:\d+/lab\?token=\S+", first_lines)
         assert url, first_lines
         token = url.group(0).split("token=", 1)[1]
-        api = f"http://127.0.0.1:{port}/api/contents"
-        assert _wait_for(f"{api}?token={token}", proc, timeout=180) == 200
-        with urllib.request.urlopen(f"{api}?token={token}", timeout=30) as answer:
-            listing = answer.read().decode()
-        for name in ("01_capture.ipynb", "04_review_session.ipynb"):
-            assert name in listing
-        assert _wait_for(f"{api}?token=wrong", proc, timeout=30) == 403
+        base = f"http://127.0.0.1:{port}"
+        assert _wait_for(f"{base}/api/contents?token={token}", proc, timeout=180) == 200
+        yield base, token
     finally:
         proc.send_signal(signal.SIGTERM)  # passed on to JupyterLab by the command
         try:
@@ -185,3 +186,31 @@ def test_lab_really_serves_the_notebooks(tmp_path: Path) -> None:
             except ProcessLookupError:
                 pass
     assert proc.returncode is not None
+
+
+@pytest.mark.slow
+def test_lab_really_serves_the_notebooks(tmp_path: Path) -> None:
+    """The real command: the printed address answers, only with its token."""
+    with _running_lab(ROOT, tmp_path, lab.free_port(21000)) as (base, token):
+        with urllib.request.urlopen(f"{base}/api/contents?token={token}", timeout=30) as answer:
+            listing = answer.read().decode()
+        for name in ("01_capture.ipynb", "04_review_session.ipynb"):
+            assert name in listing
+        assert _wait_for(f"{base}/api/contents?token=wrong", None, timeout=30) == 403
+
+
+@pytest.mark.slow
+def test_lab_serves_no_file_through_voila(tmp_path: Path) -> None:
+    """Voila's /voila/files/ (no token needed) serves nothing, not even a chart image."""
+    project = tmp_path / "project"
+    shutil.copytree(NOTEBOOKS, project / "notebooks", ignore=shutil.ignore_patterns("_*", ".*"))
+    (project / "data" / "sample").mkdir(parents=True)
+    image = b"\x89PNG\r\n\x1a\n" + b"a chart saved next to the notebooks"
+    (project / "notebooks" / "balance.png").write_bytes(image)
+    with _running_lab(project, tmp_path, lab.free_port(21100)) as (base, token):
+        # the image is there for JupyterLab itself, with the token: the check can fail
+        with urllib.request.urlopen(f"{base}/files/balance.png?token={token}") as answer:
+            assert answer.read() == image
+        for query in ("", f"?token={token}"):
+            url = f"{base}/voila/files/balance.png{query}"
+            assert _wait_for(url, None, timeout=30) == 403, url
