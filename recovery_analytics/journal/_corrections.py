@@ -10,10 +10,10 @@ corrected themes. A coach exports them as a taxonomy file
 (:meth:`Learning.corrections_toml`).
 
 Where they are kept
-    A folder journal: ``<folder>/.recovery/corrections.jsonl``, one JSON
-    object per line, owner-only (0600 in a 0700 folder), appended under the
-    journal's lock; ``load()`` skips hidden folders, so the file is never read
-    as entries. A database: the ``theme_corrections`` table (schema version 3,
+    A folder journal: ``<folder>/.theme-corrections.jsonl``, one JSON
+    object per line, owner-only (0600, in the journal's 0700 folder), appended
+    under the journal's lock; ``load()`` skips hidden files, so it is never
+    read as entries. A database: the ``theme_corrections`` table (schema version 3,
     :mod:`._schema`); on a PostgreSQL practice its rows are visible to the
     same roles as the client's entries.
 
@@ -32,7 +32,7 @@ from typing import Any, Final
 
 import sqlalchemy as sa
 
-from .._fs import PRIVATE_FILE, private_dir
+from .._fs import PRIVATE_FILE
 from ..exceptions import RecoveryAnalyticsError
 from ..model import Entry
 from ..themes import Correction, Taxonomy, corrections_toml, strip_tags
@@ -41,7 +41,7 @@ from ._schema import corrections_table
 __all__ = ["CORRECTIONS_FILE", "Learning"]
 
 #: Where a folder journal keeps its corrections, relative to the folder.
-CORRECTIONS_FILE: Final = Path(".recovery") / "corrections.jsonl"
+CORRECTIONS_FILE: Final = Path(".theme-corrections.jsonl")
 _POLARITIES: Final = (("went_well", "well"), ("went_wrong", "wrong"))
 
 
@@ -139,7 +139,6 @@ class Learning:
             with self._write() as conn:  # type: ignore[attr-defined]
                 conn.execute(corrections_table.insert(), rows)
             return
-        private_dir(path.parent)
         with self._locked():  # type: ignore[attr-defined]
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE)
             with os.fdopen(fd, "a", encoding="utf-8") as handle:

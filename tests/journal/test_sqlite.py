@@ -36,7 +36,7 @@ def journal(db: Path) -> SqliteJournal:
 
 def test_schema(journal: SqliteJournal) -> None:
     inspector = sa.inspect(journal.engine)
-    assert set(inspector.get_table_names()) == {"entries", "journal_meta"}
+    assert set(inspector.get_table_names()) == {"entries", "journal_meta", "theme_corrections"}
     columns = {c["name"] for c in inspector.get_columns("entries")}
     assert columns == {
         "entry_id",
