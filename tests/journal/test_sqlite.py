@@ -58,7 +58,7 @@ def test_schema(journal: SqliteJournal) -> None:
         version = conn.exec_driver_sql(
             "SELECT value FROM journal_meta WHERE key = 'schema_version'"
         ).scalar()
-    assert version == str(SCHEMA_VERSION) == "2"
+    assert version == str(SCHEMA_VERSION) == "3"
 
 
 def test_wal_mode_full_sync_and_busy_timeout(journal: SqliteJournal) -> None:
