@@ -81,9 +81,7 @@ def corrections_of(entry: Entry, taxonomy: Taxonomy) -> list[Correction]:
 class Learning:
     """What a :class:`Journal` does with themes set by hand (a mixin; see the module docs)."""
 
-    # provided by Journal and its backends
-    _taxonomy: Any
-    where: str
+    _taxonomy: Any  # set by Journal
 
     # -- reading and writing, by backend ----------------------------------------------
 
