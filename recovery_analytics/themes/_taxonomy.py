@@ -84,7 +84,7 @@ from ._engine import (
     _tag_list,
     _to_arrow,
 )
-from ._ranker import Ranker, default_ranker, design
+from ._ranker import Ranker, default_ranker
 from ._senses import role_class, themes_for
 from ._theme import Theme, trusted
 from ._toml import parse_taxonomy, tag_key
@@ -504,8 +504,8 @@ class Taxonomy:
         keys[general_mask(arr, (keys != _NONE).any(axis=1))] = _NONE  # not about an interview
         if self._ranker is not None:  # which candidate the item is about
             lengths = pc.fill_null(pc.utf8_length(arr), 0).to_numpy(zero_copy_only=False)
-            inputs = design(keys, _NONE, _WEAK, np.asarray(lengths) >= LONG)
-            keys = self._ranker.order(inputs, [c.name for c in self._compiled], absent=_NONE)
+            long = np.asarray(lengths) >= LONG
+            keys = self._ranker.rank(keys, [c.name for c in self._compiled], _NONE, _WEAK, long)
         combos, inverse = self._combos(keys)
         if items is not None:
             inverse = inverse[items]
