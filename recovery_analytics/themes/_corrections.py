@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from ..model import DEFAULT_CLIENT, TAG_PATTERN
+from ._engine import _RE2_COMPAT, _plain_text
 
 __all__ = [
     "THRESHOLD",
@@ -241,18 +242,50 @@ _WORD_SPECIAL: Final = re.compile(r"([*\-()|?\\])")
 
 def _as_word(text: str) -> str:
     """An item's text in the word syntax, literally (numbers as ``\\d``)."""
-    escaped = _WORD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _WORD_SPECIAL.sub(r"\\\1", text)
     escaped = escaped.replace("...", "\\.\\.\\.")
     return re.sub(r"\d+", r"\\d", escaped)
 
 
+_SPACE: Final = re.compile(r"[ \t\n\r\f]+")  # what both engines' ASCII \s matches, but \v
+
+
+def _as_pattern(text: str) -> str:
+    """An item's text as a regular expression (numbers as any number), for non-ASCII text."""
+    parts = []
+    for token in re.split(r"([0-9]+|[ \t\n\r\f]+)", text):
+        if not token:
+            continue
+        if _SPACE.fullmatch(token):
+            parts.append(r"[\s-]+")
+        elif re.fullmatch(r"[0-9]+", token):
+            parts.append(r"\d+")
+        else:
+            parts.append(re.escape(token))
+    start = r"\b" if re.match(r"[A-Za-z0-9_]", text) else ""
+    end = r"\b" if re.search(r"[A-Za-z0-9_]$", text) else ""
+    return start + "".join(parts) + end
+
+
+def _entry(text: str) -> tuple[str, str]:
+    """("words", the text in the word syntax), or ("patterns", a regex) when it is not ASCII."""
+    text = _SPACE.sub(" ", _plain_text(text).translate(_RE2_COMPAT)).strip()  # as tagged
+    return ("words", _as_word(text)) if text.isascii() else ("patterns", _as_pattern(text))
+
+
 def _toml_string(value: str) -> str:
-    return "'" + value + "'" if "'" not in value and "\n" not in value else _basic(value)
-
-
-def _basic(value: str) -> str:
-    out = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{out}"'
+    """``value`` as a TOML string: literal ('...') when it can be, else basic, escaped."""
+    if "'" not in value and not any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        return f"'{value}'"
+    out = []
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def _theme_name(tag: str) -> str:
@@ -283,25 +316,28 @@ def corrections_toml(
     <BLANKLINE>
     """
     known = set(known)
-    words: dict[str, list[str]] = {}
-    excluded: dict[str, list[str]] = {}
+    tables: dict[str, dict[str, list[str]]] = {
+        k: {} for k in ("words", "patterns", "exclude_words", "exclude_patterns")
+    }
     for c in corrections:
-        text = " ".join(c.text.split())
+        text = c.text
         if not re.search(r"[A-Za-z0-9]", text):
             continue
         for theme in c.themes:
-            words.setdefault(theme, []).append(_as_word(text))
+            key, value = _entry(text)
+            tables[key].setdefault(theme, []).append(value)
         for theme in c.was:
             if theme not in c.themes:
-                excluded.setdefault(theme, []).append(_as_word(text))
+                key, value = _entry(text)
+                tables[f"exclude_{key}"].setdefault(theme, []).append(value)
     lines = [f"# {line}".rstrip() for line in header.splitlines()]
     lines += ['extends = "default"', ""]
-    for theme in dict.fromkeys([*words, *excluded]):
+    for theme in dict.fromkeys(t for table in tables.values() for t in table):
         name = _theme_name(theme)
         lines.append(f"[themes.{name}]")
         if name not in known:
             lines.append('description = "filed by hand (a coach\'s corrections)"')
-        for key, table in (("words", words), ("exclude_words", excluded)):
+        for key, table in tables.items():
             values = list(dict.fromkeys(table.get(theme, ())))
             if values:
                 lines.append(f"{key} = [{', '.join(_toml_string(v) for v in values)}]")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from recovery_analytics.model import find_tags
 from recovery_analytics.themes import THRESHOLD, Correction, Taxonomy, corrections_toml
 from recovery_analytics.themes._corrections import CorrectionIndex, words_of
 
@@ -123,3 +126,13 @@ def test_export_loads_back_and_files_the_texts_as_corrected():
     ]
     # numbers are any number, as a coach would mean it
     assert tax.tag(["bit long on 3 answer (the first one)"]) == [["conciseness"]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
+def test_any_corrected_text_exports_to_a_file_that_loads(text):
+    fix = Correction("ana", text, ("nerves",), ("technical",))
+    tax = Taxonomy.from_toml(corrections_toml([fix], TAX.themes))  # never a TaxonomyError
+    if any(ch.isascii() and ch.isalnum() for ch in text) and len(text) < 40:
+        # short texts are never judged general prose, so the exported word files them
+        assert "nerves" in tax.tag([text])[0] or any(TAX.resolve_tag(t) for t in find_tags(text))
