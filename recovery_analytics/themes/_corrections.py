@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from ..model import DEFAULT_CLIENT, TAG_PATTERN
+from ..vocabulary import pretty_theme
 from ._engine import _RE2_COMPAT, _plain_text
 
 __all__ = [
@@ -141,7 +142,7 @@ class Learned:
     def reason(self, theme: str) -> str:
         """The words :meth:`Taxonomy.explain` shows for ``theme``."""
         what = "this item" if self.same else "a similar item"
-        return f"you filed {what} under {theme}"
+        return f"you filed {what} under {pretty_theme(theme)}"
 
 
 @dataclass

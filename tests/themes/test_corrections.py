@@ -45,10 +45,10 @@ def test_near_identical_texts_get_it_and_different_ones_do_not():
 def test_explain_says_the_item_was_filed_by_hand():
     tax = TAX.with_corrections([TIE_FIX])
     assert tax.explain(TIE, client="ana") == [
-        ("self_presentation", "you filed this item under self_presentation")
+        ("self_presentation", "you filed this item under self presentation")
     ]
     assert tax.explain("my tie was crooked through the panel", client="ana") == [
-        ("self_presentation", "you filed a similar item under self_presentation")
+        ("self_presentation", "you filed a similar item under self presentation")
     ]
     assert tax.explain(TIE, client="ben") == TAX.explain(TIE)
 
