@@ -1,4 +1,4 @@
-"""Learning from a coach's corrections: the share of a client's later items tagged as the coach would.
+"""A coach's corrections: the share of a client's later items tagged as the coach would.
 
 A simulated client keeps writing items like ones they wrote before: ``--n``
 items (default 300) drawn, seeded, from the texts of a labelled set, each
@@ -114,9 +114,7 @@ def main() -> None:
         except Exception as exc:  # noqa: BLE001  (a missing ../shared folder: say so, go on)
             print(f"| {name} | not run: {type(exc).__name__} | | | |")
             continue
-        print(
-            f"| {name} | {r['later']} | {r['fixed']} | {r['before']:.1%} | {r['after']:.1%} |"
-        )
+        print(f"| {name} | {r['later']} | {r['fixed']} | {r['before']:.1%} | {r['after']:.1%} |")
 
 
 if __name__ == "__main__":
