@@ -518,8 +518,13 @@ class Taxonomy:
         width = int(count.max()) if n else 0
         if width == 0:
             return [[]], np.zeros(n, dtype=np.int64)
-        order = np.argsort(keys, axis=1, kind="stable")[:, :width]
-        order = np.where(np.arange(width) < count[:, None], order + 1, 0)
+        order = np.zeros((n, width), dtype=np.int64)  # 1 + column of each ranked theme
+        one = np.flatnonzero(count == 1)  # most rows: the one theme is the smallest key
+        order[one, 0] = np.argmin(keys[one], axis=1) + 1
+        many = np.flatnonzero(count >= 2)
+        if len(many):
+            ranked = np.argsort(keys[many], axis=1, kind="stable")[:, :width] + 1
+            order[many] = np.where(np.arange(width) < count[many, None], ranked, 0)
         base = len(self._compiled) + 1
         if width * np.log2(base) < 62:
             codes = (order * base ** np.arange(width, dtype=np.int64)).sum(axis=1)
