@@ -448,10 +448,9 @@ class Taxonomy:
         """
         if engine is None:
             engine = "python" if len(arr) <= SMALL else "arrow"
-        if engine == "python":
-            keys = _rank_keys_python(self._compiled, arr.to_pylist())
-        else:
-            keys = self._rank_keys_arrow(arr)
+        if engine != "python":
+            return self._rank_keys_arrow(arr)  # which applies the weak rule itself
+        keys = _rank_keys_python(self._compiled, arr.to_pylist())
         # weak evidence counts only when no theme has main evidence
         has_main: np.ndarray = np.asarray((keys < _WEAK).any(axis=1))
         keys[has_main[:, None] & (keys >= _WEAK) & (keys != _NONE)] = _NONE
@@ -469,19 +468,22 @@ class Taxonomy:
                 return list(pool.map(fn, range(len(themes))))
 
         found = each(lambda j: _find(themes[j], arr))
-        tier = np.full((len(arr), len(themes)), _NONE, dtype=np.int64)
-        for j, f in enumerate(found):
-            tier[f.rows, j] = np.where(f.main, 0, _WEAK)
-        # weak evidence counts only when no theme has main evidence
-        has_main: np.ndarray = np.asarray((tier == 0).any(axis=1))
-        tier[has_main[:, None] & (tier == _WEAK)] = _NONE
+        n = len(arr)
+        # weak evidence counts only when no theme has main evidence (rows, not a matrix)
+        has_main = np.zeros(n, dtype=bool)
+        for f in found:
+            has_main[f.rows[f.main]] = True
+        kept = [f.main | ~has_main[f.rows] for f in found]
         # positions matter only where two or more themes remain
-        several = (tier != _NONE).sum(axis=1) >= 2
-        kept = [tier[f.rows, j] != _NONE for j, f in enumerate(found)]
+        count = np.zeros(n, dtype=np.int64)
+        for f, k in zip(found, kept, strict=True):
+            count[f.rows[k]] += 1  # a theme's rows are distinct
+        several = count >= 2
         pos = each(lambda j: _order(themes[j], found[j], several[found[j].rows] & kept[j]))
+        tier = np.full((n, len(themes)), _NONE, dtype=np.int64)
         for j, f in enumerate(found):
-            rows = f.rows[kept[j]]
-            tier[rows, j] += pos[j][kept[j]]
+            k = kept[j]
+            tier[f.rows[k], j] = np.where(f.main[k], 0, _WEAK) + pos[j][k]
         return tier
 
     def _match(self, arr: pa.ChunkedArray, engine: str | None = None) -> list[list[str]]:
