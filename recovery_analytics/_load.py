@@ -463,7 +463,7 @@ def tag_items(
     if not len(items):
         themes = pd.Series([], dtype=object)
     elif roles is not None and hasattr(tax, "for_role"):
-        themes = tax.tag_items(items["text"], items["tags"], roles=roles)
+        themes = tax.tag_items(items["text"], items["tags"], roles=roles, clients=items["client"])
     else:
         themes = tax.tag_items(items["text"], items["tags"])
     out = items.copy()

@@ -38,6 +38,7 @@ from ..exceptions import (
     RecoveryAnalyticsError,
 )
 from ..model import Entry, derive_entry_id
+from ._corrections import Learning
 from ._open import PathLike, resolve_location
 from ._report import ImportReport
 
@@ -112,7 +113,7 @@ def check_entry_id(entry_id: object) -> str:
     return entry_id
 
 
-class Journal(abc.ABC):
+class Journal(Learning, abc.ABC):
     """Where captured reflections live: a folder of Markdown files or a database.
 
     Open one with :meth:`Journal.open`; both kinds behave the same. Every
@@ -230,6 +231,7 @@ class Journal(abc.ABC):
         """
         new = validated(entry)
         self._insert(new)
+        self._learn([new])  # themes set by hand with #tags (journal/_corrections.py)
         assert new.entry_id is not None  # set by validation
         self._notify(new.entry_id)
         return new.entry_id
@@ -255,6 +257,7 @@ class Journal(abc.ABC):
             return entry_from_mapping(values)
 
         new = self._modify(entry_id, apply)
+        self._learn([new])
         self._notify(entry_id)
         return new
 
@@ -533,7 +536,7 @@ class Journal(abc.ABC):
         """
         if taxonomy is None:
             taxonomy = self._taxonomy
-        return taxonomy
+        return self._learning(taxonomy)  # with the themes set by hand, if any
 
 
 def _url_records(url: str) -> list[dict[str, Any]]:

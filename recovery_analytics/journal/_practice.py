@@ -62,6 +62,8 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO {coaches}, {clients};
 GRANT SELECT ON journal_meta TO {coaches}, {clients};
 GRANT SELECT, INSERT, UPDATE, DELETE ON entries TO {coaches}, {clients};
+REVOKE ALL ON theme_corrections FROM PUBLIC;
+GRANT SELECT, INSERT ON theme_corrections TO {coaches}, {clients};
 
 CREATE OR REPLACE FUNCTION practice_allowed_clients() RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
@@ -83,6 +85,15 @@ DROP POLICY IF EXISTS practice_owner ON entries;
 CREATE POLICY practice_owner ON entries TO {owner} USING (true) WITH CHECK (true);
 DROP POLICY IF EXISTS practice_members ON entries;
 CREATE POLICY practice_members ON entries TO {coaches}, {clients}
+    USING (client IN (SELECT practice_allowed_clients()))
+    WITH CHECK (client IN (SELECT practice_allowed_clients()));
+
+ALTER TABLE theme_corrections ENABLE ROW LEVEL SECURITY;
+ALTER TABLE theme_corrections FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS practice_owner ON theme_corrections;
+CREATE POLICY practice_owner ON theme_corrections TO {owner} USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS practice_members ON theme_corrections;
+CREATE POLICY practice_members ON theme_corrections TO {coaches}, {clients}
     USING (client IN (SELECT practice_allowed_clients()))
     WITH CHECK (client IN (SELECT practice_allowed_clients()));
 """

@@ -12,7 +12,11 @@ Schema (version 2)
         can be indexed and queried: indexes on ``(client, interview_date)`` and
         on ``interview_date``.
     ``journal_meta``
-        ``key``/``value`` text pairs; ``schema_version`` is ``"2"``.
+        ``key``/``value`` text pairs; ``schema_version`` is ``"3"``.
+    ``theme_corrections`` (version 3)
+        Themes a user set by hand (:mod:`._corrections`): ``correction_id``
+        (text, primary key), ``client`` (text, indexed), ``created_at`` (UTC)
+        and ``correction_json``, the correction as one JSON object.
 
 Keeping the entry as one JSON document means the model can gain fields
 without a migration; a migration is needed only when the tables change.
@@ -41,6 +45,7 @@ from ..exceptions import RecoveryAnalyticsError
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "corrections_table",
     "entries_table",
     "meta_table",
     "metadata",
@@ -72,12 +77,31 @@ meta_table = sa.Table(
 )
 
 
+corrections_table = sa.Table(
+    "theme_corrections",
+    metadata,
+    sa.Column("correction_id", sa.String(64), primary_key=True),
+    sa.Column("client", sa.String(255), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("correction_json", sa.Text, nullable=False),
+    sa.Index("ix_theme_corrections_client", "client"),
+)
+
+
 def _add_written_by(conn: Connection) -> None:
     """Version 2: who last saved each entry (a role on a server)."""
     conn.execute(sa.text("ALTER TABLE entries ADD COLUMN written_by VARCHAR(255)"))
 
 
-MIGRATIONS: Final[dict[int, Callable[[Connection], None]]] = {2: _add_written_by}
+def _add_corrections(conn: Connection) -> None:
+    """Version 3: the themes users set by hand (self-contained: one new table)."""
+    corrections_table.create(conn, checkfirst=True)
+
+
+MIGRATIONS: Final[dict[int, Callable[[Connection], None]]] = {
+    2: _add_written_by,
+    3: _add_corrections,
+}
 SCHEMA_VERSION: Final = max(MIGRATIONS)
 _VERSION_KEY: Final = "schema_version"
 

@@ -17,6 +17,9 @@ long sentence that is not about the writer's own interview gets no theme
 (``Taxonomy.tag(texts, role=...)``); and themes are ranked best first, by a
 small learned ranker over the rules' candidates (the one mentioned first
 breaks ties). :meth:`Taxonomy.explain` shows the words behind each theme.
+A taxonomy can also learn from themes set by hand (:class:`Correction`,
+:meth:`Taxonomy.with_corrections`): a client's item like one they filed
+under a theme themselves gets that theme (:mod:`._corrections`).
 
 Taxonomy files
 --------------
@@ -70,11 +73,23 @@ from __future__ import annotations
 from typing import Final
 
 from ._context import is_general
+from ._corrections import THRESHOLD, Correction, corrections_toml, strip_tags
 from ._suggest import suggest_themes
 from ._taxonomy import OTHER, Taxonomy
 from ._theme import Theme
 
-__all__ = ["OTHER", "THEMES", "Taxonomy", "Theme", "is_general", "suggest_themes"]
+__all__ = [
+    "OTHER",
+    "THEMES",
+    "THRESHOLD",
+    "Correction",
+    "Taxonomy",
+    "Theme",
+    "corrections_toml",
+    "is_general",
+    "strip_tags",
+    "suggest_themes",
+]
 
 #: The 14 built-in themes, in taxonomy order.
 THEMES: Final = (

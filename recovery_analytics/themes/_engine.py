@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, TypeVar
 
@@ -188,3 +189,30 @@ def _plain_text(text: str) -> str:
     for regex in _PY_EMPHASIS:
         text = regex.sub(r"\1\2", text)
     return text
+
+
+def _rank_keys_python(compiled: Sequence[_Compiled], texts: Sequence[str | None]) -> np.ndarray:
+    """(n, themes) rank keys of a few texts with Python's ``re`` (see ``Taxonomy._rank_keys``)."""
+    keys = np.full((len(texts), len(compiled)), _NONE, dtype=np.int64)
+    for i, raw in enumerate(texts):
+        if raw is None:
+            continue
+        text = raw.translate(_RE2_COMPAT)
+        for j, c in enumerate(compiled):
+            found = c.py_all.search(text)
+            if found is None:
+                continue
+            searched = text
+            if c.py_exclude is not None:
+                searched = c.py_exclude.sub(" ", text)
+                found = c.py_all.search(searched)
+                if found is None:
+                    continue
+            if c.weak_only:
+                keys[i, j] = _WEAK + found.start()
+            elif c.main is not None and c.py_main is not None:
+                main = c.py_main.search(searched)
+                keys[i, j] = main.start() if main else _WEAK + found.start()
+            else:
+                keys[i, j] = found.start()
+    return keys

@@ -63,6 +63,7 @@ import pyarrow.compute as pc
 from ..exceptions import TaxonomyError
 from ..model import TAG_PATTERN, find_tags
 from ._context import LONG, general_mask
+from ._corrections import THRESHOLD, Correction, CorrectionIndex, relearn
 from ._engine import (
     _NONE,
     _RE2_COMPAT,
@@ -79,10 +80,11 @@ from ._engine import (
     _order,
     _plain,
     _plain_text,
+    _rank_keys_python,
     _tag_list,
     _to_arrow,
 )
-from ._ranker import Ranker, default_ranker, design
+from ._ranker import Ranker, default_ranker
 from ._senses import role_class, themes_for
 from ._theme import Theme, trusted
 from ._toml import parse_taxonomy, tag_key
@@ -110,11 +112,17 @@ class Taxonomy:
     """
 
     def __init__(
-        self, themes: Iterable[Theme], *, source: str = "<themes>", ranker: Ranker | None = None
+        self,
+        themes: Iterable[Theme],
+        *,
+        source: str = "<themes>",
+        ranker: Ranker | None = None,
+        learned: CorrectionIndex | None = None,
     ) -> None:
         self._themes: tuple[Theme, ...] = tuple(themes)
         self.source = source
         self._ranker = ranker
+        self._learned = learned
         names = [t.name for t in self._themes]
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
@@ -186,6 +194,36 @@ class Taxonomy:
                 "save it as UTF-8"
             ) from None
         return cls.from_toml(text, source=str(p))
+
+    def with_corrections(
+        self, corrections: Iterable[Correction], *, threshold: float = THRESHOLD
+    ) -> Taxonomy:
+        """This taxonomy, learning from hand-set themes (:mod:`._corrections`).
+
+        A client's item whose text is the same as, or near-identical to
+        (``threshold``: share of shared words), an item they filed by hand gets
+        the themes it was filed under; :meth:`explain` says so. Pass the
+        client of each item to :meth:`tag_items` (``clients=``) or
+        :meth:`tag`/:meth:`explain` (``client=``); without one, items are the
+        default client's.
+
+        Examples
+        --------
+        >>> from recovery_analytics.themes import Correction
+        >>> fixed = Correction("me", "I had clearly done my research", ("preparation",))
+        >>> tax = Taxonomy.default().with_corrections([fixed])
+        >>> tax.tag(["I had clearly done my research on them"])
+        [['preparation']]
+        >>> tax.explain("I had clearly done my research on them")
+        [('preparation', 'you filed a similar item under preparation')]
+        """
+        index = CorrectionIndex(corrections, threshold=threshold)
+        return Taxonomy(self._themes, source=self.source, ranker=self._ranker, learned=index)
+
+    @property
+    def corrections(self) -> tuple[Correction, ...]:
+        """The hand-set themes this taxonomy learns from (:meth:`with_corrections`)."""
+        return () if self._learned is None else self._learned.corrections
 
     # -- looking at it -------------------------------------------------------------------
 
@@ -284,14 +322,18 @@ class Taxonomy:
                 themes_for(self._themes, sense),
                 source=f"{self.source} ({sense.name} roles)",
                 ranker=self._ranker,
+                learned=self._learned,
             )
         return self._by_role[sense.name]
 
-    def tag(self, texts: Iterable[str], *, role: str | None = None) -> list[list[str]]:
+    def tag(
+        self, texts: Iterable[str], *, role: str | None = None, client: str | None = None
+    ) -> list[list[str]]:
         """Themes per text, best first; ``[]`` when none. Inline ``#tags`` win.
 
         ``role`` (the interviewee's role, e.g. "Product Manager") applies its
-        word senses (:meth:`for_role`).
+        word senses (:meth:`for_role`); ``client`` whose hand-set themes apply
+        (:meth:`with_corrections`).
 
         Examples
         --------
@@ -301,10 +343,16 @@ class Taxonomy:
         if isinstance(texts, str):
             raise TypeError("`texts` must be a list of texts; for one text write tag([text])")
         series = pd.Series(list(texts), dtype="str")
-        return list(self.for_role(role).tag_items(series).tolist())
+        clients = None if client is None else pd.Series(client, index=series.index, dtype=object)
+        return list(self.for_role(role).tag_items(series, clients=clients).tolist())
 
     def tag_items(
-        self, texts: pd.Series, tags: pd.Series | None = None, *, roles: pd.Series | None = None
+        self,
+        texts: pd.Series,
+        tags: pd.Series | None = None,
+        *,
+        roles: pd.Series | None = None,
+        clients: pd.Series | None = None,
     ) -> pd.Series:
         """Vectorised :meth:`tag`: a Series of lists with the index of ``texts``.
 
@@ -319,6 +367,10 @@ class Taxonomy:
         roles : Series of str, optional
             Per item, the interviewee's role; where a role has its own word
             senses (:meth:`for_role`) the item is tagged with them.
+        clients : Series of str, optional
+            Per item, whose it is: a client's hand-set themes
+            (:meth:`with_corrections`) apply to their own items only. Without
+            it, every item is the default client's.
 
         Examples
         --------
@@ -343,6 +395,9 @@ class Taxonomy:
         lists = self._match(arr)
         if roles is not None:
             self._retag_roles(arr, roles.reindex(texts.index), lists)
+        if self._learned is not None:  # hand-set themes, before explicit tags (which win)
+            owners = None if clients is None else clients.reindex(texts.index).tolist()
+            relearn(self._learned, texts.tolist(), owners, lists)
         explicit = self._explicit(arr, tags)
         for pos, themes in explicit.items():
             lists[pos] = themes
@@ -393,38 +448,12 @@ class Taxonomy:
         """
         if engine is None:
             engine = "python" if len(arr) <= SMALL else "arrow"
-        if engine == "python":
-            keys = self._rank_keys_python(arr.to_pylist())
-        else:
-            keys = self._rank_keys_arrow(arr)
+        if engine != "python":
+            return self._rank_keys_arrow(arr)  # which applies the weak rule itself
+        keys = _rank_keys_python(self._compiled, arr.to_pylist())
         # weak evidence counts only when no theme has main evidence
         has_main: np.ndarray = np.asarray((keys < _WEAK).any(axis=1))
         keys[has_main[:, None] & (keys >= _WEAK) & (keys != _NONE)] = _NONE
-        return keys
-
-    def _rank_keys_python(self, texts: Sequence[str | None]) -> np.ndarray:
-        keys = np.full((len(texts), len(self._compiled)), _NONE, dtype=np.int64)
-        for i, raw in enumerate(texts):
-            if raw is None:
-                continue
-            text = raw.translate(_RE2_COMPAT)
-            for j, c in enumerate(self._compiled):
-                found = c.py_all.search(text)
-                if found is None:
-                    continue
-                searched = text
-                if c.py_exclude is not None:
-                    searched = c.py_exclude.sub(" ", text)
-                    found = c.py_all.search(searched)
-                    if found is None:
-                        continue
-                if c.weak_only:
-                    keys[i, j] = _WEAK + found.start()
-                elif c.main is not None and c.py_main is not None:
-                    main = c.py_main.search(searched)
-                    keys[i, j] = main.start() if main else _WEAK + found.start()
-                else:
-                    keys[i, j] = found.start()
         return keys
 
     def _rank_keys_arrow(self, arr: pa.ChunkedArray) -> np.ndarray:
@@ -439,19 +468,22 @@ class Taxonomy:
                 return list(pool.map(fn, range(len(themes))))
 
         found = each(lambda j: _find(themes[j], arr))
-        tier = np.full((len(arr), len(themes)), _NONE, dtype=np.int64)
-        for j, f in enumerate(found):
-            tier[f.rows, j] = np.where(f.main, 0, _WEAK)
-        # weak evidence counts only when no theme has main evidence
-        has_main: np.ndarray = np.asarray((tier == 0).any(axis=1))
-        tier[has_main[:, None] & (tier == _WEAK)] = _NONE
+        n = len(arr)
+        # weak evidence counts only when no theme has main evidence (rows, not a matrix)
+        has_main = np.zeros(n, dtype=bool)
+        for f in found:
+            has_main[f.rows[f.main]] = True
+        kept = [f.main | ~has_main[f.rows] for f in found]
         # positions matter only where two or more themes remain
-        several = (tier != _NONE).sum(axis=1) >= 2
-        kept = [tier[f.rows, j] != _NONE for j, f in enumerate(found)]
+        count = np.zeros(n, dtype=np.int64)
+        for f, k in zip(found, kept, strict=True):
+            count[f.rows[k]] += 1  # a theme's rows are distinct
+        several = count >= 2
         pos = each(lambda j: _order(themes[j], found[j], several[found[j].rows] & kept[j]))
+        tier = np.full((n, len(themes)), _NONE, dtype=np.int64)
         for j, f in enumerate(found):
-            rows = f.rows[kept[j]]
-            tier[rows, j] += pos[j][kept[j]]
+            k = kept[j]
+            tier[f.rows[k], j] = np.where(f.main[k], 0, _WEAK) + pos[j][k]
         return tier
 
     def _match(self, arr: pa.ChunkedArray, engine: str | None = None) -> list[list[str]]:
@@ -474,8 +506,8 @@ class Taxonomy:
         keys[general_mask(arr, (keys != _NONE).any(axis=1))] = _NONE  # not about an interview
         if self._ranker is not None:  # which candidate the item is about
             lengths = pc.fill_null(pc.utf8_length(arr), 0).to_numpy(zero_copy_only=False)
-            inputs = design(keys, _NONE, _WEAK, np.asarray(lengths) >= LONG)
-            keys = self._ranker.order(inputs, [c.name for c in self._compiled], absent=_NONE)
+            long = np.asarray(lengths) >= LONG
+            keys = self._ranker.rank(keys, [c.name for c in self._compiled], _NONE, _WEAK, long)
         combos, inverse = self._combos(keys)
         if items is not None:
             inverse = inverse[items]
@@ -488,8 +520,13 @@ class Taxonomy:
         width = int(count.max()) if n else 0
         if width == 0:
             return [[]], np.zeros(n, dtype=np.int64)
-        order = np.argsort(keys, axis=1, kind="stable")[:, :width]
-        order = np.where(np.arange(width) < count[:, None], order + 1, 0)
+        order = np.zeros((n, width), dtype=np.int64)  # 1 + column of each ranked theme
+        one = np.flatnonzero(count == 1)  # most rows: the one theme is the smallest key
+        order[one, 0] = np.argmin(keys[one], axis=1) + 1
+        many = np.flatnonzero(count >= 2)
+        if len(many):
+            ranked = np.argsort(keys[many], axis=1, kind="stable")[:, :width] + 1
+            order[many] = np.where(np.arange(width) < count[many, None], ranked, 0)
         base = len(self._compiled) + 1
         if width * np.log2(base) < 62:
             codes = (order * base ** np.arange(width, dtype=np.int64)).sum(axis=1)
@@ -501,11 +538,14 @@ class Taxonomy:
         combos = [[names[d - 1] for d in row if d] for row in digits.tolist()]
         return combos, inverse.ravel()
 
-    def explain(self, text: str, *, role: str | None = None) -> list[tuple[str, str]]:
+    def explain(
+        self, text: str, *, role: str | None = None, client: str | None = None
+    ) -> list[tuple[str, str]]:
         """Why ``text`` gets its themes: (theme, the words that matched), best first.
 
-        Explicit tags are shown as ``#tag``. Uses the same rules as :meth:`tag`,
-        with the word senses of ``role`` when given.
+        Explicit tags are shown as ``#tag``; themes learnt from ``client``'s
+        hand-set ones say "you filed a similar item under <theme>". Uses the
+        same rules as :meth:`tag`, with the word senses of ``role`` when given.
 
         Examples
         --------
@@ -521,9 +561,12 @@ class Taxonomy:
             for t in tags:
                 shown.setdefault(self.resolve_tag(t), []).append(f"#{spelled[t]}")
             return [(k, ", ".join(v)) for k, v in shown.items()]
+        learned = None if self._learned is None else self._learned.lookup(client, text)
+        if learned is not None:
+            return [(t, learned.reason(t)) for t in learned.themes]
         tax = self.for_role(role)
         out = []
-        for theme in tax.tag([text])[0]:
+        for theme in tax.tag([text], client=client)[0]:
             c = tax._compiled[tax._index[theme]]
             searched = _plain_text(text).translate(_RE2_COMPAT)
             if c.py_exclude is not None:

@@ -36,7 +36,7 @@ def journal(db: Path) -> SqliteJournal:
 
 def test_schema(journal: SqliteJournal) -> None:
     inspector = sa.inspect(journal.engine)
-    assert set(inspector.get_table_names()) == {"entries", "journal_meta"}
+    assert set(inspector.get_table_names()) == {"entries", "journal_meta", "theme_corrections"}
     columns = {c["name"] for c in inspector.get_columns("entries")}
     assert columns == {
         "entry_id",
@@ -58,7 +58,7 @@ def test_schema(journal: SqliteJournal) -> None:
         version = conn.exec_driver_sql(
             "SELECT value FROM journal_meta WHERE key = 'schema_version'"
         ).scalar()
-    assert version == str(SCHEMA_VERSION) == "2"
+    assert version == str(SCHEMA_VERSION) == "3"
 
 
 def test_wal_mode_full_sync_and_busy_timeout(journal: SqliteJournal) -> None:

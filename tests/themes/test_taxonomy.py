@@ -39,9 +39,13 @@ def test_public_names():
     assert themes.__all__ == [
         "OTHER",
         "THEMES",
+        "THRESHOLD",
+        "Correction",
         "Taxonomy",
         "Theme",
+        "corrections_toml",
         "is_general",
+        "strip_tags",
         "suggest_themes",
     ]
     assert OTHER == "other"
