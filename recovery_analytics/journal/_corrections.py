@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import os
 import uuid
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
@@ -76,6 +77,15 @@ def corrections_of(entry: Entry, taxonomy: Taxonomy) -> list[Correction]:
             if chosen != rules:
                 out.append(Correction(entry.client, text, chosen, rules, polarity))
     return out
+
+
+def _not_learnt(exc: RecoveryAnalyticsError) -> None:
+    warnings.warn(
+        "Your entries are saved and read as usual, but the themes you set by hand "
+        f"could not be used to learn from: {exc}",
+        UserWarning,
+        stacklevel=4,
+    )
 
 
 class Learning:
@@ -152,7 +162,9 @@ class Learning:
         taxonomy = _taxonomy_of(self._taxonomy)
         if taxonomy is None:
             return
-        kept = self._read_corrections()
+        kept = self._kept_or_none()
+        if kept is None:
+            return
         if kept:
             taxonomy = taxonomy.with_corrections(kept)
         found = [c for e in entries for c in corrections_of(e, taxonomy)]
@@ -165,14 +177,26 @@ class Learning:
                 known.add((c.client, c.text, c.themes))
                 new.append(c)
         if new:
-            self._write_corrections(new)
+            try:
+                self._write_corrections(new)
+            except RecoveryAnalyticsError as exc:
+                _not_learnt(exc)
+
+    def _kept_or_none(self) -> list[Correction] | None:
+        """The kept corrections; None, with a warning, when they cannot be read
+        (the entry itself is saved and read all the same)."""
+        try:
+            return self._read_corrections()
+        except RecoveryAnalyticsError as exc:
+            _not_learnt(exc)
+            return None
 
     def _learning(self, taxonomy: Any) -> Any:
         """``taxonomy`` (a :class:`Taxonomy` or path) learning from the kept corrections."""
         tax = _taxonomy_of(taxonomy)
         if tax is None:
             return taxonomy
-        corrections = self._read_corrections()
+        corrections = self._kept_or_none()
         return tax.with_corrections(corrections) if corrections else taxonomy
 
     def corrections(self, client: str | None = None) -> list[Correction]:

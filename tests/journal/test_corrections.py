@@ -109,6 +109,19 @@ def test_a_damaged_corrections_file_names_its_line(tagged: Journal) -> None:
         tagged.corrections()
 
 
+@pytest.mark.parametrize("backend", ["folder"], indirect=True)
+def test_a_damaged_corrections_file_takes_no_entry_down(tagged: Journal) -> None:
+    tagged.add({"interview_date": "2026-03-04", "went_wrong": [f"{TIE} #nerves"]})
+    path = Path(tagged.where) / CORRECTIONS_FILE
+    path.write_text(path.read_text() + "{not json\n")
+    with pytest.warns(UserWarning, match=r"saved and read as usual.*jsonl:2"):
+        second = tagged.add({"interview_date": "2026-03-05", "went_well": ["good questions"]})
+    with pytest.warns(UserWarning, match=r"themes you set by hand"):
+        log = tagged.log()
+    assert second in set(log.interviews.index)
+    assert len(log.interviews) == 2
+
+
 # -- the measure: a coach's 20 corrections on one client's items -------------------------
 
 # Items a client might keep writing, each with the theme a coach would give it. Only the
